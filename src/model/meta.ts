@@ -1,0 +1,33 @@
+/** The front-matter keys of a regulation version (CVDR fields, DOMAIN.md §3) and their types. */
+
+export type MetaType = 'tekst' | 'datum' | 'lijst'
+
+export const META_KEYS: Readonly<Record<string, MetaType>> = {
+  work: 'tekst',
+  citeertitel: 'tekst',
+  'officiele-titel': 'tekst',
+  organisatie: 'tekst',
+  organisatietype: 'tekst',
+  soort: 'tekst',
+  'vastgesteld-door': 'tekst',
+  onderwerp: 'tekst',
+  'eigen-onderwerp': 'tekst',
+  grondslagen: 'lijst',
+  inwerkingtreding: 'datum',
+  'terugwerkende-kracht': 'datum',
+  uitwerkingtreding: 'datum',
+  ondertekening: 'datum',
+  bekendmaking: 'tekst',
+  'bekendmaking-datum': 'datum',
+  betreft: 'tekst',
+  kenmerk: 'tekst',
+  bron: 'tekst',
+  opmerkingen: 'tekst',
+  identificatie: 'tekst',
+}
+
+/** Keys every regulation version must have. */
+export const REQUIRED_META_KEYS: readonly string[] = ['citeertitel']
+
+/** The order in which `import` writes keys. */
+export const META_ORDER: readonly string[] = Object.keys(META_KEYS)

@@ -1,0 +1,46 @@
+/**
+ * Stable path-derived ids: `hfd_2__art_10__lid_5__ond_b`. Numbers are used as written (with
+ * characters other than letters and digits replaced); unnumbered items get their ordinal (`o3`).
+ * Ids are unique: a second article with the same number gets `-2` (and `check` reports it).
+ */
+import { ID_PREFIX } from '../model/glossary.js'
+import type { Regeling, RegelingNode } from '../model/nodes.js'
+
+type Identified = Extract<RegelingNode, { type: keyof typeof ID_PREFIX }>
+
+/** The id segment of a number: `1:2c` → `1-2c`, `1°` → `1`, `` → `` (ordinal used instead). */
+export function idNumber(num: string): string {
+  return num
+    .replace(/°/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** Fill `data.id` on every provision of the tree (in place) and return the tree. */
+export function assignIds(tree: Regeling): Regeling {
+  const used = new Set<string>()
+  walk(tree.children as RegelingNode[], '', used)
+  return tree
+}
+
+function walk(children: readonly RegelingNode[], prefix: string, used: Set<string>): void {
+  const ordinals = new Map<string, number>()
+  for (const child of children) {
+    if (!(child.type in ID_PREFIX)) continue
+    const node = child as Identified
+    const count = (ordinals.get(node.type) ?? 0) + 1
+    ordinals.set(node.type, count)
+    const num = 'num' in node ? idNumber(node.num) : ''
+    const needsOrdinal = num === '' && !['aanhef', 'opschrift', 'ondertekening', 'toelichting'].includes(node.type)
+    const segment = `${ID_PREFIX[node.type]}${needsOrdinal ? `_o${count}` : num ? `_${num}` : ''}`
+    let id = prefix ? `${prefix}__${segment}` : segment
+    if (used.has(id)) {
+      let n = 2
+      while (used.has(`${id}-${n}`)) n++
+      id = `${id}-${n}`
+    }
+    used.add(id)
+    node.data = { ...node.data, id }
+    if ('children' in node) walk(node.children as RegelingNode[], id, used)
+  }
+}

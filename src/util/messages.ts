@@ -1,0 +1,61 @@
+/**
+ * Content problems are vfile messages: a place, a rule id, a severity. They are collected, never
+ * thrown, and printed at the edge as `path:line:col: fout|waarschuwing tekst [regel]`.
+ */
+import type { Point, Position } from 'unist'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+
+export type Severity = 'fout' | 'waarschuwing' | 'info'
+
+/** Add an error (fout) to `file`. */
+export function fout(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
+  const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
+  m.fatal = true
+  return m
+}
+
+/** Add a warning (waarschuwing) to `file`. */
+export function waarschuwing(
+  file: VFile,
+  reason: string,
+  place: Position | Point | undefined,
+  ruleId: string,
+): VFileMessage {
+  const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
+  m.fatal = false
+  return m
+}
+
+/** Add an informational message to `file`. */
+export function info(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
+  const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
+  m.fatal = undefined
+  return m
+}
+
+/** The severity word of a message, in Dutch. */
+export function severityOf(m: VFileMessage): Severity {
+  if (m.fatal === true) return 'fout'
+  if (m.fatal === false) return 'waarschuwing'
+  return 'info'
+}
+
+/** Whether any message of `file` is an error. */
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((m) => m.fatal === true)
+}
+
+/** `path:line:col: fout tekst [regel]`, one line per message. */
+export function formatMessage(m: VFileMessage, path: string): string {
+  const line = m.line ?? 1
+  const column = m.column ?? 1
+  return `${path}:${line}:${column}: ${severityOf(m)} ${m.reason} [${m.ruleId ?? 'regelwerk'}]`
+}
+
+/** Sort messages by place so that output is stable. */
+export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] {
+  return [...messages].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.reason.localeCompare(b.reason),
+  )
+}

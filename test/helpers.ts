@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { PhrasingContent, RootContent } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import { VFile } from 'vfile'
+import type { Regeling } from '../src/model/nodes.js'
+import { type ParseResult, parseRegeling } from '../src/parse/index.js'
+import { formatRegeling } from '../src/render/markdown.js'
+
+export const SHARED = join(import.meta.dirname, '..', '..', 'shared')
+export const CORPUS = join(SHARED, 'corpus')
+export const ROOT = join(import.meta.dirname, '..')
+
+/** Every file under `dir` whose name ends in one of `exts`, sorted. */
+export function filesUnder(dir: string, exts = ['.md']): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, exts))
+    else if (exts.some((e) => name.endsWith(e))) out.push(p)
+  }
+  return out
+}
+
+export function parseString(text: string, path = 'test.md'): { result: ParseResult; file: VFile } {
+  const file = new VFile({ path, value: text })
+  return { result: parseRegeling(file), file }
+}
+
+export function parsePath(path: string): { result: ParseResult; file: VFile } {
+  const file = new VFile({ path, value: readFileSync(path) })
+  return { result: parseRegeling(file), file }
+}
+
+export function fmt(result: ParseResult): string {
+  return formatRegeling(result.tree, {
+    frontMatter: result.frontMatter.present ? result.frontMatter.yaml : undefined,
+  })
+}
+
+/** Words as a reader sees them: runs of letters and digits. */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+/** Plain text of inline content; a line break counts as white space. */
+function phrasingText(children: PhrasingContent[] | undefined): string {
+  if (!children) return ''
+  return children
+    .map((c) => (c.type === 'break' ? ' ' : 'children' in c ? phrasingText(c.children as PhrasingContent[]) : mdastToString(c)))
+    .join('')
+}
+
+/** A flat signature of the tree: type, id, number and text of every node, in order. */
+export function signature(tree: Regeling): string[] {
+  const out: string[] = []
+  const walk = (node: Record<string, unknown>) => {
+    const parts = [String(node.type)]
+    const data = node.data as { id?: string } | undefined
+    if (data?.id) parts.push(data.id)
+    if (typeof node.num === 'string') parts.push(`#${node.num}`)
+    if (node.label) parts.push(`label:${String(node.label)}`)
+    if (Array.isArray(node.heading)) parts.push(`kop:${phrasingText(node.heading as PhrasingContent[])}`)
+    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') {
+      parts.push(phrasingText(node.children as PhrasingContent[]).replace(/\s+/g, ' '))
+    } else if (node.type === 'blok') parts.push(mdastToString(node.node as RootContent).replace(/\s+/g, ' '))
+    out.push(parts.join('|'))
+    if (Array.isArray(node.children) && node.type !== 'alinea' && node.type !== 'kop' && node.type !== 'opschrift') {
+      for (const c of node.children as Record<string, unknown>[]) walk(c)
+    }
+  }
+  walk(tree as unknown as Record<string, unknown>)
+  return out
+}
+
+/** All words the tree holds, in document order (numbers and keywords of provisions included). */
+export function treeWords(tree: Regeling): string[] {
+  const out: string[] = []
+  const walk = (node: Record<string, unknown>) => {
+    // laws-markdown puts an article's title above its number: accept both orders.
+    if (node.type === 'artikel' && Array.isArray(node.heading)) out.push(...words(phrasingText(node.heading as PhrasingContent[])))
+    if (node.type === 'artikel') out.push('Artikel')
+    if (typeof node.label === 'string') out.push(...words(node.label))
+    else if (['titel', 'hoofdstuk', 'afdeling', 'paragraaf', 'bijlage'].includes(String(node.type))) {
+      out.push(String(node.type))
+    }
+    if (typeof node.num === 'string') out.push(...words(node.num))
+    if (Array.isArray(node.heading)) out.push(...words(phrasingText(node.heading as PhrasingContent[])))
+    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') {
+      out.push(...words(phrasingText(node.children as PhrasingContent[])))
+      return
+    }
+    if (node.type === 'blok') {
+      const n = node.node as RootContent
+      out.push(...words(n.type === 'html' || n.type === 'code' ? n.value : mdastToString(n)))
+      return
+    }
+    if (Array.isArray(node.children)) for (const c of node.children as Record<string, unknown>[]) walk(c)
+  }
+  walk(tree as unknown as Record<string, unknown>)
+  return out
+}
+
+/** The words of a Markdown body as CommonMark reads it (front-matter excluded). */
+export function markdownWords(body: string): string[] {
+  const root = fromMarkdown(body.replace(/^(#{1,6})(?=[^#\s])/gm, '$1 '))
+  const out: string[] = []
+  const walk = (node: RootContent | { type: 'root'; children: RootContent[] }) => {
+    if (node.type === 'html' || node.type === 'code') out.push(...words(node.value))
+    else if (node.type === 'paragraph' || node.type === 'heading') out.push(...words(phrasingText(node.children)))
+    else if ('children' in node) for (const c of node.children as RootContent[]) walk(c)
+  }
+  walk(root)
+  return out
+}
+
+/**
+ * The first word of `expected` that is missing from `actual` when read in order, with its
+ * context; undefined when `expected` is a subsequence of `actual`.
+ */
+export function missingWord(expected: string[], actual: string[]): string | undefined {
+  let j = 0
+  for (let i = 0; i < expected.length; i++) {
+    const w = (expected[i] as string).toLowerCase()
+    while (j < actual.length && (actual[j] as string).toLowerCase() !== w) j++
+    if (j === actual.length) return `${expected.slice(Math.max(0, i - 8), i + 3).join(' ')} (woord ${i}: ${w})`
+    j++
+  }
+  return undefined
+}
