@@ -1,6 +1,6 @@
 /** regelwerk: the public API. Named exports only. */
 export type * from './model/nodes.js'
 /** Parse a regulation file into a regeling tree. */
-export { parseRegeling, parseText, decodeText } from './parse/index.js'
+export { decodeText, parseRegeling, parseText } from './parse/index.js'
 /** Write the canonical Markdown of a regeling tree. */
 export { formatRegeling } from './render/markdown.js'

@@ -48,7 +48,9 @@ export function words(text: string): string[] {
 function phrasingText(children: PhrasingContent[] | undefined): string {
   if (!children) return ''
   return children
-    .map((c) => (c.type === 'break' ? ' ' : 'children' in c ? phrasingText(c.children as PhrasingContent[]) : mdastToString(c)))
+    .map((c) =>
+      c.type === 'break' ? ' ' : 'children' in c ? phrasingText(c.children as PhrasingContent[]) : mdastToString(c),
+    )
     .join('')
 }
 
@@ -79,7 +81,8 @@ export function treeWords(tree: Regeling): string[] {
   const out: string[] = []
   const walk = (node: Record<string, unknown>) => {
     // laws-markdown puts an article's title above its number: accept both orders.
-    if (node.type === 'artikel' && Array.isArray(node.heading)) out.push(...words(phrasingText(node.heading as PhrasingContent[])))
+    if (node.type === 'artikel' && Array.isArray(node.heading))
+      out.push(...words(phrasingText(node.heading as PhrasingContent[])))
     if (node.type === 'artikel') out.push('Artikel')
     if (typeof node.label === 'string') out.push(...words(node.label))
     else if (['titel', 'hoofdstuk', 'afdeling', 'paragraaf', 'bijlage'].includes(String(node.type))) {

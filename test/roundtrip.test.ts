@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CORPUS, filesUnder, fmt, markdownWords, missingWord, parsePath, parseString, ROOT, signature, treeWords } from './helpers.js'
+import {
+  CORPUS,
+  filesUnder,
+  fmt,
+  markdownWords,
+  missingWord,
+  parsePath,
+  parseString,
+  ROOT,
+  signature,
+  treeWords,
+} from './helpers.js'
 
 const files = [...filesUnder(join(ROOT, 'regulations')), ...filesUnder(CORPUS, ['.md'])].filter(
   (f) => !f.endsWith('SOURCES.md'),

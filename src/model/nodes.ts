@@ -123,13 +123,7 @@ export interface Bijlage extends Base {
   children: BodyContent[]
 }
 
-export type RegelingContent =
-  | Opschrift
-  | Aanhef
-  | BodyContent
-  | Ondertekening
-  | Toelichting
-  | Bijlage
+export type RegelingContent = Opschrift | Aanhef | BodyContent | Ondertekening | Toelichting | Bijlage
 
 /** The root: one version of a regulation. */
 export interface Regeling extends Parent {
@@ -141,10 +135,4 @@ export interface Regeling extends Parent {
 
 export type Provision = Division | Artikel | Lid | Onderdeel | Subonderdeel | Bijlage
 
-export type RegelingNode =
-  | Regeling
-  | RegelingContent
-  | Lid
-  | Onderdeel
-  | Subonderdeel
-  | ArtikelToelichting
+export type RegelingNode = Regeling | RegelingContent | Lid | Onderdeel | Subonderdeel | ArtikelToelichting

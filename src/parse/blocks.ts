@@ -86,11 +86,19 @@ class LineIndex {
 export function toBlocks(root: Root, source: string): Block[] {
   const out: Block[] = []
   const index = new LineIndex(source)
-  for (const node of root.children) visitBlock(node, 0, out, index)
+  // An explicit stack, not recursion: lists nested thousands deep must not overflow the call stack.
+  const stack: Task[] = root.children.map((node) => ({ node, level: 0 })).reverse()
+  for (let task = stack.pop(); task; task = stack.pop()) {
+    const next = 'item' in task ? visitItem(task.item, task.list, task.level, out, index) : visitBlock(task.node, task.level, out, index)
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Task)
+  }
   return out
 }
 
-function visitBlock(node: RootContent, level: number, out: Block[], index: LineIndex): void {
+type Task = { node: RootContent; level: number } | { item: ListItem; list: List; level: number }
+
+/** Emit the block for `node`; return what must be visited next, in order. */
+function visitBlock(node: RootContent, level: number, out: Block[], index: LineIndex): Task[] {
   switch (node.type) {
     case 'heading':
       if (level > 0) break
@@ -102,30 +110,27 @@ function visitBlock(node: RootContent, level: number, out: Block[], index: LineI
         raw: node.children,
         position: node.position,
       })
-      return
+      return []
     case 'paragraph':
-      splitParagraph(node, level, out, index)
-      return
+      for (const segment of splitParagraphInto(node, index)) out.push(segmentBlock(segment, level, index))
+      return []
     case 'list':
-      visitList(node, level + 1, out, index)
-      return
+      return node.children.map((item) => ({ item, list: node, level: level + 1 }))
     default:
       break
   }
   out.push({ kind: 'other', depth: 0, level, children: [], raw: [], node, position: node.position })
+  return []
 }
 
-function visitList(list: List, level: number, out: Block[], index: LineIndex): void {
-  for (const item of list.children) visitItem(item, list, level, out, index)
-}
-
-function visitItem(item: ListItem, list: List, level: number, out: Block[], index: LineIndex): void {
+function visitItem(item: ListItem, list: List, level: number, out: Block[], index: LineIndex): Task[] {
   const [first, ...rest] = item.children
   if (first?.type === 'list' && !list.ordered) {
     // `- 1. tekst`: a bullet that only wraps an ordered list.
-    visitList(first, level, out, index)
-    for (const child of rest) visitBlock(child, level, out, index)
-    return
+    return [
+      ...first.children.map((child) => ({ item: child, list: first, level })),
+      ...rest.map((node) => ({ node, level })),
+    ]
   }
   const block: Block = { kind: 'item', depth: 0, level, children: [], raw: [], position: item.position }
   if (list.ordered) {
@@ -157,17 +162,13 @@ function visitItem(item: ListItem, list: List, level: number, out: Block[], inde
     out.push(block)
     remaining = first ? [first, ...rest] : rest
   }
-  for (const child of remaining) visitBlock(child, level, out, index)
+  return remaining.map((node) => ({ node, level }))
 }
 
 interface Segment {
   children: PhrasingContent[]
   start: Point | undefined
   end: Point | undefined
-}
-
-function splitParagraph(node: Paragraph, level: number, out: Block[], index: LineIndex): void {
-  for (const segment of splitParagraphInto(node, index)) out.push(segmentBlock(segment, level, index))
 }
 
 function segmentBlock(segment: Segment, level: number, index: LineIndex): Block {
@@ -265,7 +266,9 @@ function splitTextAtMarkerLines(text: Text, index: LineIndex): Array<{ text: Tex
     let at: Point | undefined
     if (startLine !== undefined) {
       const offset = index.lineStart(startLine + k)
-      splits = matchMarker(index.source.slice(offset, offset + 16)) !== undefined && matchMarker(line.trimStart()) !== undefined
+      splits =
+        matchMarker(index.source.slice(offset, offset + 16)) !== undefined &&
+        matchMarker(line.trimStart()) !== undefined
       at = index.point(offset)
     } else splits = matchMarker(line.trimStart()) !== undefined
     if (splits) {

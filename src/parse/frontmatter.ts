@@ -2,8 +2,9 @@
  * Front-matter: split it off, parse it with `parseDocument` (never `YAML.parse` on user input),
  * and re-anchor YAML's own errors to the line in the Markdown file.
  */
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+
 import type { VFile } from 'vfile'
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 import { fout } from '../util/messages.js'
 
 export interface FrontMatter {
@@ -38,7 +39,15 @@ const YAML_MESSAGES: Record<string, string> = {
 /** Split and parse the front-matter of `text` (already normalised to LF, no BOM). */
 export function parseFrontMatter(text: string, file: VFile): FrontMatter {
   const lineCounter = new LineCounter()
-  const none: FrontMatter = { doc: undefined, lineCounter, firstLine: 1, data: {}, body: text, present: false, yaml: '' }
+  const none: FrontMatter = {
+    doc: undefined,
+    lineCounter,
+    firstLine: 1,
+    data: {},
+    body: text,
+    present: false,
+    yaml: '',
+  }
   if (!/^---[ \t]*(\n|$)/.test(text)) return none
 
   const lines = text.split('\n')
@@ -129,9 +138,9 @@ function plainValue(node: unknown, fm: FrontMatter): unknown {
   if (isSeq(node)) return node.items.map((item) => plainValue(item, fm))
   if (isMap(node)) {
     const out: Record<string, unknown> = {}
-    for (const pair of node.items) out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = plainValue(pair.value, fm)
+    for (const pair of node.items)
+      out[String(isScalar(pair.key) ? pair.key.value : pair.key)] = plainValue(pair.value, fm)
     return out
   }
   return node === null || node === undefined ? '' : String(node)
 }
-

@@ -114,9 +114,46 @@ export function parseRegeling(file: VFile): ParseResult {
   return parseText(text, file)
 }
 
+/**
+ * Deepest nesting a regulation may have. Real texts go lid › onderdeel › subonderdeel (three or
+ * four levels); the Markdown parser underneath slows down super-linearly on thousands of levels.
+ */
+export const MAX_NESTING = 32
+
+/** The first line nested deeper than MAX_NESTING (list markers, quotes, indentation), if any. */
+function tooDeep(body: string): { line: number; depth: number } | undefined {
+  const container = /^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)/
+  let line = 0
+  for (const text of body.split('\n')) {
+    line++
+    let depth = 0
+    let rest = text
+    for (let m = container.exec(rest); m && depth <= MAX_NESTING; m = container.exec(rest)) {
+      depth++
+      rest = rest.slice(m[0].length)
+    }
+    const indent = /^[ \t]*/.exec(text)?.[0].length ?? 0
+    depth += Math.floor(indent / 4)
+    if (depth > MAX_NESTING) return { line, depth }
+  }
+  return undefined
+}
+
+const EMPTY: Regeling = { type: 'regeling', meta: {}, children: [] }
+
 /** Parse already decoded text (LF line ends, no BOM). */
 export function parseText(text: string, file: VFile): ParseResult {
   const frontMatter = parseFrontMatter(text, file)
+  const deep = tooDeep(frontMatter.body)
+  if (deep) {
+    fout(
+      file,
+      `Lijsten of citaten zijn hier meer dan ${MAX_NESTING} niveaus diep genest; een regeling kent hoogstens lid › onderdeel › subonderdeel. Verwijder de overbodige inspringing`,
+      { line: deep.line, column: 1 },
+      'te-diep-genest',
+    )
+    return { tree: { ...EMPTY, meta: frontMatter.data }, frontMatter, text }
+  }
   const body = normaliseHeadings(frontMatter.body)
   const mdast = fromMarkdown(body)
   const tree = recognize(toBlocks(mdast, body), frontMatter.data)

@@ -30,7 +30,10 @@ import { trimPhrasing } from './blocks.js'
 /** An article or division number as written: `1`, `14a`, `1:2c`, `10d:5`, `2.3`, `IVA`, `VII B`. */
 export const NUM = String.raw`(?:\d+[a-z]{0,3}(?:[:.]\d+[a-z]{0,3})*|[IVXLC]+(?: ?[A-Z](?![\p{L}]))?[a-z]{0,2})`
 const ARTIKEL_RE = new RegExp(String.raw`^artikel\s+(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`, 'iu')
-const DIVISION_RE = new RegExp(String.raw`^(titel|hoofdstuk|afdeling|paragraaf|§)\s*(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`, 'iu')
+const DIVISION_RE = new RegExp(
+  String.raw`^(titel|hoofdstuk|afdeling|paragraaf|§)\s*(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`,
+  'iu',
+)
 const BIJLAGE_RE = new RegExp(String.raw`^bijlage(?:\s+(${NUM}))?\.?(?:\s*[-–:.]\s+|\s+|$)`, 'iu')
 const TOELICHTING_RE = /^(?:(?:algemene|memorie van|nota van)\s+)?toelichting\b/iu
 const ARTIKELTOELICHTING_RE = /^(?:toelichting\s+(?:op\s+|bij\s+)?)?(?:de\s+)?(?:artikel|artikelen|art\.)\s*\d/iu
@@ -111,7 +114,7 @@ class Recognizer {
     }
     m = BIJLAGE_RE.exec(text)
     if (m) return this.startBijlage(block, m[1] ?? '', m[0].length)
-    if (TOELICHTING_RE.test(text) || ARTIKELTOELICHTING_RE.test(text) && /^toelichting/iu.test(text)) {
+    if (TOELICHTING_RE.test(text) || (ARTIKELTOELICHTING_RE.test(text) && /^toelichting/iu.test(text))) {
       this.startToelichting()
       if (ARTIKELTOELICHTING_RE.test(text)) return this.toelichtingHeading(block, text)
       if (text !== 'Toelichting') (this.toelichting as Toelichting).heading = block.children
@@ -485,7 +488,7 @@ export function stripPrefix(content: PhrasingContent[], length: number): Phrasin
       remaining -= len
       continue
     }
-    const value = node.value.replace(/^\s+/, i === 0 ? '' : node.value.match(/^\s*/)?.[0] ?? '')
+    const value = node.value.replace(/^\s+/, i === 0 ? '' : (node.value.match(/^\s*/)?.[0] ?? ''))
     if (value.length > remaining) {
       out.push({ ...node, value: value.slice(remaining) })
       remaining = 0
@@ -503,7 +506,10 @@ function extend(node: { position?: Position | undefined }, position: Position | 
     node.position = { start: position.start, end: position.end }
     return
   }
-  if (position.end.line > node.position.end.line || (position.end.line === node.position.end.line && position.end.column > node.position.end.column)) {
+  if (
+    position.end.line > node.position.end.line ||
+    (position.end.line === node.position.end.line && position.end.column > node.position.end.column)
+  ) {
     node.position = { start: node.position.start, end: position.end }
   }
 }

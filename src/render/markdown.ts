@@ -231,5 +231,7 @@ function indentLines(text: string, indent: string, first: boolean): string {
 }
 
 function plainText(children: PhrasingContent[]): string {
-  return children.map((c) => ('value' in c ? c.value : 'children' in c ? plainText(c.children as PhrasingContent[]) : '')).join('')
+  return children
+    .map((c) => ('value' in c ? c.value : 'children' in c ? plainText(c.children as PhrasingContent[]) : ''))
+    .join('')
 }

@@ -1,0 +1,108 @@
+// `npm run bench`: figures measured in this run, each beside its peer measured in the same run.
+// Not a test: it prints numbers, it does not assert on them.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { parseRegeling } from '../dist/parse/index.js'
+import { checkRegeling } from '../dist/validate/index.js'
+
+const root = join(import.meta.dirname, '..')
+const corpus = join(root, '..', 'shared', 'corpus')
+
+function filesUnder(dir) {
+  const out = []
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p))
+    else if (name.endsWith('.md') && name !== 'SOURCES.md') out.push(p)
+  }
+  return out
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+/** Median milliseconds of `fn` over `runs` runs, after `warmup` runs; runs alternate with the peer. */
+function timePair(a, b, runs = 15, warmup = 3) {
+  for (let i = 0; i < warmup; i++) {
+    a()
+    b()
+  }
+  const ta = []
+  const tb = []
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.()
+    let t = performance.now()
+    a()
+    ta.push(performance.now() - t)
+    globalThis.gc?.()
+    t = performance.now()
+    b()
+    tb.push(performance.now() - t)
+  }
+  return [median(ta), median(tb)]
+}
+
+const files = filesUnder(corpus)
+const largest = files.reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b))
+const text = readFileSync(largest, 'utf8')
+const mb = Buffer.byteLength(text) / 1e6
+const processor = unified().use(remarkParse)
+
+const [bare, ours] = timePair(
+  () => processor.parse(text),
+  () => {
+    const file = new VFile({ path: largest, value: text })
+    checkRegeling(parseRegeling(file), file)
+  },
+)
+console.log(`Grootste corpusbestand: ${largest.slice(corpus.length + 1)} (${(mb * 1000).toFixed(0)} kB)`)
+console.log(`  remark-parse (kaal)            ${(mb / (bare / 1000)).toFixed(2)} MB/s  (${bare.toFixed(1)} ms)`)
+console.log(`  regelwerk parse+herken+check   ${(mb / (ours / 1000)).toFixed(2)} MB/s  (${ours.toFixed(1)} ms)`)
+console.log(`  overhead t.o.v. remark-parse   ${((ours / bare - 1) * 100).toFixed(0)}%  (doel: ≤ 30%)`)
+
+// A 1 MB text made of real corpus laws (concatenated), for throughput on a large regulation.
+let big = ''
+for (const f of files.filter((f) => f.includes('/bwb/'))) {
+  if (big.length > 1_000_000) break
+  big += `${readFileSync(f, 'utf8')}\n\n`
+}
+const bigMb = Buffer.byteLength(big) / 1e6
+const [bareBig, oursBig] = timePair(
+  () => processor.parse(big),
+  () => {
+    const file = new VFile({ path: 'groot.md', value: big })
+    checkRegeling(parseRegeling(file), file)
+  },
+  5,
+  1,
+)
+console.log(`Samengevoegde corpuswetten (${bigMb.toFixed(2)} MB)`)
+console.log(`  remark-parse (kaal)            ${(bigMb / (bareBig / 1000)).toFixed(2)} MB/s`)
+console.log(`  regelwerk parse+herken+check   ${(bigMb / (oursBig / 1000)).toFixed(2)} MB/s  (overhead ${((oursBig / bareBig - 1) * 100).toFixed(0)}%)`)
+
+// Cold start of the CLI on one small file, beside a bare `node` start on the same machine.
+const small = join(root, 'regulations', 'car-uwo', '2015-09-07.md')
+const bin = join(root, 'bin', 'regelwerk')
+function wall(args) {
+  const t = performance.now()
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' })
+  if (r.status !== 0 && args[0] === bin) throw new Error(`regelwerk check faalde: ${r.stderr}`)
+  return performance.now() - t
+}
+const nodeRuns = []
+const cliRuns = []
+for (let i = 0; i < 11; i++) {
+  nodeRuns.push(wall(['-e', '']))
+  cliRuns.push(wall([bin, 'check', small]))
+}
+console.log('Koude start `regelwerk check` op één klein bestand')
+console.log(`  node zonder programma          ${median(nodeRuns).toFixed(0)} ms`)
+console.log(`  regelwerk check                ${median(cliRuns).toFixed(0)} ms  (doel: ≤ 300 ms)`)
+console.log(`Node ${process.version}, ${execFileSync('nproc').toString().trim()} kernen`)

@@ -1,0 +1,48 @@
+/** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
+import { existsSync } from 'node:fs'
+import { parseRegeling } from '../../parse/index.js'
+import { hasErrors } from '../../util/messages.js'
+import { collectMarkdown } from '../../util/fs.js'
+import { checkRegeling } from '../../validate/index.js'
+import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
+
+export interface CheckOptions {
+  json?: boolean
+}
+
+/** Default paths: the bundled regulations and templates, where they exist. */
+export const DEFAULT_CHECK_PATHS = ['regulations', 'templates']
+
+export function runCheck(paths: string[], options: CheckOptions): number {
+  const given = paths.length > 0
+  const targets = given ? paths : DEFAULT_CHECK_PATHS.filter((p) => existsSync(p))
+  const { files, missing } = collectMarkdown(targets)
+  let fouten = 0
+  let waarschuwingen = 0
+  const json: Record<string, unknown>[] = []
+  for (const path of missing) {
+    fouten++
+    const line = `${path}:1:1: fout Het pad \`${path}\` bestaat niet [pad-ontbreekt]`
+    if (options.json) json.push({ pad: path, regel: 1, kolom: 1, ernst: 'fout', bericht: `Het pad \`${path}\` bestaat niet`, regelId: 'pad-ontbreekt' })
+    else process.stderr.write(`${line}\n`)
+  }
+  for (const path of files) {
+    const file = readInput(path)
+    if (!hasErrors(file)) {
+      const result = parseRegeling(file)
+      if (result.text !== undefined) checkRegeling(result, file)
+    }
+    const c = counts(file.messages)
+    fouten += c.fouten
+    waarschuwingen += c.waarschuwingen
+    if (options.json) json.push(...file.messages.map((m) => messageJson(m, path)))
+    else printMessages(file, path)
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ bestanden: files.length, fouten, waarschuwingen, berichten: json }, null, 2)}\n`)
+  } else {
+    const summary = `${plural(files.length, 'bestand', 'bestanden')} gecontroleerd: ${plural(fouten, 'fout', 'fouten')}, ${plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}`
+    process.stderr.write(`${summary}\n`)
+  }
+  return fouten > 0 ? EXIT.input : EXIT.ok
+}

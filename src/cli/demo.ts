@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the demo. Checks every bundled regulation, writes its canonical Markdown and its
+ * tree as JSON to `output/`, and prints a short Dutch summary with the paths written.
+ */
+import { join, relative } from 'node:path'
+import type { Regeling } from '../model/nodes.js'
+import { parseRegeling } from '../parse/index.js'
+import { formatRegeling } from '../render/markdown.js'
+import { collectMarkdown, writeFileAtomic } from '../util/fs.js'
+import { hasErrors } from '../util/messages.js'
+import { checkRegeling } from '../validate/index.js'
+import { counts, plural, printMessages, readInput } from './io.js'
+
+const OUTPUT = 'output'
+
+function countType(node: { type: string; children?: unknown[] }, type: string): number {
+  let n = node.type === type ? 1 : 0
+  if (Array.isArray(node.children)) for (const c of node.children) n += countType(c as { type: string }, type)
+  return n
+}
+
+function main(): number {
+  const { files } = collectMarkdown(['regulations'])
+  const written: string[] = []
+  let fouten = 0
+  let waarschuwingen = 0
+  const rows: string[] = []
+  for (const path of files) {
+    const file = readInput(path)
+    const result = parseRegeling(file)
+    if (result.text !== undefined) checkRegeling(result, file)
+    const c = counts(file.messages)
+    fouten += c.fouten
+    waarschuwingen += c.waarschuwingen
+    printMessages(file, path)
+    if (hasErrors(file)) continue
+    const rel = relative('regulations', path)
+    const md = join(OUTPUT, 'fmt', rel)
+    const json = join(OUTPUT, 'tree', rel.replace(/\.md$/, '.json'))
+    writeFileAtomic(md, formatRegeling(result.tree, { frontMatter: result.frontMatter.yaml || undefined }))
+    writeFileAtomic(json, `${JSON.stringify(result.tree, (k, v) => (k === 'position' ? undefined : v), 2)}\n`)
+    written.push(md, json)
+    rows.push(summaryRow(rel, result.tree, c))
+  }
+  const out = process.stdout
+  out.write('regelwerk demo: gebundelde regelingen gecontroleerd en opgemaakt\n\n')
+  out.write(`${rows.join('\n')}\n\n`)
+  out.write(
+    `${plural(files.length, 'bestand', 'bestanden')}: ${plural(fouten, 'fout', 'fouten')}, ${plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}\n`,
+  )
+  out.write(`Standaardvorm in ${join(OUTPUT, 'fmt')}/, structuur (JSON) in ${join(OUTPUT, 'tree')}/ (${written.length} bestanden)\n`)
+  out.write('Probeer ook: ./bin/regelwerk tree regulations/sociaal-statuut-cgm/2013-01-03.md\n')
+  return fouten > 0 ? 1 : 0
+}
+
+function summaryRow(rel: string, tree: Regeling, c: { fouten: number; waarschuwingen: number }): string {
+  const title = String(tree.meta.citeertitel ?? tree.meta.identificatie ?? '')
+  const artikelen = countType(tree, 'artikel')
+  const leden = countType(tree, 'lid')
+  const status = c.fouten > 0 ? 'FOUT' : c.waarschuwingen > 0 ? `${c.waarschuwingen}×let op` : 'ok'
+  return `  ${rel.padEnd(48)} ${title.slice(0, 40).padEnd(40)} ${String(artikelen).padStart(4)} art. ${String(leden).padStart(4)} leden  ${status}`
+}
+
+process.exitCode = main()

@@ -1,0 +1,114 @@
+/**
+ * The `regelwerk` command line: a thin shell over the library. Help and messages are Dutch.
+ * Command modules are loaded lazily so that a single `check` starts fast.
+ */
+import { Command, CommanderError } from 'commander'
+import { EXIT, UsageError } from './io.js'
+
+const TRANSLATIONS: Array<[RegExp, string]> = [
+  [/^Usage:/gm, 'Gebruik:'],
+  [/^Options:/gm, 'Opties:'],
+  [/^Commands:/gm, 'Opdrachten:'],
+  [/^Arguments:/gm, 'Argumenten:'],
+  [/\(default: /g, '(standaard: '],
+  [/display help for command/g, 'toon hulp bij een opdracht'],
+  [/^error: unknown option '(.*)'/gm, "fout: onbekende optie '$1' (zie `regelwerk --help`)"],
+  [/^error: unknown command '(.*)'/gm, "fout: onbekende opdracht '$1' (zie `regelwerk --help`)"],
+  [/^error: missing required argument '(.*)'/gm, "fout: het argument '$1' ontbreekt"],
+  [/^error: too many arguments.*$/gm, 'fout: te veel argumenten'],
+  [/^error: option '(.*)' argument missing/gm, "fout: bij optie '$1' hoort een waarde"],
+  [/^error: /gm, 'fout: '],
+  [/\(Did you mean (.*)\?\)/g, '(Bedoelt u $1?)'],
+]
+
+function translate(text: string): string {
+  return TRANSLATIONS.reduce((s, [re, to]) => s.replace(re, to), text)
+}
+
+function program(): Command {
+  const cmd = new Command('regelwerk')
+    .description('Regelgeving als Markdown: controleren, opmaken, importeren en doorzoeken.')
+    .helpOption('-h, --help', 'toon deze hulp')
+    .helpCommand('help [opdracht]', 'toon hulp bij een opdracht')
+    .version('0.1.0', '-V, --versie', 'toon het versienummer')
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(translate(s)),
+      writeErr: (s) => process.stderr.write(translate(s)),
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+
+  const sub = (name: string, description: string) =>
+    cmd
+      .command(name)
+      .description(description)
+      .helpOption('-h, --help', 'toon deze hulp')
+      .configureOutput({
+        writeOut: (s) => process.stdout.write(translate(s)),
+        writeErr: (s) => process.stderr.write(translate(s)),
+      })
+      .exitOverride()
+
+  sub('check [paden...]', 'controleer regelingen en wijzigingen (standaard: regulations/ en templates/)')
+    .option('--json', 'berichten als JSON op stdout')
+    .action(async (paths: string[], options) => {
+      const { runCheck } = await import('./commands/check.js')
+      process.exitCode = runCheck(paths, options)
+    })
+
+  sub('fmt <bestand>', 'schrijf de standaardvorm (canonieke Markdown) van een regeling')
+    .option('--write', 'overschrijf het bestand met de standaardvorm')
+    .option('--check', 'controleer alleen of het bestand in de standaardvorm staat')
+    .action(async (path: string, options) => {
+      const { runFmt } = await import('./commands/fmt.js')
+      process.exitCode = runFmt(path, options)
+    })
+
+  sub('import <bestand>', 'zet tekst van overheid.nl/CVDR, CVDR-HTML of wet-in-git-Markdown om naar regelwerk-Markdown')
+    .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+    .action(async (path: string, options) => {
+      const { runImport } = await import('./commands/import.js')
+      process.exitCode = runImport(path, options)
+    })
+
+  sub('tree <bestand>', 'toon de structuur van een regeling (ids, nummers, plaatsen)')
+    .option('--json', 'de boom als JSON')
+    .action(async (path: string, options) => {
+      const { runTree } = await import('./commands/tree.js')
+      process.exitCode = runTree(path, options)
+    })
+
+  return cmd
+}
+
+/** Run the CLI with `argv` (without node and script); resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = 0
+  try {
+    await program().parseAsync(argv, { from: 'user' })
+    return Number(process.exitCode ?? 0)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok
+      if (error.code === 'commander.help') return EXIT.ok
+      return EXIT.usage
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`fout: ${error.message}\n`)
+      return EXIT.usage
+    }
+    // Not the user's fault: say so in Dutch, keep the detail for a bug report.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    process.stderr.write(`interne fout in regelwerk (dit is een fout in het programma, niet in uw invoer).\n`)
+    if (process.env.REGELWERK_DEBUG) process.stderr.write(`${detail}\n`)
+    else process.stderr.write('Zet REGELWERK_DEBUG=1 voor details en meld het probleem.\n')
+    return 3
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

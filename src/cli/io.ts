@@ -1,0 +1,60 @@
+/** The edge of the program: reading input files, printing messages, exit codes. */
+import { readFileSync, statSync } from 'node:fs'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { formatMessage, sortMessages } from '../util/messages.js'
+
+/** Exit status: 0 done (warnings allowed), 1 the input has errors, 2 wrong usage. */
+export const EXIT = { ok: 0, input: 1, usage: 2 } as const
+
+/** A user error about the command line itself (exit 2). */
+export class UsageError extends Error {}
+
+/** Read a file into a VFile; a missing path or a directory is reported as a message. */
+export function readInput(path: string): VFile {
+  const file = new VFile({ path })
+  let isDir = false
+  try {
+    isDir = statSync(path).isDirectory()
+  } catch {
+    file.message(`Het bestand \`${path}\` bestaat niet`, { place: { line: 1, column: 1 }, ruleId: 'bestand-ontbreekt' }).fatal =
+      true
+    return file
+  }
+  if (isDir) {
+    file.message(`\`${path}\` is een map, geen bestand`, { place: { line: 1, column: 1 }, ruleId: 'bestand-is-map' }).fatal =
+      true
+    return file
+  }
+  file.value = readFileSync(path)
+  return file
+}
+
+/** Print the messages of `file` to stderr, sorted by place. */
+export function printMessages(file: VFile, path = file.path): void {
+  for (const m of sortMessages(file.messages)) process.stderr.write(`${formatMessage(m, path)}\n`)
+}
+
+/** Machine-readable form of a message. */
+export function messageJson(m: VFileMessage, path: string): Record<string, unknown> {
+  return {
+    pad: path,
+    regel: m.line ?? 1,
+    kolom: m.column ?? 1,
+    ernst: m.fatal === true ? 'fout' : m.fatal === false ? 'waarschuwing' : 'info',
+    bericht: m.reason,
+    regelId: m.ruleId ?? null,
+  }
+}
+
+export function counts(messages: readonly VFileMessage[]): { fouten: number; waarschuwingen: number } {
+  return {
+    fouten: messages.filter((m) => m.fatal === true).length,
+    waarschuwingen: messages.filter((m) => m.fatal === false).length,
+  }
+}
+
+/** `1 fout`, `2 fouten`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}

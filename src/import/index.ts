@@ -1,0 +1,139 @@
+/**
+ * import: foreign text → canonical Markdown with front-matter. Detects the source format:
+ * CVDR HTML, law-in-git Markdown (laws-markdown `bwb/` or legalize-nl with YAML front-matter),
+ * our own dialect, or plain text as copied from an overheid.nl / CVDR page.
+ */
+import type { PhrasingContent } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import { VFile } from 'vfile'
+import { Document } from 'yaml'
+import { META_ORDER } from '../model/meta.js'
+import type { Regeling, RegelingContent } from '../model/nodes.js'
+import { parseText } from '../parse/index.js'
+import { formatRegeling } from '../render/markdown.js'
+import { waarschuwing } from '../util/messages.js'
+import { importCvdrHtml } from './cvdr-html.js'
+import { importPlainText } from './plain-text.js'
+
+export type SourceFormat = 'cvdr-html' | 'laws-markdown' | 'legalize-nl' | 'regelwerk' | 'tekst'
+
+/** Guess the format of `text` (decoded) read from `path`. */
+export function detectFormat(text: string, path: string): SourceFormat {
+  const head = text.slice(0, 4000)
+  if (/\.x?html?$/i.test(path) || /^\s*(<!doctype html|<html|<\?xml)/i.test(head)) return 'cvdr-html'
+  if (/^<meta http-equiv/i.test(head) || /^#{3}\s*Artikel\s+\S/m.test(head) && /^##[^#]/m.test(head)) {
+    return 'laws-markdown'
+  }
+  if (/^---\n[\s\S]*?\nidentifier:\s*"?BWBR/m.test(head)) return 'legalize-nl'
+  if (/^---\n/.test(head) || /^#{1,6} /m.test(head)) return 'regelwerk'
+  return 'tekst'
+}
+
+export interface ImportOutput {
+  format: SourceFormat
+  markdown: string
+  tree: Regeling
+}
+
+/** Import `text` (already decoded) from `path`; problems are messages on `file`. */
+export function importText(text: string, path: string, file: VFile): ImportOutput {
+  const format = detectFormat(text, path)
+  let meta: Record<string, unknown>
+  let body: string
+  if (format === 'tekst' || format === 'cvdr-html') {
+    const result = format === 'tekst' ? importPlainText(text) : importCvdrHtml(text)
+    for (const w of result.warnings) waarschuwing(file, w.message, { line: w.line, column: w.column }, w.ruleId)
+    meta = result.meta
+    body = result.markdown
+  } else {
+    const parsed = parseText(text, file)
+    meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.meta) : { ...parsed.tree.meta }
+    body = formatRegeling(withoutMetaTag(parsed.tree))
+    if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
+  }
+  // Parse the body once more so that what we write is exactly the canonical form.
+  const scratch = new VFile({ path })
+  const parsed = parseText(body, scratch)
+  parsed.tree.meta = meta
+  const yaml = frontMatterYaml(meta)
+  const markdown = formatRegeling(parsed.tree, { frontMatter: yaml })
+  return { format, markdown, tree: parsed.tree }
+}
+
+/** The YAML of a front-matter object, known keys first in their usual order. */
+export function frontMatterYaml(meta: Record<string, unknown>): string {
+  const ordered: Record<string, unknown> = {}
+  for (const key of META_ORDER) if (meta[key] !== undefined && meta[key] !== '') ordered[key] = meta[key]
+  for (const [key, value] of Object.entries(meta)) if (!(key in ordered)) ordered[key] = value
+  return new Document(ordered).toString({ lineWidth: 0 }).trimEnd()
+}
+
+/** The laws-markdown `<meta>` line is an artefact of the HTML conversion, not text of the law. */
+function withoutMetaTag(tree: Regeling): Regeling {
+  const children: RegelingContent[] = []
+  for (const child of tree.children) {
+    if (child.type !== 'aanhef') {
+      children.push(child)
+      continue
+    }
+    const kept = child.children.filter((t) => !(t.type === 'blok' && t.node.type === 'html' && /^<meta\b/i.test(t.node.value)))
+    if (kept.length > 0) children.push({ ...child, children: kept })
+  }
+  return { ...tree, children }
+}
+
+const SOORT_BY_TITLE: Array<[RegExp, string]> = [
+  [/^Wet van/i, 'wet'],
+  [/^Besluit van/i, 'amvb'],
+  [/^Regeling van/i, 'ministeriele-regeling'],
+  [/^Circulaire/i, 'circulaire'],
+]
+
+/** What a laws-markdown file states: its title, citeertitel (from the text), BWB id (from the path). */
+function fromLawsMarkdown(tree: Regeling, path: string): Record<string, unknown> {
+  const meta: Record<string, unknown> = {}
+  const opschrift = tree.children.find((c) => c.type === 'opschrift')
+  if (opschrift) {
+    const title = plain(opschrift.children)
+    meta['officiele-titel'] = title
+    const soort = SOORT_BY_TITLE.find(([re]) => re.test(title))
+    if (soort) meta.soort = soort[1]
+    const short = /\(([^()]+)\)\s*$/.exec(title)
+    if (short) meta.citeertitel = short[1]
+  }
+  const cite = /(?:wordt|kan worden) aangehaald als:?\s*[“"']?([^”"'\n]+?)[”"']?\.?\s*$/m.exec(allText(tree))
+  if (cite) meta.citeertitel = cite[1]?.trim()
+  const id = /BWBR\d{7}/.exec(path)
+  if (id) meta.identificatie = id[0]
+  return meta
+}
+
+/** legalize-nl front-matter keys → ours (only what maps one to one). */
+function fromLegalize(source: Record<string, unknown>): Record<string, unknown> {
+  const meta: Record<string, unknown> = {}
+  const map: Record<string, string> = {
+    identifier: 'identificatie',
+    title: 'officiele-titel',
+    short_title: 'citeertitel',
+    soort: 'soort',
+    entry_into_force: 'inwerkingtreding',
+    signed_date: 'ondertekening',
+    source: 'bron',
+  }
+  for (const [from, to] of Object.entries(map)) if (typeof source[from] === 'string') meta[to] = source[from]
+  return meta
+}
+
+function plain(children: PhrasingContent[]): string {
+  return mdastToString({ type: 'paragraph', children }).trim()
+}
+
+function allText(tree: Regeling): string {
+  const out: string[] = []
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'alinea') out.push(mdastToString(node as never))
+    else if (Array.isArray(node.children)) for (const c of node.children) walk(c as { type: string })
+  }
+  walk(tree)
+  return out.join('\n')
+}
