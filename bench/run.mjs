@@ -85,7 +85,9 @@ const [bareBig, oursBig] = timePair(
 )
 console.log(`Samengevoegde corpuswetten (${bigMb.toFixed(2)} MB)`)
 console.log(`  remark-parse (kaal)            ${(bigMb / (bareBig / 1000)).toFixed(2)} MB/s`)
-console.log(`  regelwerk parse+herken+check   ${(bigMb / (oursBig / 1000)).toFixed(2)} MB/s  (overhead ${((oursBig / bareBig - 1) * 100).toFixed(0)}%)`)
+console.log(
+  `  regelwerk parse+herken+check   ${(bigMb / (oursBig / 1000)).toFixed(2)} MB/s  (overhead ${((oursBig / bareBig - 1) * 100).toFixed(0)}%)`,
+)
 
 // Cold start of the CLI on one small file, beside a bare `node` start on the same machine.
 const small = join(root, 'regulations', 'car-uwo', '2015-09-07.md')

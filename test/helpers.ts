@@ -84,6 +84,7 @@ export function treeWords(tree: Regeling): string[] {
     if (node.type === 'artikel' && Array.isArray(node.heading))
       out.push(...words(phrasingText(node.heading as PhrasingContent[])))
     if (node.type === 'artikel') out.push('Artikel')
+    if (node.type === 'toelichting' && !Array.isArray(node.heading)) out.push('Toelichting')
     if (typeof node.label === 'string') out.push(...words(node.label))
     else if (['titel', 'hoofdstuk', 'afdeling', 'paragraaf', 'bijlage'].includes(String(node.type))) {
       out.push(String(node.type))

@@ -48,7 +48,9 @@ function main(): number {
   out.write(
     `${plural(files.length, 'bestand', 'bestanden')}: ${plural(fouten, 'fout', 'fouten')}, ${plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}\n`,
   )
-  out.write(`Standaardvorm in ${join(OUTPUT, 'fmt')}/, structuur (JSON) in ${join(OUTPUT, 'tree')}/ (${written.length} bestanden)\n`)
+  out.write(
+    `Standaardvorm in ${join(OUTPUT, 'fmt')}/, structuur (JSON) in ${join(OUTPUT, 'tree')}/ (${written.length} bestanden)\n`,
+  )
   out.write('Probeer ook: ./bin/regelwerk tree regulations/sociaal-statuut-cgm/2013-01-03.md\n')
   return fouten > 0 ? 1 : 0
 }

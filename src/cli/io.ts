@@ -17,13 +17,17 @@ export function readInput(path: string): VFile {
   try {
     isDir = statSync(path).isDirectory()
   } catch {
-    file.message(`Het bestand \`${path}\` bestaat niet`, { place: { line: 1, column: 1 }, ruleId: 'bestand-ontbreekt' }).fatal =
-      true
+    file.message(`Het bestand \`${path}\` bestaat niet`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'bestand-ontbreekt',
+    }).fatal = true
     return file
   }
   if (isDir) {
-    file.message(`\`${path}\` is een map, geen bestand`, { place: { line: 1, column: 1 }, ruleId: 'bestand-is-map' }).fatal =
-      true
+    file.message(`\`${path}\` is een map, geen bestand`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'bestand-is-map',
+    }).fatal = true
     return file
   }
   file.value = readFileSync(path)

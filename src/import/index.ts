@@ -21,7 +21,7 @@ export type SourceFormat = 'cvdr-html' | 'laws-markdown' | 'legalize-nl' | 'rege
 export function detectFormat(text: string, path: string): SourceFormat {
   const head = text.slice(0, 4000)
   if (/\.x?html?$/i.test(path) || /^\s*(<!doctype html|<html|<\?xml)/i.test(head)) return 'cvdr-html'
-  if (/^<meta http-equiv/i.test(head) || /^#{3}\s*Artikel\s+\S/m.test(head) && /^##[^#]/m.test(head)) {
+  if (/^<meta http-equiv/i.test(head) || (/^#{3}\s*Artikel\s+\S/m.test(head) && /^##[^#]/m.test(head))) {
     return 'laws-markdown'
   }
   if (/^---\n[\s\S]*?\nidentifier:\s*"?BWBR/m.test(head)) return 'legalize-nl'
@@ -76,7 +76,9 @@ function withoutMetaTag(tree: Regeling): Regeling {
       children.push(child)
       continue
     }
-    const kept = child.children.filter((t) => !(t.type === 'blok' && t.node.type === 'html' && /^<meta\b/i.test(t.node.value)))
+    const kept = child.children.filter(
+      (t) => !(t.type === 'blok' && t.node.type === 'html' && /^<meta\b/i.test(t.node.value)),
+    )
     if (kept.length > 0) children.push({ ...child, children: kept })
   }
   return { ...tree, children }

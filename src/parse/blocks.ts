@@ -89,7 +89,10 @@ export function toBlocks(root: Root, source: string): Block[] {
   // An explicit stack, not recursion: lists nested thousands deep must not overflow the call stack.
   const stack: Task[] = root.children.map((node) => ({ node, level: 0 })).reverse()
   for (let task = stack.pop(); task; task = stack.pop()) {
-    const next = 'item' in task ? visitItem(task.item, task.list, task.level, out, index) : visitBlock(task.node, task.level, out, index)
+    const next =
+      'item' in task
+        ? visitItem(task.item, task.list, task.level, out, index)
+        : visitBlock(task.node, task.level, out, index)
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Task)
   }
   return out

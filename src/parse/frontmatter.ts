@@ -4,7 +4,7 @@
  */
 
 import type { VFile } from 'vfile'
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml'
 import { fout } from '../util/messages.js'
 
 export interface FrontMatter {
@@ -74,16 +74,17 @@ export function parseFrontMatter(text: string, file: VFile): FrontMatter {
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0])
     const reason = YAML_MESSAGES[error.code] ?? 'Fout in de YAML van de front-matter'
-    const detail = error.code === 'DUPLICATE_KEY' ? '' : `: ${firstLine(error.message)}`
-    fout(file, `${reason}${detail}`, { line: pos.line + 1, column: pos.col }, `yaml-${error.code.toLowerCase()}`)
+    // yaml's own explanation is English: the code is translated, the place tells where.
+    fout(
+      file,
+      `${reason}; controleer deze regel`,
+      { line: pos.line + 1, column: pos.col },
+      `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
+    )
   }
   const fm: FrontMatter = { doc, lineCounter, firstLine: 2, data: {}, body, present: true, yaml: yamlText }
   if (doc.errors.length === 0) fm.data = plainData(fm, file)
   return fm
-}
-
-function firstLine(s: string): string {
-  return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+.*$/, '')
 }
 
 /** The place of a YAML node (by its range) as a file point. */
@@ -113,10 +114,17 @@ function plainData(fm: FrontMatter, file: VFile): Record<string, unknown> {
   try {
     doc.toJS({ maxAliasCount: 50 })
   } catch {
+    let firstAlias: number | undefined
+    visit(doc, {
+      Alias(_, node) {
+        firstAlias = node.range?.[0]
+        return visit.BREAK
+      },
+    })
     fout(
       file,
       'De front-matter bevat te veel verwijzingen (aliassen); schrijf de waarden uit',
-      yamlPlace(fm, doc.contents.range?.[0]),
+      yamlPlace(fm, firstAlias ?? doc.contents.range?.[0]),
       'yaml-alias-bom',
     )
     return {}

@@ -28,7 +28,8 @@ import type { Block } from './blocks.js'
 import { trimPhrasing } from './blocks.js'
 
 /** An article or division number as written: `1`, `14a`, `1:2c`, `10d:5`, `2.3`, `IVA`, `VII B`. */
-export const NUM = String.raw`(?:\d+[a-z]{0,3}(?:[:.]\d+[a-z]{0,3})*|[IVXLC]+(?: ?[A-Z](?![\p{L}]))?[a-z]{0,2})`
+const SUFFIX = String.raw`(?:quinquies|quater|sexies|septies|octies|novies|decies|bis|ter|[a-z]{1,3})?`
+export const NUM = String.raw`(?:\d+${SUFFIX}(?:[:.]\d+${SUFFIX})*|[IVXLC]+(?: ?[A-Z](?![\p{L}]))?[a-z]{0,2})`
 const ARTIKEL_RE = new RegExp(String.raw`^artikel\s+(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`, 'iu')
 const DIVISION_RE = new RegExp(
   String.raw`^(titel|hoofdstuk|afdeling|paragraaf|§)\s*(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`,
@@ -38,6 +39,8 @@ const BIJLAGE_RE = new RegExp(String.raw`^bijlage(?:\s+(${NUM}))?\.?(?:\s*[-–:
 const TOELICHTING_RE = /^(?:(?:algemene|memorie van|nota van)\s+)?toelichting\b/iu
 const ARTIKELTOELICHTING_RE = /^(?:toelichting\s+(?:op\s+|bij\s+)?)?(?:de\s+)?(?:artikel|artikelen|art\.)\s*\d/iu
 const ONDERTEKENING_RE = /^ondertekening$/iu
+/** `Artikel` or `Hoofdstuk` without a usable number: kept as a heading that could not be placed. */
+const KEYWORD_WITHOUT_NUMBER_RE = /^(?:artikel|hoofdstuk|afdeling|paragraaf|titel|§)(?![\p{L}])/iu
 /** Paragraphs that open the signature block after the last article. */
 export const ONDERTEKENING_START =
   /^(?:Aldus vastgesteld|Gegeven te|Lasten en bevelen|Vastgesteld in de (?:openbare )?vergadering|Ondertekend)/u
@@ -105,9 +108,9 @@ class Recognizer {
     if (m && this.phase === 'body') return this.startArtikel(block, m[1] as string, m[0].length)
     this.flushPending()
     if (this.phase === 'toelichting') return this.toelichtingHeading(block, text)
-    if (m && this.phase !== 'ondertekening') return this.startArtikel(block, m[1] as string, m[0].length)
+    if (m) return this.startArtikel(block, m[1] as string, m[0].length)
     m = DIVISION_RE.exec(text)
-    if (m && this.phase !== 'ondertekening') {
+    if (m) {
       const label = m[1] as string
       const type = divisionType(label)
       return this.startDivision(block, type, m[2] as string, m[0].length, normaliseLabel(label))
@@ -125,6 +128,7 @@ class Recognizer {
       this.startOndertekening(block.position)
       return
     }
+    if (KEYWORD_WITHOUT_NUMBER_RE.test(text)) return this.placeKop(block)
     this.keywordless(block, text, next)
   }
 
@@ -173,6 +177,13 @@ class Recognizer {
     this.startDivision(block, 'paragraaf', '', 0, undefined, 4.5)
   }
 
+  /** A heading that cannot be placed: keep it, as text, where it stands. */
+  private placeKop(block: Block): void {
+    if (this.phase === 'start' || this.phase === 'ondertekening') return this.pushKop(block)
+    if (this.artikel) return this.appendToArtikelLevel(kopOf(block))
+    this.appendBody(kopOf(block))
+  }
+
   private flushPending(): void {
     const p = this.pending
     if (!p) return
@@ -181,7 +192,7 @@ class Recognizer {
   }
 
   private startArtikel(block: Block, num: string, prefix: number): void {
-    if (this.phase === 'start') this.phase = 'body'
+    this.phase = 'body'
     this.closeArtikel()
     const heading = stripPrefix(block.children, prefix)
     const artikel: Artikel = { type: 'artikel', num, children: [], position: block.position }

@@ -1,8 +1,8 @@
 /** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
 import { existsSync } from 'node:fs'
 import { parseRegeling } from '../../parse/index.js'
-import { hasErrors } from '../../util/messages.js'
 import { collectMarkdown } from '../../util/fs.js'
+import { hasErrors } from '../../util/messages.js'
 import { checkRegeling } from '../../validate/index.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
@@ -23,7 +23,15 @@ export function runCheck(paths: string[], options: CheckOptions): number {
   for (const path of missing) {
     fouten++
     const line = `${path}:1:1: fout Het pad \`${path}\` bestaat niet [pad-ontbreekt]`
-    if (options.json) json.push({ pad: path, regel: 1, kolom: 1, ernst: 'fout', bericht: `Het pad \`${path}\` bestaat niet`, regelId: 'pad-ontbreekt' })
+    if (options.json)
+      json.push({
+        pad: path,
+        regel: 1,
+        kolom: 1,
+        ernst: 'fout',
+        bericht: `Het pad \`${path}\` bestaat niet`,
+        regelId: 'pad-ontbreekt',
+      })
     else process.stderr.write(`${line}\n`)
   }
   for (const path of files) {
@@ -39,7 +47,9 @@ export function runCheck(paths: string[], options: CheckOptions): number {
     else printMessages(file, path)
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ bestanden: files.length, fouten, waarschuwingen, berichten: json }, null, 2)}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ bestanden: files.length, fouten, waarschuwingen, berichten: json }, null, 2)}\n`,
+    )
   } else {
     const summary = `${plural(files.length, 'bestand', 'bestanden')} gecontroleerd: ${plural(fouten, 'fout', 'fouten')}, ${plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}`
     process.stderr.write(`${summary}\n`)

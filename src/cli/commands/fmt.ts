@@ -1,8 +1,8 @@
 /** `regelwerk fmt <file> [--write | --check]`: the canonical Markdown of a regulation. */
 import { parseRegeling } from '../../parse/index.js'
 import { formatRegeling } from '../../render/markdown.js'
-import { hasErrors } from '../../util/messages.js'
 import { writeFileAtomic } from '../../util/fs.js'
+import { hasErrors } from '../../util/messages.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'
 
 export interface FmtOptions {
@@ -18,10 +18,14 @@ export function runFmt(path: string, options: FmtOptions): number {
     printMessages(file, path)
     return EXIT.input
   }
-  const out = formatRegeling(result.tree, { frontMatter: result.frontMatter.present ? result.frontMatter.yaml : undefined })
+  const out = formatRegeling(result.tree, {
+    frontMatter: result.frontMatter.present ? result.frontMatter.yaml : undefined,
+  })
   if (options.check) {
     if (out === result.text) return EXIT.ok
-    process.stderr.write(`${path}:1:1: fout Het bestand is niet in de standaardvorm; voer \`regelwerk fmt --write ${path}\` uit [fmt]\n`)
+    process.stderr.write(
+      `${path}:1:1: fout Het bestand is niet in de standaardvorm; voer \`regelwerk fmt --write ${path}\` uit [fmt]\n`,
+    )
     return EXIT.input
   }
   if (options.write) {

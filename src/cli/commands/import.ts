@@ -1,8 +1,9 @@
 /** `regelwerk import <file> [--out F]`: foreign text → canonical Markdown with front-matter. */
-import { decodeText } from '../../parse/index.js'
+
 import { importText } from '../../import/index.js'
-import { hasErrors } from '../../util/messages.js'
+import { decodeText } from '../../parse/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
+import { hasErrors } from '../../util/messages.js'
 import { EXIT, printMessages, readInput } from '../io.js'
 
 export interface ImportOptions {
