@@ -28,10 +28,10 @@ export interface Block {
 
 /** `1.`, `2a.`, `12)` */
 const LID = /^(\d{1,3}[a-z]{0,2})[.)](?=\s|$)[ \t\u00a0]*/
-/** `a.`, `bb.`, `c)` */
-const OND = /^([a-z]{1,2})[.)](?=\s)[ \t\u00a0]*/
-/** `1°.`, `2°` */
-const SUB = /^(\d{1,3}°)(?:\.|(?=\s|$))[ \t\u00a0]*/
+/** `a.`, `bb.`, `c)`; also glued to the word (`d.toezichthouder`), but not `c.q.` or `o.a.` */
+const OND = /^([a-z]{1,2})(?:[.)](?=\s)|\.(?=\p{L}{2}))[ \t\u00a0]*/u
+/** `1°.`, `2°`, and the older `1e.`, `2e.` */
+const SUB = /^(\d{1,3}°|\d{1,2}e(?=\.))(?:\.|(?=\s|$))[ \t\u00a0]*/
 /** `-`, `–`, `—`, `•` */
 const DASH = /^([-–—•])(?=\s)[ \t\u00a0]*/
 

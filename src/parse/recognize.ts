@@ -54,7 +54,6 @@ interface Open {
 
 interface PendingHeading {
   block: Block
-  text: string
 }
 
 interface DivisionFrame {
@@ -105,10 +104,9 @@ class Recognizer {
   private heading(block: Block, next: Block | undefined): void {
     const text = mdastToString({ type: 'paragraph', children: block.children }).trim()
     let m = ARTIKEL_RE.exec(text)
-    if (m && this.phase === 'body') return this.startArtikel(block, m[1] as string, m[0].length)
+    if (m && this.phase !== 'toelichting') return this.startArtikel(block, m[1] as string, m[0].length)
     this.flushPending()
     if (this.phase === 'toelichting') return this.toelichtingHeading(block, text)
-    if (m) return this.startArtikel(block, m[1] as string, m[0].length)
     m = DIVISION_RE.exec(text)
     if (m) {
       const label = m[1] as string
@@ -129,15 +127,24 @@ class Recognizer {
       return
     }
     if (KEYWORD_WITHOUT_NUMBER_RE.test(text)) return this.placeKop(block)
-    this.keywordless(block, text, next)
+    this.keywordless(block, next)
   }
 
-  private keywordless(block: Block, text: string, next: Block | undefined): void {
+  private keywordless(block: Block, next: Block | undefined): void {
     if (this.phase === 'start' && !this.hasOpschrift) {
       this.hasOpschrift = true
       this.aanhef = undefined
       this.root.children.push({ type: 'opschrift', children: block.children, position: block.position })
       return
+    }
+    // Directly before an untitled article heading at the same or a lower depth: its title.
+    if (next?.kind === 'heading') {
+      const nextText = mdastToString({ type: 'paragraph', children: next.children }).trim()
+      const m = ARTIKEL_RE.exec(nextText)
+      if (m && m[0].length >= nextText.length && block.depth >= next.depth) {
+        this.pending = { block }
+        return
+      }
     }
     if (this.phase === 'start' || this.phase === 'ondertekening') {
       this.pushKop(block)
@@ -155,15 +162,6 @@ class Recognizer {
       top.node.heading = block.children
       extend(top.node, block.position)
       return
-    }
-    // Directly before an untitled article heading at the same or a lower depth: its title.
-    if (next?.kind === 'heading') {
-      const nextText = mdastToString({ type: 'paragraph', children: next.children }).trim()
-      const m = ARTIKEL_RE.exec(nextText)
-      if (m && m[0].length >= nextText.length && block.depth >= next.depth) {
-        this.pending = { block, text }
-        return
-      }
     }
     this.placeKeywordless(block)
   }
@@ -357,6 +355,8 @@ class Recognizer {
     }
     // A list item: its nesting says where it belongs, its number what it is.
     while (this.open.length > 1 && (this.open[this.open.length - 1] as Open).level >= block.level) this.open.pop()
+    // A numbered list after leden written as paragraphs (`4a.` then `5.`): leden again, not nested.
+    if (kind === 'lid' && this.open.every((o) => o.level === 0)) this.open.length = 1
     const parent = this.top().node
     let node: Container
     if (kind === 'lid' && parent.type === 'artikel') node = lid(num, block)

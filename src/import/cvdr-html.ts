@@ -1,0 +1,363 @@
+/**
+ * Import a CVDR page as HTML (lokaleregelgeving.overheid.nl, decentrale.regelgeving.overheid.nl
+ * XHTML output) into the canonical Markdown body plus front-matter values.
+ *
+ * The page is read with parse5 (the HTML parsing algorithm browsers use, so broken markup and cut
+ * excerpts read as a browser shows them) and flattened into the source lines of the plain-text
+ * importer: one line per block, list items marked with their nesting and number, table rows as
+ * cells, headings marked. From there both importers are the same code. Class names are hardly
+ * relied upon (only as a hint for numbers outside lists): the CVDR markup has changed over the
+ * years, the text and its nesting have not.
+ */
+import { type DefaultTreeAdapterTypes, parse } from 'parse5'
+import { importLines, normalizeSpace, type SourceLine } from './plain-text.js'
+import type { ImportResult } from './result.js'
+
+type ChildNode = DefaultTreeAdapterTypes.ChildNode
+type Element = DefaultTreeAdapterTypes.Element
+type ParentNode = DefaultTreeAdapterTypes.ParentNode
+type TextNode = DefaultTreeAdapterTypes.TextNode
+
+/** Import the HTML of a CVDR page. Never throws on content. */
+export function importCvdrHtml(html: string): ImportResult {
+  if (typeof html !== 'string') throw new TypeError('importCvdrHtml(html): pass the page as a string')
+  const document = parse(html, { sourceCodeLocationInfo: true })
+  const lines = htmlToLines(contentRoot(document))
+  const rows = html.split(/\r\n?|\n/)
+  return importLines(lines, {
+    cutOff: !/<\/(?:body|html)>\s*$/iu.test(html),
+    end: { line: rows.length, column: (rows[rows.length - 1] ?? '').length + 1 },
+  })
+}
+
+/** The element that holds the page's content: `<main>` when there is one, else `<body>`. */
+function contentRoot(document: DefaultTreeAdapterTypes.Document): ParentNode {
+  const main = findElement(document, (el) => el.tagName === 'main' || attr(el, 'role') === 'main')
+  return main ?? findElement(document, (el) => el.tagName === 'body') ?? document
+}
+
+function findElement(node: ParentNode, test: (el: Element) => boolean): Element | undefined {
+  for (const child of node.childNodes) {
+    if (!isElement(child)) continue
+    if (test(child)) return child
+    const found = findElement(child, test)
+    if (found) return found
+  }
+  return undefined
+}
+
+function isElement(node: ChildNode): node is Element {
+  return 'tagName' in node
+}
+
+function isText(node: ChildNode): node is TextNode {
+  return node.nodeName === '#text'
+}
+
+function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value
+}
+
+// ---- HTML → lines --------------------------------------------------------------------------------
+
+/** Page furniture and things that are not text. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'nav',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'img',
+  'audio',
+  'video',
+])
+
+/** Elements that start a line of their own. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'ul',
+])
+
+/**
+ * Classes of the element that holds a number in overheid.nl markup (`<span class="lidnr ol">`,
+ * `<span class="ol">` for `li.nr`): a hint for numbers outside a list, as in `<div class="lid">`.
+ */
+const NUMBER_CLASS = /(?:^|\s)(?:ol|lidnr|li-nr|linr)(?:\s|$)/u
+
+interface Context {
+  /** Number of list items around the node. */
+  depth: number
+  heading: boolean
+}
+
+interface Place {
+  line: number
+  column: number
+}
+
+/** Collects inline text into lines. */
+class LineWriter {
+  readonly lines: SourceLine[] = []
+  private text = ''
+  private place: Place | undefined
+  private indent = 0
+  private heading = false
+  /** The line starts with a number element (`<span class="lidnr ol">`). */
+  private numbered = false
+  /** A list item has started and its first line is still to come. */
+  private pendingItem: { indent: number; marker: string | undefined; place: Place | undefined } | undefined
+
+  /** Add inline text, written in `context`. */
+  add(value: string, context: Context, place: Place | undefined): void {
+    if (this.text.trim() === '' && value.trim() !== '') {
+      this.place = place
+      this.indent = context.depth > 0 ? 2 * context.depth + 2 : 0
+      this.heading = context.heading
+    }
+    this.text += value
+  }
+
+  /** The element about to be written holds a lid or onderdeel number. */
+  number(): void {
+    if (this.text.trim() === '') this.numbered = true
+  }
+
+  /** End the current line. */
+  flush(): void {
+    const text = normalizeSpace(this.text)
+    const numbered = this.numbered
+    this.text = ''
+    this.numbered = false
+    if (text === '') return
+    // A bare number (`1` in `<span class="lidnr">`) gets the dot the text importer expects of it.
+    const marked = numbered && /^(?:\d{1,3}[a-z]{0,2}|[a-z])$/u.test(text) ? `${text}.` : text
+    this.push({ text: marked, indent: this.indent, heading: this.heading }, this.place)
+  }
+
+  startItem(depth: number, marker: string | undefined, place: Place | undefined): void {
+    this.flush()
+    this.endItem()
+    this.pendingItem = { indent: 2 * depth, marker, place }
+  }
+
+  /** An item that ends before any text of its own still counts (`<li></li>`, `<li><ul>…`). */
+  endItem(): void {
+    const item = this.pendingItem
+    if (!item) return
+    this.pendingItem = undefined
+    this.lines.push(this.line({ text: '', indent: item.indent, bullet: true, marker: item.marker }, item.place))
+  }
+
+  row(cells: string[], context: Context, place: Place | undefined): void {
+    this.flush()
+    if (cells.every((c) => c === '')) return
+    const indent = context.depth > 0 ? 2 * context.depth + 2 : 0
+    this.push({ text: cells.filter((c) => c !== '').join(' '), indent, cells }, place)
+  }
+
+  private push(fields: Omit<SourceLine, 'line' | 'column'>, place: Place | undefined): void {
+    const item = this.pendingItem
+    if (item) {
+      this.pendingItem = undefined
+      fields.indent = item.indent
+      fields.bullet = true
+      if (item.marker) fields.marker = item.marker
+    }
+    this.lines.push(this.line(fields, place ?? item?.place))
+  }
+
+  private line(fields: Omit<SourceLine, 'line' | 'column'>, place: Place | undefined): SourceLine {
+    const line: SourceLine = { ...fields, line: place?.line ?? 1, column: place?.column ?? 1 }
+    if (!line.heading) delete line.heading
+    return line
+  }
+}
+
+function htmlToLines(root: ParentNode): SourceLine[] {
+  const writer = new LineWriter()
+  walkChildren(root, { depth: 0, heading: false }, writer)
+  writer.flush()
+  writer.endItem()
+  return writer.lines
+}
+
+function walkChildren(node: ParentNode, context: Context, writer: LineWriter): void {
+  for (const child of node.childNodes) walk(child, context, writer)
+}
+
+function walk(node: ChildNode, context: Context, writer: LineWriter): void {
+  if (isText(node)) return writer.add(node.value, context, textPlace(node))
+  if (!isElement(node) || isHidden(node)) return
+  const tag = node.tagName
+  if (tag === 'br') return writer.flush()
+  if (tag === 'tr') return writer.row(cellTexts(node), context, elementPlace(node))
+  if (tag === 'ul' || tag === 'ol') return walkList(node, context, writer)
+  if (tag === 'li') return walkItem(node, undefined, context, writer)
+  if (!BLOCKS.has(tag)) {
+    if (NUMBER_CLASS.test(attr(node, 'class') ?? '')) writer.number()
+    return walkChildren(node, context, writer)
+  }
+  writer.flush()
+  walkChildren(node, { ...context, heading: context.heading || /^h[1-6]$/u.test(tag) }, writer)
+  writer.flush()
+}
+
+function isHidden(el: Element): boolean {
+  if (SKIPPED.has(el.tagName)) return true
+  if (isPageChrome(el)) return true
+  if (attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true
+  return /display\s*:\s*none/iu.test(attr(el, 'style') ?? '')
+}
+
+/** `<ol>` gives its items numbers (`type`, `start`, `value`); `<ul>` items carry theirs in the text. */
+function walkList(list: Element, context: Context, writer: LineWriter): void {
+  writer.flush()
+  const ordered = list.tagName === 'ol'
+  const type = attr(list, 'type') ?? '1'
+  let n = Number.parseInt(attr(list, 'start') ?? '1', 10) || 1
+  for (const child of list.childNodes) {
+    if (isElement(child) && child.tagName === 'li') {
+      const value = Number.parseInt(attr(child, 'value') ?? '', 10)
+      if (!Number.isNaN(value)) n = value
+      walkItem(child, ordered ? `${listNumber(n, type)}.` : undefined, context, writer)
+      n++
+    } else walk(child, context, writer)
+  }
+  writer.flush()
+  writer.endItem()
+}
+
+function walkItem(item: Element, marker: string | undefined, context: Context, writer: LineWriter): void {
+  const depth = context.depth + 1
+  writer.startItem(depth, marker, elementPlace(item))
+  walkChildren(item, { ...context, depth }, writer)
+  writer.flush()
+  writer.endItem()
+}
+
+/** The number an `<ol type>` shows for item `n`: `3`, `c`, `C`, `iii`, `III`. */
+function listNumber(n: number, type: string): string {
+  if (type === 'a' || type === 'A') {
+    let s = ''
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s
+    return type === 'A' ? s.toUpperCase() : s
+  }
+  if (type === 'i' || type === 'I') return type === 'I' ? roman(n) : roman(n).toLowerCase()
+  return String(n)
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ]
+  let rest = n
+  let out = ''
+  for (const [value, letters] of table) {
+    while (rest >= value) {
+      out += letters
+      rest -= value
+    }
+  }
+  return out
+}
+
+/** The text of each cell of a table row; blocks inside a cell are joined with spaces. */
+function cellTexts(row: Element): string[] {
+  return row.childNodes
+    .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c))
+    .map((cell) => normalizeSpace(textContent(cell)))
+}
+
+function textContent(node: ParentNode): string {
+  let out = ''
+  for (const child of node.childNodes) {
+    if (isText(child)) out += child.value
+    else if (isElement(child) && !isHidden(child)) {
+      const block = BLOCKS.has(child.tagName) || child.tagName === 'li' || child.tagName === 'br'
+      out += block ? ` ${textContent(child)} ` : textContent(child)
+    }
+  }
+  return out
+}
+
+/** The page's own header and footer (not those of an article inside it). */
+function isPageChrome(el: Element): boolean {
+  const parent = el.parentNode
+  return (
+    (el.tagName === 'header' || el.tagName === 'footer') &&
+    parent !== null &&
+    'tagName' in parent &&
+    parent.tagName === 'body'
+  )
+}
+
+// ---- places in the source ------------------------------------------------------------------------
+
+/** Where the first visible character of a text node is. */
+function textPlace(node: TextNode): Place | undefined {
+  const location = node.sourceCodeLocation
+  if (!location) return undefined
+  const lead = /^\s*/u.exec(node.value)?.[0] ?? ''
+  const breaks = lead.split('\n')
+  if (breaks.length === 1) return { line: location.startLine, column: location.startCol + lead.length }
+  return { line: location.startLine + breaks.length - 1, column: (breaks[breaks.length - 1] as string).length + 1 }
+}
+
+function elementPlace(el: Element): Place | undefined {
+  const location = el.sourceCodeLocation
+  return location ? { line: location.startLine, column: location.startCol } : undefined
+}

@@ -1,0 +1,20 @@
+/** What an importer gives back: front-matter values, the Markdown body and what it could not place. */
+
+/** A problem found while importing, placed at a 1-based line and column of the input. */
+export interface ImportWarning {
+  /** Dutch text for the user. */
+  message: string
+  line: number
+  column: number
+  /** A stable id such as `import-niet-geplaatst` or `import-afgebroken`. */
+  ruleId: string
+}
+
+/** The result of importing a foreign text. */
+export interface ImportResult {
+  /** Front-matter values keyed as in `docs/format.md` (`citeertitel`, `inwerkingtreding`, ...). */
+  meta: Record<string, string | string[]>
+  /** The body in the canonical Markdown dialect, without front-matter, ending in a newline. */
+  markdown: string
+  warnings: ImportWarning[]
+}

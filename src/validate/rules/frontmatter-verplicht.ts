@@ -1,0 +1,34 @@
+import { REQUIRED_META_KEYS } from '../../model/meta.js'
+import { fout } from '../../util/messages.js'
+import { frontMatterPlace, metaEntries } from '../meta-entries.js'
+import type { DocumentKind, Rule } from '../types.js'
+
+const ID = 'frontmatter-verplicht'
+
+/** A wijzigingsbesluit or ledenbrief is known by its kenmerk and date of signing, not a citeertitel. */
+const REQUIRED_FOR_WIJZIGING: readonly string[] = ['kenmerk', 'ondertekening']
+
+export function requiredKeys(kind: DocumentKind): readonly string[] {
+  return kind === 'wijziging' ? REQUIRED_FOR_WIJZIGING : REQUIRED_META_KEYS
+}
+
+/** Every required key is present. */
+export const frontmatterVerplicht: Rule = {
+  id: ID,
+  description: 'Een verplichte sleutel ontbreekt in de front-matter',
+  run(ctx) {
+    const entries = metaEntries(ctx.frontMatter)
+    if (!entries) return
+    const present = new Set(entries.map((e) => e.key))
+    const document = ctx.kind === 'wijziging' ? 'een wijzigingsbesluit of ledenbrief' : 'een regeling'
+    for (const key of requiredKeys(ctx.kind)) {
+      if (present.has(key)) continue
+      fout(
+        ctx.file,
+        `Verplichte sleutel \`${key}\` ontbreekt in de front-matter van ${document}; voeg een regel \`${key}: ...\` toe`,
+        frontMatterPlace(ctx.frontMatter),
+        ID,
+      )
+    }
+  },
+}

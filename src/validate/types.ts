@@ -1,0 +1,23 @@
+/** The contract between `checkRegeling` and the rules. Types only. */
+import type { VFile } from 'vfile'
+import type { Regeling } from '../model/nodes.js'
+import type { FrontMatter } from '../parse/frontmatter.js'
+
+/** `wijziging`: the front-matter `soort` is `ledenbrief` or `wijzigingsbesluit`; anything else is a `regeling`. */
+export type DocumentKind = 'regeling' | 'wijziging'
+
+/** What a rule gets to look at. Rules add messages to `file` and change nothing else. */
+export interface RuleContext {
+  file: VFile
+  tree: Regeling
+  frontMatter: FrontMatter
+  kind: DocumentKind
+}
+
+/** One check: a kebab-case Dutch id (the message `ruleId`), a description, and the check itself. */
+export interface Rule {
+  id: string
+  /** Dutch one-line description */
+  description: string
+  run(ctx: RuleContext): void
+}
