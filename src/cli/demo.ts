@@ -3,11 +3,12 @@
  * tree as JSON to `output/`, and prints a short Dutch summary with the paths written.
  */
 import { join, relative } from 'node:path'
+import type { VFile } from 'vfile'
 import type { Regeling } from '../model/nodes.js'
 import { parseRegeling } from '../parse/index.js'
 import { formatRegeling } from '../render/markdown.js'
 import { collectMarkdown, writeFileAtomic } from '../util/fs.js'
-import { hasErrors } from '../util/messages.js'
+import { formatMessage, hasErrors, sortMessages } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
 import { counts, plural, printMessages, readInput } from './io.js'
 
@@ -25,6 +26,7 @@ function main(): number {
   let fouten = 0
   let waarschuwingen = 0
   const rows: string[] = []
+  const reports: Array<{ file: VFile; path: string }> = []
   for (const path of files) {
     const file = readInput(path)
     const result = parseRegeling(file)
@@ -32,7 +34,7 @@ function main(): number {
     const c = counts(file.messages)
     fouten += c.fouten
     waarschuwingen += c.waarschuwingen
-    printMessages(file, path)
+    reports.push({ file, path })
     if (hasErrors(file)) continue
     const rel = relative('regulations', path)
     const md = join(OUTPUT, 'fmt', rel)
@@ -45,6 +47,12 @@ function main(): number {
   const out = process.stdout
   out.write('regelwerk demo: gebundelde regelingen gecontroleerd en opgemaakt\n\n')
   out.write(`${rows.join('\n')}\n\n`)
+  if (fouten + waarschuwingen > 0) out.write('Meldingen (ook op stderr):\n')
+  for (const { file, path } of reports) {
+    printMessages(file, path)
+    for (const m of sortMessages(file.messages)) out.write(`  ${formatMessage(m, path)}\n`)
+  }
+  if (fouten + waarschuwingen > 0) out.write('\n')
   out.write(
     `${plural(files.length, 'bestand', 'bestanden')}: ${plural(fouten, 'fout', 'fouten')}, ${plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}\n`,
   )

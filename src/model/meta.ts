@@ -1,6 +1,6 @@
 /** The front-matter keys of a regulation version (CVDR fields, DOMAIN.md §3) and their types. */
 
-export type MetaType = 'tekst' | 'datum' | 'lijst'
+export type MetaType = 'tekst' | 'datum' | 'lijst' | 'janee'
 
 export const META_KEYS: Readonly<Record<string, MetaType>> = {
   work: 'tekst',
@@ -24,6 +24,8 @@ export const META_KEYS: Readonly<Record<string, MetaType>> = {
   bron: 'tekst',
   opmerkingen: 'tekst',
   identificatie: 'tekst',
+  /** `true` when the file holds only part of the regulation (references elsewhere are not checked). */
+  deeltekst: 'janee',
 }
 
 /** Keys every regulation version must have. */

@@ -40,6 +40,9 @@ function checkText(ctx: RuleContext, key: string, value: YamlNode, place: Point,
   }
   // Dates are checked by `frontmatter-datum`.
   if (type === 'tekst') checkScalar(ctx, key, value, place)
+  if (type === 'janee' && !(isScalar(value) && typeof value.value === 'boolean')) {
+    fout(ctx.file, `De waarde van \`${key}\` is \`true\` (ja) of \`false\` (nee)`, place, ID)
+  }
 }
 
 function checkList(ctx: RuleContext, key: string, value: YamlNode, place: Point): void {

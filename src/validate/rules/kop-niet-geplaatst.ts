@@ -15,6 +15,8 @@ export const kopNietGeplaatst: Rule = {
   id: ID,
   description: 'Een kop buiten de toelichting die geen artikel, hoofdstuk of andere indeling is',
   run(ctx) {
+    // A ledenbrief or wijzigingsbesluit is a letter with headings of its own, not a regulation.
+    if (ctx.kind === 'wijziging') return
     visit(ctx.tree, (node, ancestors) => {
       if (node.type !== 'kop' || inToelichting(ancestors)) return
       waarschuwing(ctx.file, reason(node, ancestors), startOf(node), ID)

@@ -36,6 +36,8 @@ export const verwijzingOnbekendArtikel: Rule = {
   id: ID,
   description: 'Een verwijzing naar een artikel van deze regeling dat niet bestaat',
   run(ctx) {
+    // A deeltekst holds only some articles: the others exist, just not in this file.
+    if (ctx.tree.meta.deeltekst === 'true') return
     for (const ref of referencedArticles(ctx)) {
       if (ref.status !== 'ontbreekt') continue
       waarschuwing(
