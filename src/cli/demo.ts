@@ -10,7 +10,7 @@ import { formatRegeling } from '../render/markdown.js'
 import { collectMarkdown, writeFileAtomic } from '../util/fs.js'
 import { formatMessage, hasErrors, sortMessages } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
-import { counts, plural, printMessages, readInput } from './io.js'
+import { counts, plural, readInput } from './io.js'
 
 const OUTPUT = 'output'
 
@@ -47,9 +47,8 @@ function main(): number {
   const out = process.stdout
   out.write('regelwerk demo: gebundelde regelingen gecontroleerd en opgemaakt\n\n')
   out.write(`${rows.join('\n')}\n\n`)
-  if (fouten + waarschuwingen > 0) out.write('Meldingen (ook op stderr):\n')
+  if (fouten + waarschuwingen > 0) out.write('Meldingen:\n')
   for (const { file, path } of reports) {
-    printMessages(file, path)
     for (const m of sortMessages(file.messages)) out.write(`  ${formatMessage(m, path)}\n`)
   }
   if (fouten + waarschuwingen > 0) out.write('\n')

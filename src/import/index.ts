@@ -65,6 +65,7 @@ export function frontMatterYaml(meta: Record<string, unknown>): string {
   const ordered: Record<string, unknown> = {}
   for (const key of META_ORDER) if (meta[key] !== undefined && meta[key] !== '') ordered[key] = meta[key]
   for (const [key, value] of Object.entries(meta)) if (!(key in ordered)) ordered[key] = value
+  if (Object.keys(ordered).length === 0) return ''
   return new Document(ordered).toString({ lineWidth: 0 }).trimEnd()
 }
 
