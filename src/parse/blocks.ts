@@ -200,10 +200,11 @@ function markerOf(
   if (!m) return undefined
   const offset = start?.offset
   if (offset === undefined) return m
-  const raw = index.source.slice(offset, offset + m.marker.length + 2)
-  const written = m.kind === 'dash' ? raw.charAt(0) : raw.slice(0, m.marker.length)
-  if (m.kind === 'dash' ? !/[-–—•]/.test(written) : written !== m.marker) return undefined
-  return m
+  // The number and the character after it must stand in the source as they are in the text:
+  // `a\.` (escaped) or `&#49;°` (an entity) is plain text, not a number.
+  const raw = index.source.slice(offset, offset + m.marker.length + 1)
+  if (m.kind === 'dash') return /[-–—•]/.test(raw.charAt(0)) ? m : undefined
+  return raw === text.slice(0, m.marker.length + 1) ? m : undefined
 }
 
 /**
