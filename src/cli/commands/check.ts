@@ -1,9 +1,13 @@
 /** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { VFileMessage } from 'vfile-message'
 import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling } from '../../validate/index.js'
+import { checkWork, WORK_RULES } from '../../versions/check-work.js'
+import { isWorkDir, loadWork } from '../../versions/work.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
 export interface CheckOptions {
@@ -34,8 +38,10 @@ export function runCheck(paths: string[], options: CheckOptions): number {
       })
     else process.stderr.write(`${line}\n`)
   }
+  const workMessages = versionMessages(files)
   for (const path of files) {
     const file = readInput(path)
+    for (const m of workMessages.get(path) ?? []) file.messages.push(m)
     if (!hasErrors(file)) {
       const result = parseRegeling(file)
       if (result.text !== undefined) checkRegeling(result, file)
@@ -55,4 +61,17 @@ export function runCheck(paths: string[], options: CheckOptions): number {
     process.stderr.write(`${summary}\n`)
   }
   return fouten > 0 ? EXIT.input : EXIT.ok
+}
+
+/** The version checks of every work among `files`, per version file. */
+function versionMessages(files: string[]): Map<string, VFileMessage[]> {
+  const out = new Map<string, VFileMessage[]>()
+  const ids = new Set(WORK_RULES.map((r) => r.id))
+  for (const dir of new Set(files.map((f) => dirname(f)))) {
+    if (!isWorkDir(dir)) continue
+    const work = loadWork(dir)
+    checkWork(work)
+    for (const v of work.versions) out.set(v.path, v.file.messages.filter((m) => ids.has(m.ruleId ?? '')))
+  }
+  return out
 }

@@ -1,0 +1,13 @@
+import type { WorkRule } from './types.js'
+
+/** A version that cannot be placed in time at all. */
+export const versieZonderDatum: WorkRule = {
+  id: 'versie-zonder-datum',
+  description: 'Een versie zonder datum van inwerkingtreding',
+  run(work, report) {
+    for (const v of work.versions) {
+      if (v.inwerkingtredingBron !== 'geen') continue
+      report(v, 'inwerkingtreding', 'Deze versie heeft geen `inwerkingtreding` en de bestandsnaam is geen datum; zet `inwerkingtreding: JJJJ-MM-DD` in de front-matter of noem het bestand naar die datum', 'fout')
+    }
+  },
+}
