@@ -36,7 +36,12 @@ describe('parse fixtures (regenerate with UPDATE=1 and read the diff)', () => {
       expectFile(join(DIR, name, 'tree.json'), treeJson(result.tree))
       const formatted = fmt(result)
       expectFile(join(DIR, name, 'fmt.md'), formatted)
-      expectFile(join(DIR, name, 'messages.txt'), sortMessages(file.messages).map((m) => `${formatMessage(m, 'input.md')}\n`).join(''))
+      expectFile(
+        join(DIR, name, 'messages.txt'),
+        sortMessages(file.messages)
+          .map((m) => `${formatMessage(m, 'input.md')}\n`)
+          .join(''),
+      )
       // The canonical form is stable and parses to the same tree.
       const again = parseString(formatted, 'input.md')
       expect(fmt(again.result)).toBe(formatted)

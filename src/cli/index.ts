@@ -17,6 +17,7 @@ const TRANSLATIONS: Array<[RegExp, string]> = [
   [/^error: missing required argument '(.*)'/gm, "fout: het argument '$1' ontbreekt"],
   [/^error: too many arguments.*$/gm, 'fout: te veel argumenten'],
   [/^error: option '(.*)' argument missing/gm, "fout: bij optie '$1' hoort een waarde"],
+  [/^error: required option '(.*)' not specified/gm, "fout: de optie '$1' is verplicht"],
   [/^error: /gm, 'fout: '],
   [/\(Did you mean (.*)\?\)/g, '(Bedoelt u $1?)'],
 ]
@@ -76,6 +77,24 @@ function program(): Command {
     .action(async (path: string, options) => {
       const { runTree } = await import('./commands/tree.js')
       process.exitCode = runTree(path, options)
+    })
+
+  sub('history <werk>', 'de versietabel van een werk (zoals het CVDR die toont), met controles op de datums')
+    .option('--json', 'de tabel als JSON')
+    .action(async (ref: string, options) => {
+      const { runHistory } = await import('./commands/history.js')
+      process.exitCode = runHistory(ref, options)
+    })
+
+  sub('show <werk>', 'de tekst die op een datum geldt (terugwerkende kracht telt mee)')
+    .requiredOption('--at <datum>', 'de datum (JJJJ-MM-DD)')
+    .option('--known-on <datum>', 'alleen wat op deze datum bekend(gemaakt) was')
+    .option('--artikel <nummer>', 'één artikel (`10`, `1:2c`) of lid (`10.5`, `"10, vijfde lid"`)')
+    .option('--in-force', 'de versie die op de datum juridisch in werking is (zonder terugwerkende kracht)')
+    .option('--json', 'als JSON')
+    .action(async (ref: string, options) => {
+      const { runShow } = await import('./commands/show.js')
+      process.exitCode = runShow(ref, options)
     })
 
   return cmd

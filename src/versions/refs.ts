@@ -18,11 +18,15 @@ export function resolveWork(ref: string): Resolved<Work> {
   const candidates = [ref, join(REGULATIONS_DIR, ref)]
   for (const dir of candidates) {
     if (existsSync(dir) && statSync(dir).isDirectory()) {
-      if (!isWorkDir(dir)) return { ok: false, reden: `\`${dir}\` is geen werk: er staat geen versiebestand (\`JJJJ-MM-DD.md\`) in` }
+      if (!isWorkDir(dir))
+        return { ok: false, reden: `\`${dir}\` is geen werk: er staat geen versiebestand (\`JJJJ-MM-DD.md\`) in` }
       return { ok: true, value: loadWork(dir) }
     }
   }
-  return { ok: false, reden: `Werk \`${ref}\` niet gevonden (gezocht: ${candidates.map((c) => `\`${c}\``).join(', ')})` }
+  return {
+    ok: false,
+    reden: `Werk \`${ref}\` niet gevonden (gezocht: ${candidates.map((c) => `\`${c}\``).join(', ')})`,
+  }
 }
 
 /** A version file from a path or from `work@YYYY-MM-DD`. */

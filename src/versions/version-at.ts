@@ -14,9 +14,7 @@ export interface VersionAtOptions {
   knownOn?: string
 }
 
-export type VersionAtResult =
-  | { ok: true; version: Version; reden: string }
-  | { ok: false; reden: string }
+export type VersionAtResult = { ok: true; version: Version; reden: string } | { ok: false; reden: string }
 
 /** The day from which `v` counts in `mode`. */
 export function startOf(v: Version, mode: VersionMode): string | undefined {
@@ -30,7 +28,9 @@ export function versionAt(work: Work, date: string, options: VersionAtOptions = 
   const titel = work.citeertitel ?? work.id
   const dated = work.versions.filter((v) => startOf(v, mode) !== undefined)
   const known = options.knownOn
-    ? dated.filter((v) => v.bekendgemaakt === undefined || compareDates(v.bekendgemaakt, options.knownOn as string) <= 0)
+    ? dated.filter(
+        (v) => v.bekendgemaakt === undefined || compareDates(v.bekendgemaakt, options.knownOn as string) <= 0,
+      )
     : dated
   // The latest start on or before D; among equal starts, the latest inwerkingtreding.
   let chosen: Version | undefined
@@ -38,16 +38,28 @@ export function versionAt(work: Work, date: string, options: VersionAtOptions = 
     const start = startOf(v, mode) as string
     if (compareDates(start, date) > 0) continue
     if (!chosen || compareDates(start, startOf(chosen, mode) as string) > 0) chosen = v
-    else if (start === startOf(chosen, mode) && compareDates(v.inwerkingtreding ?? '', chosen.inwerkingtreding ?? '') >= 0) chosen = v
+    else if (
+      start === startOf(chosen, mode) &&
+      compareDates(v.inwerkingtreding ?? '', chosen.inwerkingtreding ?? '') >= 0
+    )
+      chosen = v
   }
   if (!chosen) return { ok: false, reden: notFound(work, titel, date, d, mode, known, dated, options.knownOn) }
   if (chosen.intrekking) {
-    return { ok: false, reden: `${titel} is ingetrokken met ingang van ${formatDutchDate(chosen.inwerkingtreding as string)}; op ${d} geldt geen tekst meer` }
+    return {
+      ok: false,
+      reden: `${titel} is ingetrokken met ingang van ${formatDutchDate(chosen.inwerkingtreding as string)}; op ${d} geldt geen tekst meer`,
+    }
   }
   const end = chosen.uitwerkingtreding
-  const later = known.some((v) => v !== chosen && compareDates(startOf(v, mode) as string, startOf(chosen as Version, mode) as string) > 0)
+  const later = known.some(
+    (v) => v !== chosen && compareDates(startOf(v, mode) as string, startOf(chosen as Version, mode) as string) > 0,
+  )
   if (end && compareDates(end, date) <= 0 && !later) {
-    return { ok: false, reden: `De laatste versie van ${titel} (${chosen.name}) is uitgewerkt per ${formatDutchDate(end)}; op ${d} geldt geen tekst meer` }
+    return {
+      ok: false,
+      reden: `De laatste versie van ${titel} (${chosen.name}) is uitgewerkt per ${formatDutchDate(end)}; op ${d} geldt geen tekst meer`,
+    }
   }
   return { ok: true, version: chosen, reden: describe(chosen, date, mode, options.knownOn) }
 }
@@ -62,7 +74,10 @@ function notFound(
   dated: Version[],
   knownOn: string | undefined,
 ): string {
-  const first = dated.reduce<Version | undefined>((a, v) => (!a || compareDates(startOf(v, mode) as string, startOf(a, mode) as string) < 0 ? v : a), undefined)
+  const first = dated.reduce<Version | undefined>(
+    (a, v) => (!a || compareDates(startOf(v, mode) as string, startOf(a, mode) as string) < 0 ? v : a),
+    undefined,
+  )
   if (!first) return `${titel} heeft geen versie met een datum van inwerkingtreding`
   if (knownOn) {
     const unknown = dated.find((v) => !known.includes(v) && compareDates(startOf(v, mode) as string, date) <= 0)
@@ -72,12 +87,15 @@ function notFound(
     }
   }
   const start = startOf(first, mode) as string
-  const what = mode === 'geldig' ? 'geldt' : 'is in werking'
   const hint =
     mode === 'in-werking' && first.terugwerkendeKracht && compareDates(first.terugwerkendeKracht, date) <= 0
-      ? ` (met terugwerkende kracht geldt versie ${first.name} wel voor feiten op ${d}; laat \`--in-werking\` weg)`
+      ? ` Met terugwerkende kracht geldt versie ${first.name} wel voor feiten op ${d}: laat \`--in-force\` weg.`
       : ''
-  return `Op ${d} ${what} nog geen versie van ${titel}: de eerste versie (${first.name}) ${what} vanaf ${formatDutchDate(start)}${hint}; werk: ${work.dir}`
+  const zin =
+    mode === 'geldig'
+      ? `Op ${d} geldt nog geen versie van ${titel}: de eerste versie (${first.name}) geldt vanaf ${formatDutchDate(start)}.`
+      : `Op ${d} is nog geen versie van ${titel} in werking: de eerste versie (${first.name}) treedt in werking op ${formatDutchDate(start)}.`
+  return `${zin}${hint} (werk: ${work.dir})`
 }
 
 /** The header that says which version was chosen and why. */
@@ -85,12 +103,19 @@ function describe(v: Version, date: string, mode: VersionMode, knownOn: string |
   const parts: string[] = []
   const inw = v.inwerkingtreding as string
   if (v.terugwerkendeKracht && v.terugwerkendeKracht !== inw) {
-    parts.push(`geldt vanaf ${formatDutchDate(v.terugwerkendeKracht)} (terugwerkende kracht), in werking getreden ${formatDutchDate(inw)}`)
-  } else parts.push(`geldt vanaf ${formatDutchDate(inw)}${v.inwerkingtredingBron === 'bestandsnaam' ? ' (datum uit de bestandsnaam)' : ''}`)
+    parts.push(
+      `geldt vanaf ${formatDutchDate(v.terugwerkendeKracht)} (terugwerkende kracht), in werking getreden ${formatDutchDate(inw)}`,
+    )
+  } else
+    parts.push(
+      `geldt vanaf ${formatDutchDate(inw)}${v.inwerkingtredingBron === 'bestandsnaam' ? ' (datum uit de bestandsnaam)' : ''}`,
+    )
   if (v.uitwerkingtredingAfgeleid) parts.push(`tot ${formatDutchDate(v.uitwerkingtredingAfgeleid)}`)
   if (v.bekendgemaakt) parts.push(`bekendgemaakt ${formatDutchDate(v.bekendgemaakt)}`)
   const vraag =
-    mode === 'geldig' ? `de versie die geldt voor feiten op ${formatDutchDate(date)}` : `de versie die op ${formatDutchDate(date)} in werking is`
+    mode === 'geldig'
+      ? `de versie die geldt voor feiten op ${formatDutchDate(date)}`
+      : `de versie die op ${formatDutchDate(date)} in werking is`
   const kennis = knownOn ? `, naar wat bekend was op ${formatDutchDate(knownOn)}` : ''
   return `Versie ${v.name}: ${parts.join(', ')}. Gekozen als ${vraag}${kennis}.`
 }

@@ -109,7 +109,10 @@ function isoOrUndefined(value: string | undefined): string | undefined {
 /** A date stated in free text: `Graafsche Courant, 3 januari 2013`, `gmb 03-01-2013`. */
 export function dateInText(text: string | undefined): string | undefined {
   if (!text) return undefined
-  const words = /(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})/i.exec(text)
+  const words =
+    /(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+(\d{4})/i.exec(
+      text,
+    )
   if (words) return dutchWordsToIso(words[0])
   const numeric = /\b(\d{1,2}-\d{1,2}-\d{4})\b/.exec(text)
   if (numeric) return dutchNumericToIso(numeric[1] as string)
@@ -154,7 +157,9 @@ function readAmendments(dirs: string[], workId: string): Amendment[] {
   for (const dir of dirs) {
     let names: string[]
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort()
+      names = readdirSync(dir)
+        .filter((n) => n.endsWith('.md'))
+        .sort()
     } catch {
       continue
     }
@@ -198,7 +203,9 @@ export function loadWork(dir: string): Work {
   }
   const amendments = readAmendments([join(dir, 'wijzigingen'), join(dirname(dir), 'ledenbrieven')], id)
   for (const a of amendments) {
-    const target = versions.find((v) => a.datum && (v.terugwerkendeKracht === a.datum || v.inwerkingtreding === a.datum))
+    const target = versions.find(
+      (v) => a.datum && (v.terugwerkendeKracht === a.datum || v.inwerkingtreding === a.datum),
+    )
     if (!target) continue
     target.wijzigingen.push(a.path)
     // A version produced by a ledenbrief is known from the letter's date at the earliest.

@@ -71,7 +71,11 @@ function versionMessages(files: string[]): Map<string, VFileMessage[]> {
     if (!isWorkDir(dir)) continue
     const work = loadWork(dir)
     checkWork(work)
-    for (const v of work.versions) out.set(v.path, v.file.messages.filter((m) => ids.has(m.ruleId ?? '')))
+    for (const v of work.versions)
+      out.set(
+        v.path,
+        v.file.messages.filter((m) => ids.has(m.ruleId ?? '')),
+      )
   }
   return out
 }

@@ -1,6 +1,11 @@
 import type { Version, Work } from '../work.js'
 
-export type Report = (version: Version, key: string | undefined, reason: string, severity: 'fout' | 'waarschuwing' | 'info') => void
+export type Report = (
+  version: Version,
+  key: string | undefined,
+  reason: string,
+  severity: 'fout' | 'waarschuwing' | 'info',
+) => void
 
 /** A check on the versions of a work (not on one file alone). */
 export interface WorkRule {

@@ -17,9 +17,19 @@ export const versieAansluiting: WorkRule = {
       if (!v?.uitwerkingtreding || !next?.inwerkingtreding) continue
       const c = compareDates(v.uitwerkingtreding, next.inwerkingtreding)
       if (c < 0) {
-        report(v, 'uitwerkingtreding', `Gat in de versies: deze versie werkt uit per ${formatDutchDate(v.uitwerkingtreding)}, de volgende (\`${next.name}\`) treedt pas in werking op ${formatDutchDate(next.inwerkingtreding)}; daartussen geldt geen tekst`, 'waarschuwing')
+        report(
+          v,
+          'uitwerkingtreding',
+          `Gat in de versies: deze versie werkt uit per ${formatDutchDate(v.uitwerkingtreding)}, de volgende (\`${next.name}\`) treedt pas in werking op ${formatDutchDate(next.inwerkingtreding)}; daartussen geldt geen tekst`,
+          'waarschuwing',
+        )
       } else if (c > 0) {
-        report(v, 'uitwerkingtreding', `Overlap: deze versie werkt uit per ${formatDutchDate(v.uitwerkingtreding)}, maar de volgende (\`${next.name}\`) treedt al in werking op ${formatDutchDate(next.inwerkingtreding)}; maak \`uitwerkingtreding: ${next.inwerkingtreding}\``, 'fout')
+        report(
+          v,
+          'uitwerkingtreding',
+          `Overlap: deze versie werkt uit per ${formatDutchDate(v.uitwerkingtreding)}, maar de volgende (\`${next.name}\`) treedt al in werking op ${formatDutchDate(next.inwerkingtreding)}; maak \`uitwerkingtreding: ${next.inwerkingtreding}\``,
+          'fout',
+        )
       }
     }
   },

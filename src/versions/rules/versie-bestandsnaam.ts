@@ -9,7 +9,12 @@ export const versieBestandsnaam: WorkRule = {
     for (const v of work.versions) {
       if (v.inwerkingtredingBron !== 'front-matter' || !/^\d{4}-\d{2}-\d{2}$/.test(v.name)) continue
       if (compareDates(v.name, v.inwerkingtreding as string) !== 0) {
-        report(v, 'inwerkingtreding', `De bestandsnaam \`${v.name}.md\` wijkt af van \`inwerkingtreding: ${v.inwerkingtreding}\`; noem het bestand \`${v.inwerkingtreding}.md\``, 'waarschuwing')
+        report(
+          v,
+          'inwerkingtreding',
+          `De bestandsnaam \`${v.name}.md\` wijkt af van \`inwerkingtreding: ${v.inwerkingtreding}\`; noem het bestand \`${v.inwerkingtreding}.md\``,
+          'waarschuwing',
+        )
       }
     }
   },

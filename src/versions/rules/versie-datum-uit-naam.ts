@@ -7,7 +7,12 @@ export const versieDatumUitNaam: WorkRule = {
   run(work, report) {
     for (const v of work.versions) {
       if (v.inwerkingtredingBron !== 'bestandsnaam') continue
-      report(v, undefined, `Geen \`inwerkingtreding\` in de front-matter; de datum uit de bestandsnaam (\`${v.inwerkingtreding}\`) wordt gebruikt`, 'info')
+      report(
+        v,
+        undefined,
+        `Geen \`inwerkingtreding\` in de front-matter; de datum uit de bestandsnaam (\`${v.inwerkingtreding}\`) wordt gebruikt`,
+        'info',
+      )
     }
   },
 }

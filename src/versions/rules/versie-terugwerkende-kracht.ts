@@ -10,7 +10,12 @@ export const versieTerugwerkendeKracht: WorkRule = {
     for (const v of work.versions) {
       if (!v.terugwerkendeKracht || !v.inwerkingtreding) continue
       if (compareDates(v.terugwerkendeKracht, v.inwerkingtreding) > 0) {
-        report(v, 'terugwerkende-kracht', `Terugwerkende kracht tot en met ${formatDutchDate(v.terugwerkendeKracht)} ligt na de inwerkingtreding (${formatDutchDate(v.inwerkingtreding)}); terugwerkende kracht gaat terug in de tijd: verbeter een van beide datums`, 'fout')
+        report(
+          v,
+          'terugwerkende-kracht',
+          `Terugwerkende kracht tot en met ${formatDutchDate(v.terugwerkendeKracht)} ligt na de inwerkingtreding (${formatDutchDate(v.inwerkingtreding)}); terugwerkende kracht gaat terug in de tijd: verbeter een van beide datums`,
+          'fout',
+        )
       }
     }
   },

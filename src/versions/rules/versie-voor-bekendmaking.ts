@@ -13,7 +13,12 @@ export const versieVoorBekendmaking: WorkRule = {
     for (const v of work.versions) {
       if (!v.inwerkingtreding || !v.bekendgemaakt || v.inwerkingtredingBron !== 'front-matter') continue
       if (compareDates(v.inwerkingtreding, v.bekendgemaakt) < 0) {
-        report(v, 'inwerkingtreding', `Inwerkingtreding ${formatDutchDate(v.inwerkingtreding)} ligt vóór de bekendmaking (${formatDutchDate(v.bekendgemaakt)}); een regeling treedt niet eerder in werking dan zij is bekendgemaakt (Ar 4.16). Schrijf \`inwerkingtreding: ${v.bekendgemaakt}\` en \`terugwerkende-kracht: ${v.inwerkingtreding}\``, 'waarschuwing')
+        report(
+          v,
+          'inwerkingtreding',
+          `Inwerkingtreding ${formatDutchDate(v.inwerkingtreding)} ligt vóór de bekendmaking (${formatDutchDate(v.bekendgemaakt)}); een regeling treedt niet eerder in werking dan zij is bekendgemaakt (Ar 4.16). Schrijf \`inwerkingtreding: ${v.bekendgemaakt}\` en \`terugwerkende-kracht: ${v.inwerkingtreding}\``,
+          'waarschuwing',
+        )
       }
     }
   },

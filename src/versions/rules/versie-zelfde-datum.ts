@@ -11,7 +11,12 @@ export const versieZelfdeDatum: WorkRule = {
       if (!v.inwerkingtreding) continue
       const first = seen.get(v.inwerkingtreding)
       if (first) {
-        report(v, 'inwerkingtreding', `Versie \`${first}\` treedt ook op ${formatDutchDate(v.inwerkingtreding)} in werking; voeg de versies samen of verbeter een van de datums`, 'fout')
+        report(
+          v,
+          'inwerkingtreding',
+          `Versie \`${first}\` treedt ook op ${formatDutchDate(v.inwerkingtreding)} in werking; voeg de versies samen of verbeter een van de datums`,
+          'fout',
+        )
       } else seen.set(v.inwerkingtreding, v.name)
     }
   },

@@ -7,7 +7,12 @@ export const versieZonderDatum: WorkRule = {
   run(work, report) {
     for (const v of work.versions) {
       if (v.inwerkingtredingBron !== 'geen') continue
-      report(v, 'inwerkingtreding', 'Deze versie heeft geen `inwerkingtreding` en de bestandsnaam is geen datum; zet `inwerkingtreding: JJJJ-MM-DD` in de front-matter of noem het bestand naar die datum', 'fout')
+      report(
+        v,
+        'inwerkingtreding',
+        'Deze versie heeft geen `inwerkingtreding` en de bestandsnaam is geen datum; zet `inwerkingtreding: JJJJ-MM-DD` in de front-matter of noem het bestand naar die datum',
+        'fout',
+      )
     }
   },
 }

@@ -1,0 +1,65 @@
+/**
+ * Find an article or lid by what a user types: `10`, `1:2c`, `artikel 10`, `10.5`,
+ * `10 lid 5`, `10, vijfde lid`.
+ */
+import { ordinal } from '../model/glossary.js'
+import type { Artikel, Lid, Regeling, RegelingNode } from '../model/nodes.js'
+
+export interface Found {
+  artikel: Artikel
+  lid?: Lid
+  /** Citation in words: `artikel 10, vijfde lid`. */
+  citaat: string
+}
+
+const ORDINAL_TO_NUMBER = new Map<string, string>()
+for (let n = 1; n <= 99; n++) ORDINAL_TO_NUMBER.set(ordinal(String(n)), String(n))
+
+export interface ProvisionRef {
+  artikel: string
+  lid?: string
+}
+
+/** Read a user's reference; undefined when it is not one. */
+export function parseProvisionRef(input: string): ProvisionRef | undefined {
+  const s = input.trim().replace(/^art(?:ikel|\.)?\s*/i, '')
+  let m = /^(\S+?),?\s+(\p{L}+)\s+lid$/iu.exec(s)
+  if (m) {
+    const lid = ORDINAL_TO_NUMBER.get((m[2] as string).toLowerCase())
+    return lid ? { artikel: m[1] as string, lid } : undefined
+  }
+  m = /^(\S+?),?\s+lid\s+(\d+[a-z]?)$/iu.exec(s)
+  if (m) return { artikel: m[1] as string, lid: m[2] as string }
+  if (/^\S+$/.test(s) && s !== '') return { artikel: s }
+  return undefined
+}
+
+function allArtikelen(node: { children?: unknown[] }, out: Artikel[] = []): Artikel[] {
+  for (const child of (node.children ?? []) as RegelingNode[]) {
+    if (child.type === 'artikel') out.push(child)
+    else if (child.type !== 'toelichting' && 'children' in child) allArtikelen(child as { children: unknown[] }, out)
+  }
+  return out
+}
+
+/** Find the provision; `10.5` is article `10.5` when that exists, else article 10, lid 5. */
+export function findProvision(tree: Regeling, input: string): Found | undefined {
+  const ref = parseProvisionRef(input)
+  if (!ref) return undefined
+  const artikelen = allArtikelen(tree)
+  const byNum = (num: string) => artikelen.find((a) => a.num.toLowerCase() === num.toLowerCase())
+  let artikel = byNum(ref.artikel)
+  let lidNum = ref.lid
+  if (!artikel && !lidNum) {
+    const dotted = /^(.+)\.(\d+[a-z]?)$/.exec(ref.artikel)
+    if (dotted) {
+      artikel = byNum(dotted[1] as string)
+      lidNum = dotted[2]
+    }
+  }
+  if (!artikel) return undefined
+  if (!lidNum) return { artikel, citaat: `artikel ${artikel.num}` }
+  const lid = artikel.children.find((c): c is Lid => c.type === 'lid' && c.num === lidNum)
+  if (!lid) return undefined
+  return { artikel, lid, citaat: `artikel ${artikel.num}, ${ordinal(lid.num)} lid` }
+}
