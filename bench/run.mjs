@@ -1,7 +1,8 @@
 // `npm run bench`: figures measured in this run, each beside its peer measured in the same run.
 // Not a test: it prints numbers, it does not assert on them.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import remarkParse from 'remark-parse'
@@ -9,6 +10,8 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { parseRegeling } from '../dist/parse/index.js'
 import { checkRegeling } from '../dist/validate/index.js'
+import { versionAt } from '../dist/versions/version-at.js'
+import { loadWork } from '../dist/versions/work.js'
 
 const root = join(import.meta.dirname, '..')
 const corpus = join(root, '..', 'shared', 'corpus')
@@ -88,6 +91,39 @@ console.log(`  remark-parse (kaal)            ${(bigMb / (bareBig / 1000)).toFix
 console.log(
   `  regelwerk parse+herken+check   ${(bigMb / (oursBig / 1000)).toFixed(2)} MB/s  (overhead ${((oursBig / bareBig - 1) * 100).toFixed(0)}%)`,
 )
+
+// A work with 200 versions made from the largest real corpus text: `show --at` (load the version
+// table + parse the chosen version) against one plain parse of that version.
+const workDir = join(mkdtempSync(join(tmpdir(), 'regelwerk-bench-')), 'werk')
+mkdirSync(workDir)
+const body = text.replace(/^<meta[^\n]*\n/, '')
+for (let i = 0; i < 200; i++) {
+  const date = new Date(Date.UTC(2000, i, 1)).toISOString().slice(0, 10)
+  writeFileSync(join(workDir, `${date}.md`), `---\nciteertitel: Wet gemeenschappelijke regelingen\ninwerkingtreding: ${date}\n---\n\n${body}`)
+}
+const at = '2010-06-15'
+const chosen = versionAt(loadWork(workDir), at).version.path
+const chosenText = readFileSync(chosen)
+const [show, plain] = timePair(
+  () => {
+    const found = versionAt(loadWork(workDir), at)
+    parseRegeling(new VFile({ path: found.version.path, value: readFileSync(found.version.path) }))
+  },
+  () => parseRegeling(new VFile({ path: chosen, value: chosenText })),
+  9,
+  2,
+)
+const [load] = timePair(
+  () => loadWork(workDir),
+  () => {},
+  9,
+  2,
+)
+console.log(`Werk met 200 versies (${(mb * 1000).toFixed(0)} kB per versie)`)
+console.log(`  versietabel laden              ${load.toFixed(1)} ms`)
+console.log(`  één versie parsen              ${plain.toFixed(1)} ms`)
+console.log(`  show --at (laden + parsen)     ${show.toFixed(1)} ms  (verhouding ${(show / plain).toFixed(2)}, doel: ≤ 1,5)`)
+rmSync(join(workDir, '..'), { recursive: true, force: true })
 
 // Cold start of the CLI on one small file, beside a bare `node` start on the same machine.
 const small = join(root, 'regulations', 'car-uwo', '2015-09-07.md')
