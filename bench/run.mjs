@@ -99,7 +99,10 @@ mkdirSync(workDir)
 const body = text.replace(/^<meta[^\n]*\n/, '')
 for (let i = 0; i < 200; i++) {
   const date = new Date(Date.UTC(2000, i, 1)).toISOString().slice(0, 10)
-  writeFileSync(join(workDir, `${date}.md`), `---\nciteertitel: Wet gemeenschappelijke regelingen\ninwerkingtreding: ${date}\n---\n\n${body}`)
+  writeFileSync(
+    join(workDir, `${date}.md`),
+    `---\nciteertitel: Wet gemeenschappelijke regelingen\ninwerkingtreding: ${date}\n---\n\n${body}`,
+  )
 }
 const at = '2010-06-15'
 const chosen = versionAt(loadWork(workDir), at).version.path
@@ -122,7 +125,9 @@ const [load] = timePair(
 console.log(`Werk met 200 versies (${(mb * 1000).toFixed(0)} kB per versie)`)
 console.log(`  versietabel laden              ${load.toFixed(1)} ms`)
 console.log(`  één versie parsen              ${plain.toFixed(1)} ms`)
-console.log(`  show --at (laden + parsen)     ${show.toFixed(1)} ms  (verhouding ${(show / plain).toFixed(2)}, doel: ≤ 1,5)`)
+console.log(
+  `  show --at (laden + parsen)     ${show.toFixed(1)} ms  (verhouding ${(show / plain).toFixed(2)}, doel: ≤ 1,5)`,
+)
 rmSync(join(workDir, '..'), { recursive: true, force: true })
 
 // Cold start of the CLI on one small file, beside a bare `node` start on the same machine.

@@ -42,9 +42,19 @@ export function documentKind(frontMatter: Record<string, unknown>): DocumentKind
 }
 
 /** Run all rules on a parsed file; messages are added to `file` (vfile messages via src/util/messages.ts helpers fout / waarschuwing / info). */
-export function checkRegeling(result: ParseResult, file: VFile): void {
+export function checkRegeling(
+  result: ParseResult,
+  file: VFile,
+  options: { inherited?: Readonly<Record<string, unknown>> } = {},
+): void {
   // A file that could not be decoded has been reported by the parser; there is nothing to check.
   if (result.text === undefined) return
-  const ctx = { file, tree: result.tree, frontMatter: result.frontMatter, kind: documentKind(result.frontMatter.data) }
+  const ctx = {
+    file,
+    tree: result.tree,
+    frontMatter: result.frontMatter,
+    kind: documentKind(result.frontMatter.data),
+    inherited: options.inherited,
+  }
   for (const rule of RULES) rule.run(ctx)
 }

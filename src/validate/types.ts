@@ -12,6 +12,8 @@ export interface RuleContext {
   tree: Regeling
   frontMatter: FrontMatter
   kind: DocumentKind
+  /** Keys a later version inherits from the first version of its work (citeertitel, organisatie, soort). */
+  inherited?: Readonly<Record<string, unknown>>
 }
 
 /** One check: a kebab-case Dutch id (the message `ruleId`), a description, and the check itself. */

@@ -61,7 +61,12 @@ export interface Work {
   amendments: Amendment[]
   /** What does not change between versions (from the first version that states it). */
   citeertitel: string | undefined
+  /** Work-level keys (work, citeertitel, officiele-titel, organisatie, organisatietype, soort) as the first version states them. */
+  inherited: Record<string, unknown>
 }
+
+/** Keys that describe the work, not the version: later versions may leave them out. */
+export const WORK_KEYS = ['work', 'citeertitel', 'officiele-titel', 'organisatie', 'organisatietype', 'soort'] as const
 
 const DATE_NAME = /^(\d{4}-\d{2}-\d{2})\.md$/
 const AMENDMENT_SOORTEN = new Set(['ledenbrief', 'wijzigingsbesluit'])
@@ -211,6 +216,11 @@ export function loadWork(dir: string): Work {
     // A version produced by a ledenbrief is known from the letter's date at the earliest.
     if (!target.bekendgemaakt && a.bekendgemaakt) target.bekendgemaakt = a.bekendgemaakt
   }
-  const citeertitel = versions.map((v) => str(v.meta, 'citeertitel')).find((c) => c !== undefined)
-  return { id, dir, versions, amendments, citeertitel }
+  const inherited: Record<string, unknown> = {}
+  for (const key of WORK_KEYS) {
+    const value = versions.map((v) => v.meta[key]).find((x) => x !== undefined && x !== '')
+    if (value !== undefined) inherited[key] = value
+  }
+  const citeertitel = typeof inherited.citeertitel === 'string' ? inherited.citeertitel : undefined
+  return { id, dir, versions, amendments, citeertitel, inherited }
 }

@@ -38,13 +38,14 @@ export function runCheck(paths: string[], options: CheckOptions): number {
       })
     else process.stderr.write(`${line}\n`)
   }
-  const workMessages = versionMessages(files)
+  const works = versionMessages(files)
   for (const path of files) {
     const file = readInput(path)
-    for (const m of workMessages.get(path) ?? []) file.messages.push(m)
+    const work = works.get(path)
+    for (const m of work?.messages ?? []) file.messages.push(m)
     if (!hasErrors(file)) {
       const result = parseRegeling(file)
-      if (result.text !== undefined) checkRegeling(result, file)
+      if (result.text !== undefined) checkRegeling(result, file, { inherited: work?.inherited })
     }
     const c = counts(file.messages)
     fouten += c.fouten
@@ -63,19 +64,19 @@ export function runCheck(paths: string[], options: CheckOptions): number {
   return fouten > 0 ? EXIT.input : EXIT.ok
 }
 
-/** The version checks of every work among `files`, per version file. */
-function versionMessages(files: string[]): Map<string, VFileMessage[]> {
-  const out = new Map<string, VFileMessage[]>()
+/** The version checks of every work among `files`, and what each version inherits, per version file. */
+function versionMessages(
+  files: string[],
+): Map<string, { messages: VFileMessage[]; inherited: Record<string, unknown> }> {
+  const out = new Map<string, { messages: VFileMessage[]; inherited: Record<string, unknown> }>()
   const ids = new Set(WORK_RULES.map((r) => r.id))
   for (const dir of new Set(files.map((f) => dirname(f)))) {
     if (!isWorkDir(dir)) continue
     const work = loadWork(dir)
     checkWork(work)
-    for (const v of work.versions)
-      out.set(
-        v.path,
-        v.file.messages.filter((m) => ids.has(m.ruleId ?? '')),
-      )
+    for (const v of work.versions) {
+      out.set(v.path, { messages: v.file.messages.filter((m) => ids.has(m.ruleId ?? '')), inherited: work.inherited })
+    }
   }
   return out
 }

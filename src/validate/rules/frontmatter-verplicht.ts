@@ -22,7 +22,8 @@ export const frontmatterVerplicht: Rule = {
     const present = new Set(entries.map((e) => e.key))
     const document = ctx.kind === 'wijziging' ? 'een wijzigingsbesluit of ledenbrief' : 'een regeling'
     for (const key of requiredKeys(ctx.kind)) {
-      if (present.has(key)) continue
+      // A later version of a work inherits what does not change from the first version.
+      if (present.has(key) || ctx.inherited?.[key] !== undefined) continue
       fout(
         ctx.file,
         `Verplichte sleutel \`${key}\` ontbreekt in de front-matter van ${document}; voeg een regel \`${key}: ...\` toe`,
