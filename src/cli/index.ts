@@ -11,6 +11,10 @@ const TRANSLATIONS: Array<[RegExp, string]> = [
   [/^Commands:/gm, 'Opdrachten:'],
   [/^Arguments:/gm, 'Argumenten:'],
   [/\(default: /g, '(standaard: '],
+  // In the command list the column width was computed for the English word: keep it.
+  [/^( {2}\S+ )\[options\]/gm, '$1[opties] '],
+  [/\[options\]/g, '[opties]'],
+  [/\[command\]/g, '[opdracht]'],
   [/display help for command/g, 'toon hulp bij een opdracht'],
   [/^error: unknown option '(.*)'/gm, "fout: onbekende optie '$1' (zie `regelwerk --help`)"],
   [/^error: unknown command '(.*)'/gm, "fout: onbekende opdracht '$1' (zie `regelwerk --help`)"],
