@@ -12,7 +12,7 @@ const TRANSLATIONS: Array<[RegExp, string]> = [
   [/^Arguments:/gm, 'Argumenten:'],
   [/\(default: /g, '(standaard: '],
   // In the command list the column width was computed for the English word: keep it.
-  [/^( {2}\S+ )\[options\]/gm, '$1[opties] '],
+  [/^( {2}\S+ )\[options\]( \S+)/gm, '$1[opties]$2 '],
   [/\[options\]/g, '[opties]'],
   [/\[command\]/g, '[opdracht]'],
   [/display help for command/g, 'toon hulp bij een opdracht'],
