@@ -76,7 +76,7 @@ function program(): Command {
       process.exitCode = runImport(path, options)
     })
 
-  sub('tree <bestand>', 'toon de structuur van een regeling (ids, nummers, plaatsen)')
+  sub('tree <bestand>', 'toon de structuur van een regeling (ids, nummers, plaatsen); ook `werk@JJJJ-MM-DD`')
     .option('--json', 'de boom als JSON')
     .action(async (path: string, options) => {
       const { runTree } = await import('./commands/tree.js')

@@ -4,13 +4,21 @@ import { toString as mdastToString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
 import { parseRegeling } from '../../parse/index.js'
 import { hasErrors } from '../../util/messages.js'
+import { resolveVersion } from '../../versions/refs.js'
 import { EXIT, printMessages, readInput } from '../io.js'
 
 export interface TreeOptions {
   json?: boolean
 }
 
-export function runTree(path: string, options: TreeOptions): number {
+export function runTree(ref: string, options: TreeOptions): number {
+  // `werk@JJJJ-MM-DD` names the version that applies on that date.
+  const resolved = ref.includes('@') ? resolveVersion(ref) : { ok: true as const, value: ref }
+  if (!resolved.ok) {
+    process.stderr.write(`fout: ${resolved.reden}\n`)
+    return EXIT.input
+  }
+  const path = resolved.value
   const file = readInput(path)
   const result = hasErrors(file) ? undefined : parseRegeling(file)
   printMessages(file, path)
