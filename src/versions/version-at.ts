@@ -3,7 +3,7 @@
  * facts on D (`geldig`: terugwerkende kracht moves its start back) and the version juridisch in
  * werking on D (`in-werking`); and, with `knownOn`, what could have been known on that day.
  */
-import { formatDutchDate } from '../util/dates.js'
+import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import { compareDates, type Version, type Work } from './work.js'
 
 export type VersionMode = 'geldig' | 'in-werking'
@@ -23,6 +23,10 @@ export function startOf(v: Version, mode: VersionMode): string | undefined {
 
 /** The version of `work` for `date` (ISO). Never throws for content: the reason says why not. */
 export function versionAt(work: Work, date: string, options: VersionAtOptions = {}): VersionAtResult {
+  if (!isIsoDate(date)) throw new TypeError(`versionAt: \`date\` must be a real day as YYYY-MM-DD, got \`${date}\``)
+  if (options.knownOn !== undefined && !isIsoDate(options.knownOn)) {
+    throw new TypeError(`versionAt: \`knownOn\` must be a real day as YYYY-MM-DD, got \`${options.knownOn}\``)
+  }
   const mode = options.mode ?? 'geldig'
   const d = formatDutchDate(date)
   const titel = work.citeertitel ?? work.id
@@ -45,23 +49,39 @@ export function versionAt(work: Work, date: string, options: VersionAtOptions = 
       chosen = v
   }
   if (!chosen) return { ok: false, reden: notFound(work, titel, date, d, mode, known, dated, options.knownOn) }
-  if (chosen.intrekking) {
+  const c = chosen
+  if (c.intrekking) {
     return {
       ok: false,
-      reden: `${titel} is ingetrokken met ingang van ${formatDutchDate(chosen.inwerkingtreding as string)}; op ${d} geldt geen tekst meer`,
+      reden: `${titel} is ingetrokken met ingang van ${formatDutchDate(c.inwerkingtreding as string)}; op ${d} geldt geen tekst meer`,
     }
   }
-  const end = chosen.uitwerkingtreding
-  const later = known.some(
-    (v) => v !== chosen && compareDates(startOf(v, mode) as string, startOf(chosen as Version, mode) as string) > 0,
-  )
-  if (end && compareDates(end, date) <= 0 && !later) {
+  const after = (list: Version[]) =>
+    list
+      .filter((v) => compareDates(startOf(v, mode) as string, startOf(c, mode) as string) > 0)
+      .sort((x, y) => compareDates(startOf(x, mode) as string, startOf(y, mode) as string))[0]
+  const nextKnown = after(known)
+  const end = c.uitwerkingtreding
+  if (end && compareDates(end, date) <= 0) {
+    const nextAny = after(dated)
+    if (nextKnown) {
+      return {
+        ok: false,
+        reden: `Op ${d} geldt geen tekst van ${titel}: versie ${c.name} is uitgewerkt per ${formatDutchDate(end)} en versie ${nextKnown.name} geldt pas vanaf ${formatDutchDate(startOf(nextKnown, mode) as string)} (een gat in de versies)`,
+      }
+    }
+    const unknown =
+      nextAny && options.knownOn
+        ? ` De volgende versie (${nextAny.name}) was op ${formatDutchDate(options.knownOn)} nog niet bekend: bekendgemaakt op ${formatDutchDate(nextAny.bekendgemaakt as string)}.`
+        : ''
     return {
       ok: false,
-      reden: `De laatste versie van ${titel} (${chosen.name}) is uitgewerkt per ${formatDutchDate(end)}; op ${d} geldt geen tekst meer`,
+      reden: `Versie ${c.name} van ${titel} is uitgewerkt per ${formatDutchDate(end)}; op ${d} geldt ${unknown ? 'voor zover toen bekend ' : ''}geen tekst meer.${unknown}`,
     }
   }
-  return { ok: true, version: chosen, reden: describe(chosen, date, mode, options.knownOn) }
+  // The end as far as known: a stated uitwerkingtreding, else the next known version's start.
+  const until = end ?? (nextKnown ? startOf(nextKnown, mode) : undefined)
+  return { ok: true, version: c, reden: describe(c, date, mode, options.knownOn, until) }
 }
 
 function notFound(
@@ -99,7 +119,13 @@ function notFound(
 }
 
 /** The header that says which version was chosen and why. */
-function describe(v: Version, date: string, mode: VersionMode, knownOn: string | undefined): string {
+function describe(
+  v: Version,
+  date: string,
+  mode: VersionMode,
+  knownOn: string | undefined,
+  until: string | undefined,
+): string {
   const parts: string[] = []
   const inw = v.inwerkingtreding as string
   if (v.terugwerkendeKracht && v.terugwerkendeKracht !== inw) {
@@ -110,7 +136,7 @@ function describe(v: Version, date: string, mode: VersionMode, knownOn: string |
     parts.push(
       `geldt vanaf ${formatDutchDate(inw)}${v.inwerkingtredingBron === 'bestandsnaam' ? ' (datum uit de bestandsnaam)' : ''}`,
     )
-  if (v.uitwerkingtredingAfgeleid) parts.push(`tot ${formatDutchDate(v.uitwerkingtredingAfgeleid)}`)
+  if (until) parts.push(`tot ${formatDutchDate(until)}`)
   if (v.bekendgemaakt) parts.push(`bekendgemaakt ${formatDutchDate(v.bekendgemaakt)}`)
   const vraag =
     mode === 'geldig'

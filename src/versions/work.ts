@@ -18,6 +18,8 @@ export interface Version {
   inwerkingtreding: string | undefined
   /** Where `inwerkingtreding` came from. */
   inwerkingtredingBron: 'front-matter' | 'bestandsnaam' | 'geen'
+  /** `inwerkingtreding` as written when it is not a valid ISO date (reported by `frontmatter-datum`). */
+  inwerkingtredingOngeldig: string | undefined
   /** Terugwerkende kracht tot en met (ISO), if any. */
   terugwerkendeKracht: string | undefined
   /** Datum uitwerkingtreding as stated in the file. */
@@ -102,6 +104,16 @@ export function readHead(path: string): string {
   }
 }
 
+/**
+ * Whether `betreft` repeals the regulation as a whole (`intrekking`, `Intrekking regeling`), not
+ * one of its articles (`intrekking artikel 26` is a change).
+ */
+export function isIntrekking(betreft: string | undefined): boolean {
+  return /^\s*(?:gehele\s+)?(?:intrekking|ingetrokken)(?:\s+(?:van\s+)?(?:de\s+|het\s+)?(?:regeling|verordening|besluit|statuut))?\s*\.?\s*$/i.test(
+    betreft ?? '',
+  )
+}
+
 function str(meta: Record<string, unknown>, key: string): string | undefined {
   const v = meta[key]
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
@@ -140,6 +152,7 @@ export function readVersion(path: string): Version {
     name,
     inwerkingtreding,
     inwerkingtredingBron: stated ? 'front-matter' : inwerkingtreding ? 'bestandsnaam' : 'geen',
+    inwerkingtredingOngeldig: stated ? undefined : str(meta, 'inwerkingtreding'),
     terugwerkendeKracht: isoOrUndefined(str(meta, 'terugwerkende-kracht')),
     uitwerkingtreding: isoOrUndefined(str(meta, 'uitwerkingtreding')),
     uitwerkingtredingAfgeleid: undefined,
@@ -149,7 +162,7 @@ export function readVersion(path: string): Version {
     betreft: str(meta, 'betreft'),
     kenmerk: str(meta, 'kenmerk'),
     bron: str(meta, 'bron'),
-    intrekking: /\bintrekking\b|\bingetrokken\b/i.test(str(meta, 'betreft') ?? ''),
+    intrekking: isIntrekking(str(meta, 'betreft')),
     wijzigingen: [],
     meta,
     file,

@@ -42,11 +42,12 @@ export function runCheck(paths: string[], options: CheckOptions): number {
   for (const path of files) {
     const file = readInput(path)
     const work = works.get(path)
-    for (const m of work?.messages ?? []) file.messages.push(m)
     if (!hasErrors(file)) {
       const result = parseRegeling(file)
       if (result.text !== undefined) checkRegeling(result, file, { inherited: work?.inherited })
     }
+    // Added after the file's own checks, so that a version fout never hides them.
+    for (const m of work?.messages ?? []) file.messages.push(m)
     const c = counts(file.messages)
     fouten += c.fouten
     waarschuwingen += c.waarschuwingen

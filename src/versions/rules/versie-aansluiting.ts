@@ -16,7 +16,9 @@ export const versieAansluiting: WorkRule = {
       const next = dated[i + 1]
       if (!v?.uitwerkingtreding || !next?.inwerkingtreding) continue
       const c = compareDates(v.uitwerkingtreding, next.inwerkingtreding)
-      if (c < 0) {
+      // With terugwerkende kracht the next version applies from its second date: no gap from there.
+      const retro = next.terugwerkendeKracht && compareDates(v.uitwerkingtreding, next.terugwerkendeKracht) >= 0
+      if (c < 0 && !retro) {
         report(
           v,
           'uitwerkingtreding',

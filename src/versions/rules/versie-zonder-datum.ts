@@ -7,10 +7,13 @@ export const versieZonderDatum: WorkRule = {
   run(work, report) {
     for (const v of work.versions) {
       if (v.inwerkingtredingBron !== 'geen') continue
+      const what = v.inwerkingtredingOngeldig
+        ? `\`inwerkingtreding: ${v.inwerkingtredingOngeldig}\` is geen datum in de vorm JJJJ-MM-DD`
+        : 'Deze versie heeft geen `inwerkingtreding`'
       report(
         v,
         'inwerkingtreding',
-        'Deze versie heeft geen `inwerkingtreding` en de bestandsnaam is geen datum; zet `inwerkingtreding: JJJJ-MM-DD` in de front-matter of noem het bestand naar die datum',
+        `${what} en de bestandsnaam is geen datum; zet \`inwerkingtreding: JJJJ-MM-DD\` in de front-matter of noem het bestand naar die datum`,
         'fout',
       )
     }
