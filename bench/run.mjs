@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { diffRegelingen } from '../dist/diff/index.js'
 import { parseRegeling } from '../dist/parse/index.js'
 import { checkRegeling } from '../dist/validate/index.js'
 import { versionAt } from '../dist/versions/version-at.js'
@@ -129,6 +130,75 @@ console.log(
   `  show --at (laden + parsen)     ${show.toFixed(1)} ms  (verhouding ${(show / plain).toFixed(2)}, doel: ≤ 1,5)`,
 )
 rmSync(join(workDir, '..'), { recursive: true, force: true })
+
+// Structural diff (parse excluded) beside `git diff --no-index --word-diff` on the same files.
+function parsed(textValue, path) {
+  return parseRegeling(new VFile({ path, value: textValue })).tree
+}
+function gitWordDiff(a, b) {
+  const dir = mkdtempSync(join(tmpdir(), 'regelwerk-git-'))
+  writeFileSync(join(dir, 'oud.md'), a)
+  writeFileSync(join(dir, 'nieuw.md'), b)
+  const t = performance.now()
+  spawnSync('git', ['diff', '--no-index', '--word-diff', 'oud.md', 'nieuw.md'], { cwd: dir, maxBuffer: 1 << 28 })
+  const ms = performance.now() - t
+  rmSync(dir, { recursive: true, force: true })
+  return ms
+}
+function benchDiff(label, a, b, runs = 5) {
+  const ta = parsed(a, 'oud.md')
+  const tb = parsed(b, 'nieuw.md')
+  let changes = 0
+  const [ours] = timePair(
+    () => {
+      changes = diffRegelingen(ta, tb).changes.length
+    },
+    () => {},
+    runs,
+    1,
+  )
+  const git = median(Array.from({ length: runs }, () => gitWordDiff(a, b)))
+  console.log(`${label} (${(Buffer.byteLength(b) / 1e6).toFixed(2)} MB, ${changes} wijzigingen)`)
+  console.log(`  regelwerk diff (zonder parsen)  ${ours.toFixed(0)} ms`)
+  console.log(`  git diff --word-diff            ${git.toFixed(0)} ms`)
+}
+const series = readdirSync(join(corpus, 'bwb')).map((d) =>
+  readdirSync(join(corpus, 'bwb', d))
+    .sort()
+    .map((n) => join(corpus, 'bwb', d, n)),
+)
+const largestPair = series
+  .flatMap((files) => files.slice(1).map((f, i) => [files[i], f]))
+  .reduce((x, y) => (statSync(x[1]).size >= statSync(y[1]).size ? x : y))
+benchDiff(
+  `Grootste versiepaar: ${largestPair[1].slice(corpus.length + 1)}`,
+  readFileSync(largestPair[0], 'utf8'),
+  readFileSync(largestPair[1], 'utf8'),
+)
+let oudBig = ''
+let nieuwBig = ''
+for (let k = 0; oudBig.length < 1_000_000; k++) {
+  for (const files of series) {
+    if (files.length < 2 || oudBig.length >= 1_000_000) continue
+    const i = k % (files.length - 1)
+    // Renumber per round so that the articles of the concatenated laws stay unique.
+    const renum = (t) => t.replace(/^(#+\s*Artikel\s+)(\S+)/gm, `$1${k}.${files[0].length}.$2`)
+    oudBig += `${renum(readFileSync(files[i], 'utf8'))}\n\n`
+    nieuwBig += `${renum(readFileSync(files[i + 1], 'utf8'))}\n\n`
+  }
+}
+benchDiff('1 MB aan echte versieparen', oudBig, nieuwBig, 3)
+// Adversarial: every article in reverse order and every word changed.
+const blocks = nieuwBig.split(/(?=^#+\s*Artikel\s)/m)
+const adversarial = blocks
+  .reverse()
+  .join('')
+  .replace(/[\p{L}\p{N}]+/gu, (w) => `${w}x`)
+const tAdv = performance.now()
+const advChanges = diffRegelingen(parsed(oudBig, 'oud.md'), parsed(adversarial, 'nieuw.md')).changes.length
+console.log(
+  `Vijandig paar (alle artikelen omgekeerd, elk woord anders): ${(performance.now() - tAdv).toFixed(0)} ms incl. parsen, ${advChanges} wijzigingen (doel: ≤ 5 s)`,
+)
 
 // Cold start of the CLI on one small file, beside a bare `node` start on the same machine.
 const small = join(root, 'regulations', 'car-uwo', '2015-09-07.md')
