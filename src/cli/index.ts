@@ -101,6 +101,15 @@ function program(): Command {
       process.exitCode = runShow(ref, options)
     })
 
+  sub('diff <oud> <nieuw>', 'wat er tussen twee versies verandert: per artikel, als JSON, HTML of Word-renvooi')
+    .option('--format <formaat>', 'text, json, html of docx (renvooi met echte wijzigingen bijhouden)', 'text')
+    .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+    .option('--was-wordt', 'bij docx: een was-wordttabel in plaats van de renvooi')
+    .action(async (oud: string, nieuw: string, options) => {
+      const { runDiff } = await import('./commands/diff.js')
+      process.exitCode = await runDiff(oud, nieuw, options)
+    })
+
   return cmd
 }
 

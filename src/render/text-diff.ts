@@ -1,0 +1,626 @@
+/**
+ * `diff --format text`: a diff of two versions as a lawyer reads it in a terminal. One block per
+ * changed provision, cited in words (`artikel 10, vijfde lid, onderdeel b`), with the words
+ * marked like `git diff --word-diff` (`[-oud-]{+nieuw+}`) or in colour on a TTY.
+ *
+ * The walk over the aligned tree that finds the changed provisions and cites them
+ * (`changedProvisions`, `citeer`) is exported: the HTML renderer builds its was-wordt table from it,
+ * so both outputs always list the same provisions under the same citations.
+ */
+import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
+import { ID_PREFIX, ordinal } from '../model/glossary.js'
+import { formatDutchDate, isIsoDate } from '../util/dates.js'
+
+export interface TextDiffOptions {
+  /** ANSI colours (red strike-through, green underline); pass `process.stdout.isTTY`. */
+  color: boolean
+}
+
+/** Node types that hold running text of the provision they stand in. */
+const TEKST_TYPES: ReadonlySet<string> = new Set(['alinea', 'kop', 'blok'])
+const DIVISION_TYPES: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
+/** Provisions whose number is written in front of their first paragraph. */
+const ITEM_TYPES: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
+const DIVISION_KEYWORD: Readonly<Record<string, string>> = {
+  titel: 'Titel',
+  hoofdstuk: 'Hoofdstuk',
+  afdeling: 'Afdeling',
+  paragraaf: 'Paragraaf',
+}
+
+/** Whether `node` is running text (alinea, kop, blok) rather than a provision. */
+export function isTekst(node: DiffNode): boolean {
+  return TEKST_TYPES.has(node.type)
+}
+
+/** Whether a run of word operations contains any insertion or deletion. */
+export function hasChanges(ops: readonly WordOp[] | undefined): boolean {
+  return ops !== undefined && ops.some((op) => op.op !== 'gelijk')
+}
+
+// ---- the changed provisions ---------------------------------------------------------------------
+
+/** One provision that a reader has to look at, with everything needed to describe it. */
+export interface ProvisionChange {
+  node: DiffNode
+  /** The ancestors, from the root (`regeling`) to the parent. */
+  ancestors: DiffNode[]
+  /**
+   * `toegevoegd`/`verwijderd`: the whole provision; `verplaatst`: an article now under another
+   * parent (`node` at its new place, `oudeNode` the deleted copy at the old place, when found);
+   * `gewijzigd`: renumbered, or its heading or own text changed (see the flags).
+   */
+  soort: 'toegevoegd' | 'verwijderd' | 'verplaatst' | 'gewijzigd'
+  /** In words, with the new numbers (the old ones for a deleted provision). */
+  citation: string
+  /** The old number in words (`tweede lid`) when the provision was renumbered. */
+  was?: string
+  /** Where a moved provision stood and now stands, in words. */
+  verplaatst?: { van: string; naar: string }
+  /** The moved provision at its old place. */
+  oudeNode?: DiffNode
+  headingChanged: boolean
+  textChanged: boolean
+  geheelVervangen: boolean
+}
+
+/**
+ * The provisions that changed, in document order: every added or deleted provision (its
+ * descendants are part of it), every moved article, and every other provision that was
+ * renumbered or whose heading or own text (its paragraphs, not those of its leden or onderdelen)
+ * changed.
+ *
+ * The differ reports a moved article as added at its new place (with `verplaatstVan`) and deleted
+ * at its old place; the two halves become one entry, at the new place.
+ */
+export function changedProvisions(tree: DiffNode): ProvisionChange[] {
+  const moves = findMoves(tree)
+  const otherHalves = new Set(moves.values())
+  const out: ProvisionChange[] = []
+  const visit = (node: DiffNode, ancestors: DiffNode[]): void => {
+    if (isTekst(node) || otherHalves.has(node)) return
+    const path = [...ancestors, node]
+    const isRoot = ancestors.length === 0
+    const base = { node, ancestors, citation: citeer(path), headingChanged: false, textChanged: false }
+    if (!isRoot && node.verplaatstVan !== undefined) {
+      const entry: ProvisionChange = {
+        ...base,
+        soort: 'verplaatst',
+        geheelVervangen: false,
+        verplaatst: {
+          van: placeInWords(node.verplaatstVan),
+          naar: ancestors.length > 1 ? citeer(ancestors) : placeInWords('regeling'),
+        },
+      }
+      const oude = moves.get(node)
+      if (oude !== undefined) entry.oudeNode = oude
+      out.push(entry)
+      return
+    }
+    if (!isRoot && (node.status === 'toegevoegd' || node.status === 'verwijderd')) {
+      out.push({ ...base, soort: node.status, geheelVervangen: false })
+      return
+    }
+    const oud = numberOf(node, 'oud')
+    const nieuw = numberOf(node, 'nieuw')
+    const renumbered = !isRoot && oud !== undefined && nieuw !== undefined && oud !== nieuw
+    const headingChanged = hasChanges(ownHeading(node))
+    const teksten = node.children.filter(isTekst)
+    const textChanged = teksten.some(tekstChanged)
+    if (renumbered || headingChanged || textChanged) {
+      const entry: ProvisionChange = {
+        ...base,
+        soort: 'gewijzigd',
+        headingChanged,
+        textChanged,
+        geheelVervangen: node.geheelVervangen === true || teksten.some((t) => t.geheelVervangen === true),
+      }
+      if (renumbered) entry.was = segment(node, ancestors.at(-1), oud) ?? oud
+      out.push(entry)
+    }
+    for (const child of node.children) visit(child, path)
+  }
+  visit(tree, [])
+  return out
+}
+
+/** Moved articles (added with `verplaatstVan`) and the deleted copy at their old place. */
+export function findMoves(tree: DiffNode): Map<DiffNode, DiffNode | undefined> {
+  const moved = new Map<string, DiffNode>()
+  const deleted = new Map<string, DiffNode>()
+  const walk = (node: DiffNode): void => {
+    if (node.type === 'artikel') {
+      const key = (numberOf(node) ?? '').toLowerCase()
+      if (node.status === 'toegevoegd' && node.verplaatstVan !== undefined) moved.set(key, node)
+      else if (node.status === 'verwijderd' && !deleted.has(key)) deleted.set(key, node)
+    }
+    for (const child of node.children) walk(child)
+  }
+  walk(tree)
+  const out = new Map<DiffNode, DiffNode | undefined>()
+  for (const [key, node] of moved) out.set(node, deleted.get(key))
+  return out
+}
+
+/** The words of a provision's heading line (the opschrift of the regulation carries them as text). */
+export function ownHeading(node: DiffNode): WordOp[] | undefined {
+  return node.type === 'opschrift' ? (node.text ?? node.heading) : node.heading
+}
+
+/** Whether a text node (alinea, kop, blok) differs between the versions. */
+export function tekstChanged(node: DiffNode): boolean {
+  return node.status !== 'gelijk' || hasChanges(node.text) || hasChanges(node.heading)
+}
+
+// ---- citations ----------------------------------------------------------------------------------
+
+/**
+ * The citation in words of the last node of `path` (root first): `artikel 10, vijfde lid,
+ * onderdeel b, onder 1°`. Articles are cited without their hoofdstuk (their numbers are unique in
+ * the regulation); divisions with the divisions above them (`hoofdstuk 3, afdeling 2`).
+ */
+export function citeer(path: readonly DiffNode[]): string {
+  const lastArtikel = path.map((n) => n.type).lastIndexOf('artikel')
+  const words: string[] = []
+  path.forEach((node, i) => {
+    if (lastArtikel > i && DIVISION_TYPES.has(node.type)) return
+    const seg = segment(node, path[i - 1], numberOf(node))
+    if (seg !== undefined) words.push(seg)
+  })
+  return words.length > 0 ? words.join(', ') : 'tekst buiten de artikelen'
+}
+
+/** The number of a node in one version, or in the version it is part of when `side` is not given. */
+export function numberOf(node: DiffNode, side?: 'oud' | 'nieuw'): string | undefined {
+  const oud = node.oudNum ?? numField(node.oud)
+  const nieuw = node.nieuwNum ?? numField(node.nieuw)
+  if (side === 'oud') return oud
+  if (side === 'nieuw') return nieuw
+  return node.status === 'verwijderd' ? (oud ?? nieuw) : (nieuw ?? oud)
+}
+
+function numField(node: DiffNode['oud']): string | undefined {
+  return node !== undefined && 'num' in node ? node.num : undefined
+}
+
+/** One part of a citation (`vijfde lid`), or undefined for the root. */
+function segment(node: DiffNode, parent: DiffNode | undefined, num: string | undefined): string | undefined {
+  const n = num ?? ''
+  switch (node.type) {
+    case 'regeling':
+      return undefined
+    case 'titel':
+    case 'hoofdstuk':
+    case 'afdeling':
+    case 'paragraaf': {
+      if (n !== '') return `${node.type} ${n}`
+      const words = plainText(node.heading, node.status === 'verwijderd' ? 'oud' : 'nieuw').trim()
+      return words !== '' ? words : node.type
+    }
+    case 'artikel':
+      return `artikel ${n}`
+    case 'lid':
+      if (/^\d+$/.test(n)) return `${ordinal(n)} lid`
+      return n === '' || n === '-' ? 'lid' : `lid ${n}`
+    case 'onderdeel':
+      return n === '' || n === '-' ? streepje(node, parent) : `onderdeel ${n}`
+    case 'subonderdeel':
+      return n === '' || n === '-' ? streepje(node, parent) : `onder ${n}`
+    case 'bijlage':
+      return n === '' ? 'bijlage' : `bijlage ${n}`
+    case 'artikeltoelichting': {
+      const words = plainText(node.heading, node.status === 'verwijderd' ? 'oud' : 'nieuw').trim()
+      return words !== '' ? words : 'toelichting'
+    }
+    default:
+      // aanhef, opschrift, ondertekening, toelichting: the type is the word lawyers use.
+      return node.type
+  }
+}
+
+/** A dash item without letter is cited by its position: `tweede gedachtestreepje`. */
+function streepje(node: DiffNode, parent: DiffNode | undefined): string {
+  // Counted in the version the item belongs to: a deleted item among the old ones, others among the new.
+  const skip = node.status === 'verwijderd' ? 'toegevoegd' : 'verwijderd'
+  const dashes = (parent?.children ?? []).filter(
+    (c) => c.type === node.type && c.status !== skip && (numberOf(c) ?? '-') === '-',
+  )
+  const at = dashes.indexOf(node)
+  return at < 0 ? 'gedachtestreepje' : `${ordinal(String(at + 1))} gedachtestreepje`
+}
+
+const TYPE_BY_PREFIX: ReadonlyMap<string, string> = new Map(Object.entries(ID_PREFIX).map(([type, p]) => [p, type]))
+
+/**
+ * A place as the differ wrote it (an id such as `hfd_3__afd_2`, or already words) in words:
+ * `hoofdstuk 3, afdeling 2`.
+ */
+export function placeInWords(place: string): string {
+  // The differ names the root `regeling`: an article that stood outside any division.
+  if (place === '' || place === 'regeling') return 'buiten de hoofdstukken'
+  const parts = place.split('__').map((s) => /^([a-z]+)(?:_(.+))?$/.exec(s))
+  if (parts.some((m) => m === null || !TYPE_BY_PREFIX.has(m[1] as string))) return place
+  return parts
+    .map((m) => {
+      const type = TYPE_BY_PREFIX.get(m?.[1] as string) as string
+      const raw = m?.[2]
+      const num = raw === undefined || /^o\d+$/.test(raw) ? undefined : raw
+      if (type === 'lid' && num !== undefined && /^\d+$/.test(num)) return `${ordinal(num)} lid`
+      if (type === 'subonderdeel') return num === undefined ? 'gedachtestreepje' : `onder ${num}°`
+      return num === undefined ? type : `${type} ${num}`
+    })
+    .join(', ')
+}
+
+// ---- lines: the provision text as word operations ------------------------------------------------
+
+/** One line of provision text; `depth` counts nesting (onderdelen under a lid are one deeper). */
+export interface Line {
+  depth: number
+  ops: WordOp[]
+}
+
+/** Which text to show: one version, or both with the differences marked (`renvooi`). */
+export type View = 'oud' | 'nieuw' | 'renvooi'
+
+/** The words of a run as one version has them. */
+export function sideText(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieuw'): string {
+  if (ops === undefined) return ''
+  const skip = side === 'oud' ? 'ins' : 'del'
+  return ops
+    .filter((op) => op.op !== skip)
+    .map((op) => op.text)
+    .join('')
+}
+
+function plainText(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieuw'): string {
+  return sideText(ops, side).replace(/\s+/g, ' ')
+}
+
+/** Word operations reduced to what `view` shows; a whole added or deleted node is all `ins`/`del`. */
+export function viewOps(ops: readonly WordOp[] | undefined, view: View, status: DiffNode['status']): WordOp[] {
+  if (ops === undefined) return []
+  if (status === 'toegevoegd' || status === 'verwijderd') {
+    const side = status === 'toegevoegd' ? 'nieuw' : 'oud'
+    const text = sideText(ops, side)
+    if (text === '' || view === (side === 'nieuw' ? 'oud' : 'nieuw')) return []
+    return [{ op: view === 'renvooi' ? (side === 'nieuw' ? 'ins' : 'del') : 'gelijk', text }]
+  }
+  if (view === 'renvooi') return tidyOps(ops)
+  const text = sideText(ops, view)
+  return text === '' ? [] : [{ op: 'gelijk', text }]
+}
+
+/**
+ * Word operations as a reader wants them: empty runs dropped, neighbours of the same kind joined,
+ * and changes that only white space separates taken together (`[-De Commissie-]{+Het College+}`
+ * rather than `[-De-]{+Het+} [-Commissie-]{+College+}`). Each side keeps exactly its text.
+ */
+export function tidyOps(ops: readonly WordOp[]): WordOp[] {
+  const out: WordOp[] = []
+  let i = 0
+  while (i < ops.length) {
+    const op = ops[i] as WordOp
+    if (op.op === 'gelijk') {
+      pushOp(out, op)
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < ops.length) {
+      const o = ops[j] as WordOp
+      if (o.op !== 'gelijk') j++
+      else if (/^\s*$/.test(o.text) && j + 1 < ops.length && (ops[j + 1] as WordOp).op !== 'gelijk') j += 2
+      else break
+    }
+    const group = ops.slice(i, j)
+    const del = sideText(
+      group.filter((o) => o.op !== 'ins'),
+      'oud',
+    )
+    const ins = sideText(
+      group.filter((o) => o.op !== 'del'),
+      'nieuw',
+    )
+    if (/\S/.test(del) && /\S/.test(ins) && group.some((o) => o.op === 'gelijk')) {
+      pushOp(out, { op: 'del', text: del })
+      pushOp(out, { op: 'ins', text: ins })
+    } else for (const o of group) pushOp(out, o)
+    i = j
+  }
+  return out
+}
+
+/** Append an operation, joining it to the last one when they are of the same kind. */
+export function pushOp(out: WordOp[], op: WordOp): void {
+  if (op.text === '') return
+  const last = out.at(-1)
+  if (last !== undefined && last.op === op.op) out[out.length - 1] = { op: op.op, text: last.text + op.text }
+  else out.push({ ...op })
+}
+
+/** The words of a text node (a `kop` may carry them as its heading). */
+export function tekstOps(node: DiffNode): WordOp[] | undefined {
+  return node.text ?? node.heading
+}
+
+/** A whole added or deleted provision is shown as such, whatever its descendants say. */
+export type Forced = 'toegevoegd' | 'verwijderd' | undefined
+
+/**
+ * The number of a provision as written in front of its text (`5.`, `b.`, `1°`), as word
+ * operations: a renumbered provision shows its old number deleted and its new one inserted.
+ */
+export function numberOps(node: DiffNode, view: View, forced?: Forced): WordOp[] {
+  const label = (num: string | undefined): string | undefined => {
+    if (num === undefined || num === '') return undefined
+    if (num === '-') return '–'
+    if (node.type === 'subonderdeel' && num.endsWith('°')) return num
+    return ITEM_TYPES.has(node.type) ? `${num}.` : num
+  }
+  const status = forced ?? node.status
+  if (status === 'toegevoegd' || status === 'verwijderd') {
+    const own = label(numberOf(node, status === 'toegevoegd' ? 'nieuw' : 'oud') ?? numberOf(node))
+    return own === undefined ? [] : viewOps([{ op: 'gelijk', text: own }], view, status)
+  }
+  const oud = label(numberOf(node, 'oud'))
+  const nieuw = label(numberOf(node, 'nieuw'))
+  if (oud === nieuw || oud === undefined || nieuw === undefined) {
+    const own = nieuw ?? oud
+    return own === undefined ? [] : [{ op: 'gelijk', text: own }]
+  }
+  if (view === 'oud') return [{ op: 'gelijk', text: oud }]
+  if (view === 'nieuw') return [{ op: 'gelijk', text: nieuw }]
+  return [
+    { op: 'del', text: oud },
+    { op: 'ins', text: nieuw },
+  ]
+}
+
+/**
+ * The heading line of an artikel, division, bijlage, opschrift or toelichting (`Artikel 10
+ * Inpassingregels`), or undefined for provisions that have none (leden, onderdelen, aanhef).
+ */
+export function headingOps(node: DiffNode, view: View, forced?: Forced): WordOp[] | undefined {
+  const status = forced ?? node.status
+  const heading = viewOps(ownHeading(node), view, status)
+  const plain = (text: string): WordOp[] => viewOps([{ op: 'gelijk', text }], view, status)
+  const keyword = (word: string): WordOp[] => {
+    const out = plain(word)
+    const num = numberOps(node, view, forced)
+    if (num.length > 0) out.push(...plain(' '), ...num)
+    if (heading.length > 0) out.push(...plain(' '), ...heading)
+    return out
+  }
+  switch (node.type) {
+    case 'artikel':
+      return keyword('Artikel')
+    case 'bijlage':
+      return keyword('Bijlage')
+    case 'titel':
+    case 'hoofdstuk':
+    case 'afdeling':
+    case 'paragraaf':
+      if ((numberOf(node) ?? '') === '') return heading
+      return keyword(node.label ?? DIVISION_KEYWORD[node.type] ?? node.type)
+    case 'toelichting':
+      return heading.length > 0 ? heading : plain('Toelichting')
+    case 'opschrift':
+    case 'artikeltoelichting':
+      return heading
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Siblings in reading order for a renvooi: in a run of added and deleted siblings the deleted ones
+ * come first (old text struck through, then the new text), each side keeping its own order.
+ */
+export function readingOrder(children: readonly DiffNode[]): DiffNode[] {
+  const out: DiffNode[] = []
+  let run: DiffNode[] = []
+  const flush = (): void => {
+    out.push(...run.filter((c) => c.status === 'verwijderd'), ...run.filter((c) => c.status !== 'verwijderd'))
+    run = []
+  }
+  for (const child of children) {
+    if (child.status === 'toegevoegd' || child.status === 'verwijderd') run.push(child)
+    else {
+      flush()
+      out.push(child)
+    }
+  }
+  flush()
+  return out
+}
+
+/**
+ * The lines of a provision below its heading. `geheel`: its paragraphs and everything nested in
+ * it; `eigen`: only its own paragraphs, unchanged ones shortened to `…` (nested provisions are
+ * entries of their own). The number of a lid or onderdeel goes in front of its first line.
+ */
+function bodyLines(node: DiffNode, view: View, forced: Forced, depth: number, mode: 'geheel' | 'eigen'): Line[] {
+  const lines: Line[] = []
+  let numberPending = ITEM_TYPES.has(node.type)
+  const push = (ops: WordOp[]): void => {
+    if (numberPending) {
+      const num = numberOps(node, view, forced)
+      if (num.length > 0) ops = ops.length > 0 ? [...num, ...viewOps(SPACE, view, forced ?? 'gelijk'), ...ops] : num
+      numberPending = false
+    }
+    lines.push({ depth, ops })
+  }
+  let elided = false
+  for (const child of readingOrder(node.children)) {
+    if (isTekst(child)) {
+      if (mode === 'eigen' && !tekstChanged(child)) {
+        if (!elided) push([{ op: 'gelijk', text: '…' }])
+        elided = true
+        continue
+      }
+      elided = false
+      const ops = viewOps(tekstOps(child), view, forced ?? child.status)
+      if (ops.length > 0) push(ops)
+      continue
+    }
+    if (mode === 'eigen') continue
+    const nested = subtreeLines(child, view, forced, ITEM_TYPES.has(node.type) ? depth + 1 : depth)
+    if (nested.length > 0 && numberPending) push([])
+    lines.push(...nested)
+  }
+  return lines
+}
+
+const SPACE: readonly WordOp[] = [{ op: 'gelijk', text: ' ' }]
+
+/** The whole text of a provision and everything in it, as lines. */
+export function subtreeLines(node: DiffNode, view: View, forced?: Forced, depth = 0): Line[] {
+  const lines: Line[] = []
+  const heading = headingOps(node, view, forced)
+  if (heading !== undefined && heading.length > 0) lines.push({ depth, ops: heading })
+  lines.push(...bodyLines(node, view, forced, depth, 'geheel'))
+  return lines
+}
+
+/**
+ * The lines that show what changed in a provision: all of it when it was added or deleted;
+ * otherwise the heading line when it changed and its own paragraphs, unchanged ones as `…`.
+ */
+export function changedLines(entry: ProvisionChange, view: View): Line[] {
+  const { node } = entry
+  if (entry.soort === 'verplaatst') return movedLines(entry, view)
+  if (entry.soort !== 'gewijzigd') return subtreeLines(node, view, entry.soort)
+  const lines: Line[] = []
+  if (entry.headingChanged) {
+    const heading = headingOps(node, view)
+    if (heading !== undefined && heading.length > 0) lines.push({ depth: 0, ops: heading })
+  }
+  if (entry.textChanged) lines.push(...bodyLines(node, view, undefined, 0, 'eigen'))
+  return lines
+}
+
+/**
+ * A moved article: nothing when its text is the same at both places (the heading says it all),
+ * otherwise its old text deleted and its new text inserted.
+ */
+function movedLines(entry: ProvisionChange, view: View): Line[] {
+  const oude = entry.oudeNode
+  const nieuw = subtreeLines(entry.node, view, 'toegevoegd')
+  if (oude === undefined) return nieuw
+  const oud = subtreeLines(oude, view, 'verwijderd')
+  const words = (lines: Line[], side: 'oud' | 'nieuw'): string =>
+    lines.map((l) => `${l.depth}:${sideText(l.ops, side)}`).join('\n')
+  if (words(oud, 'oud') === words(nieuw, 'nieuw')) return []
+  return [...oud, ...nieuw]
+}
+
+/** Whether a moved article's text differs between its old and new place. */
+export function movedTextChanged(entry: ProvisionChange): boolean {
+  return entry.soort === 'verplaatst' && entry.oudeNode !== undefined && movedLines(entry, 'renvooi').length > 0
+}
+
+// ---- front-matter --------------------------------------------------------------------------------
+
+/** A front-matter value for people: ISO dates in Dutch words, lists joined, nothing as `(geen)`. */
+export function formatMetaValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(geen)'
+  if (value instanceof Date) return formatDutchDate(value.toISOString().slice(0, 10))
+  if (typeof value === 'string') return isIsoDate(value) ? formatDutchDate(value) : value.replace(/\s+/g, ' ').trim()
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee'
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value)
+  if (Array.isArray(value)) return value.length === 0 ? '(geen)' : value.map(formatMetaValue).join(', ')
+  return JSON.stringify(value)
+}
+
+export type MetadataChange = Extract<Change, { type: 'metadata' }>
+
+/** The front-matter changes of a diff, in the order the differ listed them. */
+export function metadataChanges(result: DiffResult): MetadataChange[] {
+  return result.changes.filter((c): c is MetadataChange => c.type === 'metadata')
+}
+
+// ---- text output ---------------------------------------------------------------------------------
+
+interface Style {
+  del(text: string): string
+  ins(text: string): string
+  bold(text: string): string
+}
+
+const PLAIN: Style = {
+  del: (t) => `[-${t}-]`,
+  ins: (t) => `{+${t}+}`,
+  bold: (t) => t,
+}
+
+/** SGR 9 (strike) and 4 (underline) are ignored by terminals without them; the colour remains. */
+const ANSI: Style = {
+  del: (t) => `\x1b[31;9m${t}\x1b[29;39m`,
+  ins: (t) => `\x1b[32;4m${t}\x1b[24;39m`,
+  bold: (t) => `\x1b[1m${t}\x1b[22m`,
+}
+
+const INDENT = '   '
+
+/** The diff as text for a terminal: front-matter changes first, then one block per changed provision. */
+export function renderDiffText(result: DiffResult, options: TextDiffOptions): string {
+  const style = options.color ? ANSI : PLAIN
+  const blocks: string[] = []
+  const meta = metadataChanges(result)
+  if (meta.length > 0) {
+    // The arrow already says what is old and new; markers only where colour can show them.
+    const oud = (t: string): string => (options.color ? style.del(t) : t)
+    const nieuw = (t: string): string => (options.color ? style.ins(t) : t)
+    blocks.push(
+      meta.map((c) => `${c.sleutel}: ${oud(formatMetaValue(c.oud))} → ${nieuw(formatMetaValue(c.nieuw))}`).join('\n'),
+    )
+  }
+  for (const entry of changedProvisions(result.tree)) {
+    const lines = changedLines(entry, 'renvooi')
+    const head = describe(entry)
+    const body = lines.map((line) => formatLine(line, style))
+    blocks.push([style.bold(`${head}${body.length > 0 ? ':' : ''}`), ...body].join('\n'))
+  }
+  if (blocks.length === 0) return 'Geen verschillen.\n'
+  return `${blocks.join('\n\n')}\n`
+}
+
+/**
+ * The heading of a block in words: `artikel 5a toegevoegd`, `artikel 10, derde lid (was: tweede
+ * lid)`, `artikel 14 verplaatst van hoofdstuk 3 naar hoofdstuk 4`.
+ */
+export function describe(entry: ProvisionChange): string {
+  if (entry.verplaatst) return `${entry.citation} verplaatst van ${entry.verplaatst.van} naar ${entry.verplaatst.naar}`
+  if (entry.soort !== 'gewijzigd') return `${entry.citation} ${entry.soort}`
+  let out = entry.citation
+  if (entry.was !== undefined) out += ` (was: ${entry.was})`
+  if (entry.geheelVervangen) out += ' (geheel vervangen)'
+  return out
+}
+
+function formatLine(line: Line, style: Style): string {
+  const indent = INDENT.repeat(line.depth + 1)
+  const ops: WordOp[] = []
+  for (const op of line.ops) pushOp(ops, op)
+  // A kept block (a table) keeps its lines: each line is indented and marked on its own, so that
+  // neither the markers nor the colour run over the indentation.
+  const text = ops
+    .map((op) =>
+      op.text
+        .split('\n')
+        .map((part) => formatOp({ op: op.op, text: part }, style))
+        .join(`\n${indent}`),
+    )
+    .join('')
+  return indent + text
+}
+
+/** Markers go around the words only: white space at either end stays outside, as git does. */
+function formatOp(op: WordOp, style: Style): string {
+  if (op.op === 'gelijk' || op.text === '') return op.text
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(op.text)
+  const [lead, core, trail] = m ? [m[1] ?? '', m[2] ?? '', m[3] ?? ''] : ['', op.text, '']
+  if (core === '') return op.op === 'del' ? style.del(op.text) : style.ins(op.text)
+  return `${lead}${op.op === 'del' ? style.del(core) : style.ins(core)}${trail}`
+}

@@ -1,0 +1,353 @@
+/**
+ * The renvooi test that matters: a .docx written for a real pair of versions, opened in
+ * LibreOffice, gives exactly the new text when all revisions are accepted and exactly the old
+ * text when all are rejected. Also the PDF rendering (text present, A4) and the was-wordt table.
+ *
+ * The expected text is computed from the parsed versions by `expectedText`, independently of the
+ * renderer, in the order a reader meets it: headings, numbers, paragraphs.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import type { PhrasingContent, RootContent } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { diffRegelingen } from '../../src/diff/index.js'
+import type { DiffResult } from '../../src/model/changes.js'
+import type { Regeling, RegelingNode } from '../../src/model/nodes.js'
+import { projectParagraphs, renderRenvooiDocx, renvooiParagraphs } from '../../src/render/docx-renvooi.js'
+import { CORPUS, filesUnder, parsePath, parseString, ROOT } from '../helpers.js'
+import {
+  convertToPdf,
+  pdfInfo,
+  pdfText,
+  type RevisionJob,
+  type RevisionResult,
+  readText,
+  resolveRevisions,
+  SOFFICE,
+} from '../lo/libreoffice.js'
+
+// ---- expected text -----------------------------------------------------------------------------
+
+function inline(children: readonly PhrasingContent[] | undefined): string {
+  let out = ''
+  for (const c of children ?? []) {
+    if (c.type === 'break') out += ' '
+    else if ('children' in c) out += inline(c.children as PhrasingContent[])
+    else out += mdastToString(c)
+  }
+  return out
+}
+
+const KEYWORD: Record<string, string> = {
+  titel: 'Titel',
+  hoofdstuk: 'Hoofdstuk',
+  afdeling: 'Afdeling',
+  paragraaf: 'Paragraaf',
+}
+
+/** The paragraphs of one version as the renvooi shows them once its revisions are resolved. */
+function expectedText(tree: Regeling): string[] {
+  const out: string[] = []
+  const line = (...parts: Array<string | undefined>) => out.push(parts.filter((p) => p).join(' '))
+  const visit = (node: RegelingNode): void => {
+    switch (node.type) {
+      case 'regeling':
+      case 'aanhef':
+      case 'ondertekening':
+        node.children.forEach(visit)
+        return
+      case 'opschrift':
+      case 'kop':
+      case 'alinea':
+        line(inline(node.children))
+        return
+      case 'blok': {
+        const n: RootContent = node.node
+        line(n.type === 'html' || n.type === 'code' ? n.value : mdastToString(n))
+        return
+      }
+      case 'titel':
+      case 'hoofdstuk':
+      case 'afdeling':
+      case 'paragraaf':
+        line(node.num ? (node.label ?? KEYWORD[node.type]) : undefined, node.num, inline(node.heading))
+        node.children.forEach(visit)
+        return
+      case 'artikel':
+        line('Artikel', node.num, inline(node.heading))
+        node.children.forEach(visit)
+        return
+      case 'bijlage':
+        line('Bijlage', node.num, inline(node.heading))
+        node.children.forEach(visit)
+        return
+      case 'toelichting':
+        line(node.heading ? inline(node.heading) : 'Toelichting')
+        node.children.forEach(visit)
+        return
+      case 'artikeltoelichting':
+        line(inline(node.heading))
+        node.children.forEach(visit)
+        return
+      case 'lid':
+      case 'onderdeel':
+      case 'subonderdeel': {
+        const label =
+          node.num === '-' ? '–' : node.type === 'subonderdeel' && node.num.endsWith('°') ? node.num : `${node.num}.`
+        const [first, ...rest] = node.children
+        if (first?.type === 'alinea') {
+          line(label, inline(first.children))
+          rest.forEach(visit)
+        } else {
+          line(label)
+          node.children.forEach(visit)
+        }
+        return
+      }
+    }
+  }
+  visit(tree)
+  return out
+}
+
+/** White-space separated words: what a reader compares. */
+function words(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\s+/u)
+    .filter((w) => w !== '')
+}
+
+/** Where two word sequences part, with context; undefined when they are equal. */
+function firstDifference(actual: readonly string[], expected: readonly string[]): string | undefined {
+  const n = Math.max(actual.length, expected.length)
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) {
+      const ctx = (ws: readonly string[]) => ws.slice(Math.max(0, i - 8), i + 8).join(' ')
+      return `woord ${i} van ${expected.length}:\n  verwacht: …${ctx(expected)}…\n  gekregen: …${ctx(actual)}…`
+    }
+  }
+  return undefined
+}
+
+// ---- version pairs -----------------------------------------------------------------------------
+
+interface Pair {
+  name: string
+  oud: Regeling
+  nieuw: Regeling
+  result: DiffResult
+}
+
+function pairOf(name: string, oud: Regeling, nieuw: Regeling): Pair {
+  return { name, oud, nieuw, result: diffRegelingen(oud, nieuw) }
+}
+
+/** Consecutive versions of every work folder under `dir` (file names sort by date). */
+function consecutivePairs(dir: string): Array<{ name: string; oud: string; nieuw: string }> {
+  const byWork = new Map<string, string[]>()
+  for (const f of filesUnder(dir)) {
+    if (!/\d{4}-\d{2}-\d{2}\.md$/.test(f)) continue
+    const list = byWork.get(dirname(f)) ?? []
+    list.push(f)
+    byWork.set(dirname(f), list)
+  }
+  const out: Array<{ name: string; oud: string; nieuw: string }> = []
+  for (const [work, files] of byWork) {
+    files.sort()
+    for (let i = 1; i < files.length; i++) {
+      const oud = files[i - 1] as string
+      const nieuw = files[i] as string
+      out.push({ name: `${basename(work)} ${basename(oud, '.md')} → ${basename(nieuw, '.md')}`, oud, nieuw })
+    }
+  }
+  return out
+}
+
+function parsedPair(p: { name: string; oud: string; nieuw: string }): Pair {
+  return pairOf(p.name, parsePath(p.oud).result.tree, parsePath(p.nieuw).result.tree)
+}
+
+const STATUUT = join(ROOT, 'regulations', 'sociaal-statuut-cgm', '2013-01-03.md')
+
+/**
+ * TEST DATA, not a real version of the statuut: the bundled 2013 text with three edits a legal
+ * adviser might make (a percentage, a lid repealed with renumbering, an onderdeel added).
+ */
+function bewerktStatuut(): string {
+  const edits: Array<[RegExp, string]> = [
+    [/^betreft: .*$/m, 'betreft: testbewerking voor de renvooitest (geen echte versie)'],
+    [/ter grootte van 250% van de jaarlijkse toelage/, 'ter grootte van 300% van de jaarlijkse toelage'],
+    [/^6\. Indien een lagere dan de oorspronkelijke toelage.*\n\n/m, ''],
+    [/^7\. Indien een medewerker 55 jaar/m, '6. Indien een medewerker 55 jaar'],
+    [
+      /^(- d\. Degene die op een nieuwe of ongewijzigde functie wordt geplaatst.*)$/m,
+      '$1\n\n- e. Degene die als bovenformatief wordt aangemerkt, behoudt zijn salaris tot de plaatsing (testonderdeel).',
+    ],
+  ]
+  let text = readFileSync(STATUUT, 'utf8')
+  for (const [from, to] of edits) {
+    const before = text
+    text = text.replace(from, to)
+    if (text === before) throw new Error(`testbewerking niet toegepast: ${from}`)
+  }
+  return text
+}
+
+const AMBTENARENWET = consecutivePairs(join(ROOT, 'regulations', 'ambtenarenwet'))
+const BEKENDMAKING = consecutivePairs(join(CORPUS, 'bwb')).filter((p) => p.name.startsWith('BWBR0024947'))
+
+function statuutPair(): Pair {
+  return pairOf(
+    'sociaal statuut CGM (testbewerking)',
+    parsePath(STATUUT).result.tree,
+    parseString(bewerktStatuut(), 'bewerkt.md').result.tree,
+  )
+}
+
+// ---- the document model against every real pair ------------------------------------------------
+
+describe('renvooi model: accepting gives the new version, rejecting the old', () => {
+  const all = [...consecutivePairs(join(ROOT, 'regulations')), ...consecutivePairs(join(CORPUS, 'bwb'))]
+
+  it('covers the version series', () => {
+    expect(all.length).toBeGreaterThan(40)
+    expect(AMBTENARENWET.map((p) => p.name)).toContain('ambtenarenwet 2012-01-01 → 2013-01-01')
+    expect(BEKENDMAKING.map((p) => p.name)).toContain(
+      'BWBR0024947-regeling-elektronische-bekendmaking-decentrale-regelgeving 2010-11-05 → 2014-12-16',
+    )
+  })
+
+  it.each(all.map((p) => [p.name, p] as const))('%s', (_name, p) => {
+    const pair = parsedPair(p)
+    const paras = renvooiParagraphs(pair.result.tree)
+    const text = (side: 'was' | 'wordt') =>
+      words(
+        projectParagraphs(paras, side)
+          .map((q) => q.runs.map((r) => r.text).join(''))
+          .join('\n'),
+      )
+    expect(firstDifference(text('wordt'), words(expectedText(pair.nieuw).join('\n')))).toBeUndefined()
+    expect(firstDifference(text('was'), words(expectedText(pair.oud).join('\n')))).toBeUndefined()
+  })
+
+  it('the test edit of the statuut changes what it should', () => {
+    const plaatsen = statuutPair().result.changes.map((c) => ('plaats' in c ? `${c.type} ${c.plaats}` : c.type))
+    expect(plaatsen).toContain('tekst artikel 10, vijfde lid')
+    expect(plaatsen).toContain('toegevoegd artikel 11, onderdeel e')
+  })
+})
+
+// ---- LibreOffice -------------------------------------------------------------------------------
+
+const WHY_SKIPPED = SOFFICE
+  ? ''
+  : ' (OVERGESLAGEN: LibreOffice `soffice` staat niet op PATH; installeer libreoffice-writer-nogui python3-uno poppler-utils)'
+
+describe.skipIf(!SOFFICE)(`renvooi in LibreOffice${WHY_SKIPPED}`, () => {
+  const DATE = new Date('2013-01-01T00:00:00Z')
+  let dir = ''
+  const docs: Array<{ pair: Pair; docx: string; accept: string; reject: string }> = []
+  const results = new Map<string, RevisionResult>()
+  let statuut: { docx: string; wasWordt: string; wasWordtText: string; pdf: string; wasWordtPdf: string }
+  const timings: string[] = []
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'regelwerk-docx-'))
+    const pairs = [...AMBTENARENWET.map(parsedPair), ...BEKENDMAKING.map(parsedPair), statuutPair()]
+    let t = performance.now()
+    for (const [i, pair] of pairs.entries()) {
+      const docx = join(dir, `renvooi-${i}.docx`)
+      writeFileSync(docx, await renderRenvooiDocx(pair.result, { date: DATE }))
+      docs.push({
+        pair,
+        docx,
+        accept: docx.replace('.docx', '.accept.txt'),
+        reject: docx.replace('.docx', '.reject.txt'),
+      })
+    }
+    const last = docs[docs.length - 1]
+    if (!last) throw new Error('geen documenten')
+    const wasWordt = join(dir, 'was-wordt.docx')
+    writeFileSync(wasWordt, await renderRenvooiDocx(last.pair.result, { date: DATE, wasWordt: true }))
+    timings.push(`schrijven ${docs.length + 1} docx: ${Math.round(performance.now() - t)} ms`)
+
+    const jobs: RevisionJob[] = docs.flatMap((d) => [
+      { input: d.docx, action: 'accept' as const, output: d.accept },
+      { input: d.docx, action: 'reject' as const, output: d.reject },
+    ])
+    jobs.push({ input: wasWordt, action: 'none', output: join(dir, 'was-wordt.txt') })
+    const profile = join(dir, 'profiel')
+    t = performance.now()
+    for (const r of resolveRevisions(jobs, profile)) results.set(`${r.input} ${r.action}`, r)
+    timings.push(
+      `LibreOffice accepteren/verwerpen (${jobs.length} opdrachten): ${Math.round(performance.now() - t)} ms`,
+    )
+
+    t = performance.now()
+    const [pdf, wasWordtPdf] = convertToPdf([last.docx, wasWordt], join(dir, 'pdf'), profile)
+    timings.push(`soffice --convert-to pdf (2 documenten): ${Math.round(performance.now() - t)} ms`)
+    statuut = {
+      docx: last.docx,
+      wasWordt,
+      wasWordtText: readText(join(dir, 'was-wordt.txt')),
+      pdf: pdf as string,
+      wasWordtPdf: wasWordtPdf as string,
+    }
+  }, 120_000)
+
+  afterAll(() => {
+    if (timings.length > 0) console.info(`docx-renvooi: ${timings.join('; ')}`)
+    if (dir && !process.env.KEEP_DOCX) rmSync(dir, { recursive: true, force: true })
+  })
+
+  const cases = [
+    ...AMBTENARENWET.map((p) => p.name),
+    ...BEKENDMAKING.map((p) => p.name),
+    'sociaal statuut CGM (testbewerking)',
+  ]
+
+  it.each(cases)('%s: accept all → new text, reject all → old text', (name) => {
+    const d = docs.find((x) => x.pair.name === name)
+    if (!d) throw new Error(`geen document voor ${name}`)
+    const accepted = results.get(`${d.docx} accept`)
+    const changed = d.pair.result.tree.status !== 'gelijk'
+    // LibreOffice must have seen the revisions as revisions, and resolved them all.
+    if (changed) expect(accepted?.before).toBeGreaterThan(0)
+    expect(accepted?.after).toBe(0)
+    expect(results.get(`${d.docx} reject`)?.after).toBe(0)
+    expect(firstDifference(words(readText(d.accept)), words(expectedText(d.pair.nieuw).join('\n')))).toBeUndefined()
+    expect(firstDifference(words(readText(d.reject)), words(expectedText(d.pair.oud).join('\n')))).toBeUndefined()
+  })
+
+  it('leaves no empty paragraph where a lid was deleted', () => {
+    const lines = readText(docs[docs.length - 1]?.accept ?? '').split('\n')
+    const lid5 = lines.findIndex((l) => l.includes('300% van de jaarlijkse toelage'))
+    expect(lines[lid5 + 1]).toMatch(/^6\.\tIndien een medewerker 55 jaar/)
+  })
+
+  it('renders the renvooi to an A4 PDF that shows deleted and inserted words', () => {
+    const info = pdfInfo(statuut.pdf)
+    expect(info.width).toBeCloseTo(595.3, 0)
+    expect(info.height).toBeCloseTo(841.9, 0)
+    const text = words(pdfText(statuut.pdf)).join(' ')
+    expect(text).toContain('Artikel 10 Uitgangspunten individueel')
+    expect(text).toMatch(/ter grootte van 250% ?300% van de jaarlijkse toelage/)
+    expect(text).toContain('(testonderdeel)')
+  })
+
+  it('writes the was-wordt table with old and new text side by side, also as an A4 PDF', () => {
+    const text = words(statuut.wasWordtText).join(' ')
+    expect(text).toMatch(/^Was-wordttabel Sociaal Statuut Samenwerking CGM 2012 .* Was Wordt Artikel 10, vijfde lid /)
+    const row = text.slice(text.indexOf('Artikel 10, vijfde lid'))
+    expect(row).toMatch(
+      /^Artikel 10, vijfde lid 5\. Indien .* 250% van de jaarlijkse toelage.* 5\. Indien .* 300% van de jaarlijkse/,
+    )
+    expect(text).toContain('Artikel 11, onderdeel e (nieuw) e. Degene die als bovenformatief')
+    const info = pdfInfo(statuut.wasWordtPdf)
+    expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 842])
+    expect(pdfText(statuut.wasWordtPdf)).toContain('Wordt')
+  })
+})
