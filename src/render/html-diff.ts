@@ -33,6 +33,7 @@ import {
   readingOrder,
   tekstOps,
   type View,
+  versionDate,
   viewOps,
 } from './text-diff.js'
 
@@ -95,14 +96,6 @@ function header(result: DiffResult, title: string, count: number): string {
       '<span class="voorbeeld-ins">onderstreepte tekst wordt ingevoegd</span>.</p>',
     '</header>',
   ].join('\n')
-}
-
-/** `versie van 3 januari 2013` (the date the version takes effect), or what is known. */
-function versionDate(meta: Record<string, unknown>): string {
-  const date = meta.inwerkingtreding
-  const iso = date instanceof Date ? date.toISOString().slice(0, 10) : typeof date === 'string' ? date : undefined
-  if (iso !== undefined && isIsoDate(iso)) return `versie van ${formatDutchDate(iso)}`
-  return iso !== undefined && iso !== '' ? `versie van ${iso}` : 'versie zonder datum van inwerkingtreding'
 }
 
 function metaText(value: unknown): string | undefined {

@@ -567,6 +567,8 @@ const INDENT = '   '
 export function renderDiffText(result: DiffResult, options: TextDiffOptions): string {
   const style = options.color ? ANSI : PLAIN
   const blocks: string[] = []
+  const entries = changedProvisions(result.tree)
+  blocks.push(style.bold(`${title(result)}: ${versionDate(result.oudMeta)} → ${versionDate(result.nieuwMeta)}`))
   const meta = metadataChanges(result)
   if (meta.length > 0) {
     // The arrow already says what is old and new; markers only where colour can show them.
@@ -576,14 +578,30 @@ export function renderDiffText(result: DiffResult, options: TextDiffOptions): st
       meta.map((c) => `${c.sleutel}: ${oud(formatMetaValue(c.oud))} → ${nieuw(formatMetaValue(c.nieuw))}`).join('\n'),
     )
   }
-  for (const entry of changedProvisions(result.tree)) {
+  for (const entry of entries) {
     const lines = changedLines(entry, 'renvooi')
     const head = describe(entry)
     const body = lines.map((line) => formatLine(line, style))
     blocks.push([style.bold(`${head}${body.length > 0 ? ':' : ''}`), ...body].join('\n'))
   }
-  if (blocks.length === 0) return 'Geen verschillen.\n'
+  if (blocks.length === 1) blocks.push('Geen verschillen.')
+  else blocks.push(`${entries.length} ${entries.length === 1 ? 'bepaling' : 'bepalingen'} gewijzigd.`)
   return `${blocks.join('\n\n')}\n`
+}
+
+/** `versie van 3 januari 2013` (the date the version takes effect), or what is known. */
+export function versionDate(meta: Record<string, unknown>): string {
+  const date = meta.inwerkingtreding
+  const iso = date instanceof Date ? date.toISOString().slice(0, 10) : typeof date === 'string' ? date : undefined
+  if (iso !== undefined && isIsoDate(iso)) return `versie van ${formatDutchDate(iso)}`
+  return iso !== undefined && iso !== '' ? `versie van ${iso}` : 'versie zonder datum van inwerkingtreding'
+}
+
+function title(result: DiffResult): string {
+  for (const v of [result.nieuwMeta.citeertitel, result.oudMeta.citeertitel]) {
+    if (typeof v === 'string' && v.trim() !== '') return v.trim()
+  }
+  return 'Regeling'
 }
 
 /**

@@ -4,7 +4,7 @@
  * work with hundreds of versions loads about as fast as one version parses.
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { type FrontMatter, parseFrontMatter } from '../parse/frontmatter.js'
 import { dutchNumericToIso, dutchWordsToIso, isIsoDate } from '../util/dates.js'
@@ -236,4 +236,20 @@ export function loadWork(dir: string): Work {
   }
   const citeertitel = typeof inherited.citeertitel === 'string' ? inherited.citeertitel : undefined
   return { id, dir, versions, amendments, citeertitel, inherited }
+}
+
+/**
+ * The front-matter of a version file as its work sees it: the work-level keys it inherits from
+ * the first version (citeertitel, organisatie, …) under its own keys, and an `inwerkingtreding`
+ * taken from the file name when the file does not state one. For a file outside a work, its own
+ * `meta` unchanged.
+ */
+export function versionMeta(path: string, meta: Record<string, unknown>): Record<string, unknown> {
+  const dir = dirname(resolve(path))
+  if (!DATE_NAME.test(basename(path)) || !isWorkDir(dir)) return meta
+  const work = loadWork(dir)
+  const version = work.versions.find((v) => resolve(v.path) === resolve(path))
+  const out: Record<string, unknown> = { ...work.inherited, ...meta }
+  if (out.inwerkingtreding === undefined && version?.inwerkingtreding) out.inwerkingtreding = version.inwerkingtreding
+  return out
 }

@@ -6,6 +6,7 @@ import { type ParseResult, parseRegeling } from '../../parse/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { resolveVersion } from '../../versions/refs.js'
+import { versionMeta } from '../../versions/work.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'
 
 export interface DiffCliOptions {
@@ -29,6 +30,8 @@ function load(ref: string): { result: ParseResult; path: string } | number {
     printMessages(file, resolved.value)
     return EXIT.input
   }
+  // Inherited work keys and a date from the file name, as `history` and `show` see the version.
+  result.tree.meta = versionMeta(resolved.value, result.tree.meta)
   return { result, path: resolved.value }
 }
 
