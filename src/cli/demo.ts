@@ -1,6 +1,8 @@
 /**
  * `npm start`: the demo. Checks every bundled regulation, writes its canonical Markdown and its
- * tree as JSON to `output/`, and prints a short Dutch summary with the paths written.
+ * tree as JSON to `output/`, and prints a short Dutch summary with the paths written. Then runs the
+ * other commands on the bundled data as a user would type them (each printed as `$ regelwerk …`),
+ * writing into `output/`.
  */
 import { join, relative } from 'node:path'
 import type { VFile } from 'vfile'
@@ -10,6 +12,7 @@ import { formatRegeling } from '../render/markdown.js'
 import { collectMarkdown, writeFileAtomic } from '../util/fs.js'
 import { formatMessage, hasErrors, sortMessages } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
+import { main as cli } from './index.js'
 import { counts, plural, readInput } from './io.js'
 
 const OUTPUT = 'output'
@@ -20,7 +23,60 @@ function countType(node: { type: string; children?: unknown[] }, type: string): 
   return n
 }
 
-function main(): number {
+/** The commands the demo runs after the check, as a user would type them. */
+const STEPS: Array<{ title: string; argv: string[] }> = [
+  {
+    title: 'Renvooi (Word, met bijgehouden wijzigingen) van een echte wijziging van de Ambtenarenwet',
+    argv: [
+      'diff',
+      'ambtenarenwet@2011-01-01',
+      'ambtenarenwet@2011-07-01',
+      '--format',
+      'docx',
+      '--out',
+      join(OUTPUT, 'diff', 'ambtenarenwet-2011-renvooi.docx'),
+    ],
+  },
+  {
+    title: 'Dezelfde wijziging als was-wordttabel (Word)',
+    argv: [
+      'diff',
+      'ambtenarenwet@2011-01-01',
+      'ambtenarenwet@2011-07-01',
+      '--format',
+      'docx',
+      '--was-wordt',
+      '--out',
+      join(OUTPUT, 'diff', 'ambtenarenwet-2011-was-wordt.docx'),
+    ],
+  },
+  {
+    title: 'En als HTML-pagina (was-wordttabel en renvooi)',
+    argv: [
+      'diff',
+      'ambtenarenwet@2011-01-01',
+      'ambtenarenwet@2011-07-01',
+      '--format',
+      'html',
+      '--out',
+      join(OUTPUT, 'diff', 'ambtenarenwet-2011.html'),
+    ],
+  },
+]
+
+async function runSteps(): Promise<number> {
+  let worst = 0
+  for (const { title, argv } of STEPS) {
+    process.stdout.write(
+      `\n${title}\n$ regelwerk ${argv.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`,
+    )
+    const status = await cli(argv)
+    worst = Math.max(worst, status)
+  }
+  return worst
+}
+
+function checkAll(): number {
   const { files } = collectMarkdown(['regulations'])
   const written: string[] = []
   let fouten = 0
@@ -70,4 +126,6 @@ function summaryRow(rel: string, tree: Regeling, c: { fouten: number; waarschuwi
   return `  ${rel.padEnd(48)} ${title.slice(0, 40).padEnd(40)} ${String(artikelen).padStart(4)} art. ${String(leden).padStart(4)} leden  ${status}`
 }
 
-process.exitCode = main()
+const checked = checkAll()
+const steps = await runSteps()
+process.exitCode = Math.max(checked, steps)
