@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
@@ -187,7 +188,20 @@ describe('regelwerk CLI', () => {
     )
   })
 
-  it('npm start (the demo) writes its output', () => {
-    expect(existsSync(join(ROOT, 'dist', 'cli', 'demo.js'))).toBe(true)
-  })
+  it('npm start (the demo) runs on the bundled data and writes its output', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'demo.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(r.stderr).not.toMatch(/interne fout|\n\s+at /)
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('$ regelwerk diff ambtenarenwet@2011-01-01 ambtenarenwet@2011-07-01 --format docx')
+    for (const f of ['ambtenarenwet-2011-renvooi.docx', 'ambtenarenwet-2011-was-wordt.docx']) {
+      const bytes = readFileSync(join(ROOT, 'output', 'diff', f))
+      expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    }
+    expect(readFileSync(join(ROOT, 'output', 'diff', 'ambtenarenwet-2011.html'), 'utf8')).toContain('<html lang="nl">')
+    expect(existsSync(join(ROOT, 'output', 'fmt', 'sociaal-statuut-cgm', '2013-01-03.md'))).toBe(true)
+  }, 120_000)
 })
