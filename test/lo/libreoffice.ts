@@ -73,7 +73,7 @@ export function resolveRevisions(jobs: readonly RevisionJob[], profile: string):
   mkdirSync(profile, { recursive: true })
   const spec = join(profile, '..', `${basename(profile)}-jobs.json`)
   writeFileSync(spec, JSON.stringify({ profile, jobs }))
-  const r = spawnSync(unoPython(), [SCRIPT, spec], { encoding: "utf8", timeout: 420_000 })
+  const r = spawnSync(unoPython(), [SCRIPT, spec], { encoding: 'utf8', timeout: 420_000 })
   const lines = (r.stdout ?? '').split('\n').filter((l) => l.trim() !== '')
   const results = lines.map((l) => JSON.parse(l) as RevisionResult & { error?: string })
   const failed = results.filter((x) => x.error)
