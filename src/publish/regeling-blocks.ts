@@ -1,0 +1,205 @@
+/**
+ * Regeling tree → publication blocks: headings for divisions, articles, the toelichting and
+ * bijlagen; paragraphs for leden, onderdelen and text. Every word of the tree ends up in a block;
+ * ids are the stable provision ids of the tree. Headings are levelled by nesting inside their part,
+ * so the outline never skips a level (an artikel directly under a hoofdstuk is one level below it).
+ */
+import type { PhrasingContent, RootContent, TableCell, TableRow } from 'mdast'
+import { toString as mdastToString } from 'mdast-util-to-string'
+import { DIVISION_KEYWORD } from '../model/glossary.js'
+import type {
+  Artikel,
+  ArtikelToelichting,
+  Bijlage,
+  BodyContent,
+  Division,
+  Lid,
+  Onderdeel,
+  Subonderdeel,
+  Tekst,
+  Toelichting,
+} from '../model/nodes.js'
+import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from './model.js'
+
+type Level = KopBlock['level']
+
+function level(n: number): Level {
+  return Math.max(1, Math.min(5, n)) as Level
+}
+
+/** Inline mdast content as runs; formatting that carries no meaning in a gazette text is dropped. */
+export function inlineRuns(children: readonly PhrasingContent[], style: Omit<Run, 'text'> = {}): Run[] {
+  const out: Run[] = []
+  for (const c of children) {
+    switch (c.type) {
+      case 'text':
+      case 'inlineCode':
+        push(out, { ...style, text: c.value.replace(/\s*\n\s*/g, ' ') })
+        break
+      case 'break':
+        push(out, { ...style, text: ' ' })
+        break
+      case 'emphasis':
+        out.push(...inlineRuns(c.children, { ...style, italic: true }))
+        break
+      case 'strong':
+        out.push(...inlineRuns(c.children, { ...style, bold: true }))
+        break
+      case 'link':
+        out.push(...inlineRuns(c.children, { ...style, href: c.url }))
+        break
+      case 'html':
+        push(out, { ...style, text: c.value })
+        break
+      default:
+        push(out, { ...style, text: mdastToString(c) })
+    }
+  }
+  return out
+}
+
+function push(out: Run[], run: Run): void {
+  if (run.text === '') return
+  const last = out[out.length - 1]
+  if (
+    last &&
+    last.italic === run.italic &&
+    last.bold === run.bold &&
+    last.href === run.href &&
+    !last.href &&
+    !run.href
+  ) {
+    last.text += run.text
+    return
+  }
+  out.push(run)
+}
+
+function text(value: string): Run[] {
+  return value === '' ? [] : [{ text: value }]
+}
+
+/** `Artikel 1:2c Aanstellingen ...`, `Hoofdstuk 1 Algemene bepalingen`, `Bijlage IIa`. */
+function headingRuns(keyword: string, num: string, heading: readonly PhrasingContent[] | undefined): Run[] {
+  const head = [keyword, num].filter((p) => p !== '').join(' ')
+  const rest = heading ? inlineRuns(heading) : []
+  if (head === '') return rest
+  if (rest.length === 0) return text(head)
+  return [{ text: `${head} ` }, ...rest].reduce<Run[]>((acc, r) => {
+    push(acc, { ...r })
+    return acc
+  }, [])
+}
+
+function kop(rol: KopRol, n: number, runs: Run[], id: string | undefined): KopBlock {
+  return { kind: 'kop', rol, level: level(n), runs, ...(id ? { id } : {}) }
+}
+
+/** Paragraphs of running text (aanhef, ondertekening, text between articles). */
+export function tekstBlocks(children: readonly Tekst[], depth: AlineaBlock['depth'], headingLevel: number): PubBlock[] {
+  return children.map((t) => tekstBlock(t, depth, headingLevel))
+}
+
+function tekstBlock(t: Tekst, depth: AlineaBlock['depth'], headingLevel: number): PubBlock {
+  switch (t.type) {
+    case 'alinea':
+      return { kind: 'alinea', depth, runs: inlineRuns(t.children) }
+    case 'kop':
+      return kop('tussenkop', headingLevel, inlineRuns(t.children), undefined)
+    case 'blok':
+      return blokBlock(t.node, depth)
+  }
+}
+
+function blokBlock(node: RootContent, depth: AlineaBlock['depth']): PubBlock {
+  if (node.type === 'table') {
+    return {
+      kind: 'tabel',
+      rows: node.children.map((row: TableRow) => row.children.map((cell: TableCell) => inlineRuns(cell.children))),
+    }
+  }
+  // A list, quote or code block without legal structure: its text, as one paragraph.
+  return { kind: 'alinea', depth, runs: text(mdastToString(node).replace(/\s*\n\s*/g, ' ')) }
+}
+
+/** The body of a regulation (divisions, articles, text) at heading level `n`. */
+export function bodyBlocks(children: readonly BodyContent[], n: number): PubBlock[] {
+  const out: PubBlock[] = []
+  for (const c of children) {
+    if (c.type === 'artikel') out.push(...artikelBlocks(c, n))
+    else if (c.type === 'alinea' || c.type === 'kop' || c.type === 'blok') out.push(tekstBlock(c, 0, n))
+    else out.push(...divisionBlocks(c, n))
+  }
+  return out
+}
+
+function divisionBlocks(d: Division, n: number): PubBlock[] {
+  const keyword = d.num === '' ? '' : (d.label ?? DIVISION_KEYWORD[d.type])
+  return [kop(d.type, n, headingRuns(keyword, d.num, d.heading), d.data?.id), ...bodyBlocks(d.children, n + 1)]
+}
+
+function artikelBlocks(a: Artikel, n: number): PubBlock[] {
+  const out: PubBlock[] = [kop('artikel', n, headingRuns('Artikel', a.num, a.heading), a.data?.id)]
+  for (const c of a.children) {
+    if (c.type === 'lid' || c.type === 'onderdeel') out.push(...itemBlocks(c, 1, n + 1))
+    else out.push(tekstBlock(c, 0, n + 1))
+  }
+  return out
+}
+
+function numberLabel(num: string): string | undefined {
+  if (num === '-' || num === '') return '–'
+  return num.endsWith('°') ? num : `${num}.`
+}
+
+function itemBlocks(item: Lid | Onderdeel | Subonderdeel, depth: 1 | 2 | 3, n: number): PubBlock[] {
+  const out: PubBlock[] = []
+  let numbered = false
+  const label = numberLabel(item.num)
+  for (const c of item.children) {
+    if (c.type === 'onderdeel' || c.type === 'subonderdeel') {
+      if (!numbered) {
+        // An item that starts with a nested item still shows its own number first.
+        out.push({ kind: 'alinea', depth, ...(label ? { num: label } : {}), runs: [], ...idOf(item) })
+        numbered = true
+      }
+      out.push(...itemBlocks(c, Math.min(3, depth + 1) as 1 | 2 | 3, n))
+      continue
+    }
+    const block = tekstBlock(c, depth, n)
+    if (!numbered && block.kind === 'alinea') {
+      out.push({ ...block, ...(label ? { num: label } : {}), ...idOf(item) })
+      numbered = true
+    } else out.push(block)
+  }
+  if (!numbered) out.push({ kind: 'alinea', depth, ...(label ? { num: label } : {}), runs: [], ...idOf(item) })
+  return out
+}
+
+function idOf(node: { data?: { id?: string } }): { id?: string } {
+  return node.data?.id ? { id: node.data.id } : {}
+}
+
+/** The toelichting: its heading (default `Toelichting`) and the explanations per article. */
+export function toelichtingBlocks(t: Toelichting): PubBlock[] {
+  const out: PubBlock[] = [kop('toelichting', 1, t.heading ? inlineRuns(t.heading) : text('Toelichting'), t.data?.id)]
+  for (const c of t.children) {
+    if (c.type === 'artikeltoelichting') out.push(...artikelToelichtingBlocks(c))
+    else out.push(tekstBlock(c, 0, 2))
+  }
+  return out
+}
+
+function artikelToelichtingBlocks(a: ArtikelToelichting): PubBlock[] {
+  return [kop('artikeltoelichting', 2, inlineRuns(a.heading), a.data?.id), ...tekstBlocks(a.children, 0, 3)]
+}
+
+/** A bijlage: `Bijlage IIa` and its content. */
+export function bijlageBlocks(b: Bijlage): PubBlock[] {
+  return [kop('bijlage', 1, headingRuns('Bijlage', b.num, b.heading), b.data?.id), ...bodyBlocks(b.children, 2)]
+}
+
+/** The plain text of runs. */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join('')
+}

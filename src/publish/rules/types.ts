@@ -1,0 +1,20 @@
+/** The contract between `checkPublication` and its rules. Types only. */
+import type { VFile } from 'vfile'
+import type { Publicatie } from '../model.js'
+import type { PublicatieBestand } from '../read-publication-file.js'
+import type { Sources } from '../resolve-sources.js'
+
+/** What a publication rule looks at. Rules add messages to `file` (the publication file) only. */
+export interface PublicationRuleContext {
+  file: VFile
+  pub: PublicatieBestand
+  sources: Sources
+  publicatie: Publicatie
+}
+
+/** One check: a kebab-case Dutch id (the message `ruleId`), a Dutch description, the check. */
+export interface PublicationRule {
+  id: string
+  description: string
+  run(ctx: PublicationRuleContext): void
+}
