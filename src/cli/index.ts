@@ -110,6 +110,17 @@ function program(): Command {
       process.exitCode = await runDiff(oud, nieuw, options)
     })
 
+  sub(
+    'publish <bestand>',
+    'de tekst voor het gemeenteblad (Word of HTML) of de metadata (JSON) uit een publicatiebestand',
+  )
+    .option('--format <formaat>', 'docx, html of json (de metadata)', 'html')
+    .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout (verplicht bij docx)')
+    .action(async (path: string, options) => {
+      const { runPublish } = await import('./commands/publish.js')
+      process.exitCode = await runPublish(path, options)
+    })
+
   return cmd
 }
 
