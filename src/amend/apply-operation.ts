@@ -1,0 +1,507 @@
+/**
+ * Carry out one amendment operation on a regeling tree (in place). An operation that does not fit
+ * (the words are not there or stand there twice, the lid does not exist, the article to insert is
+ * already there) throws `OpdrachtFout` with the reason in Dutch; the caller positions it on the
+ * instruction and writes nothing.
+ */
+import type { PhrasingContent, Text } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { VFile } from 'vfile'
+import { phrasingText } from '../diff/index.js'
+import type { Alinea, Regeling, RegelingNode } from '../model/nodes.js'
+import { parseText } from '../parse/index.js'
+import { isDivision, plaatsWords, RANK } from './citation.js'
+import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from './model.js'
+
+/** An instruction that does not fit the text it amends. */
+export class OpdrachtFout extends Error {
+  constructor(
+    message: string,
+    /** The provision the instruction names, in words. */
+    readonly doel: string,
+  ) {
+    super(message)
+  }
+}
+
+type AnyNode = RegelingNode & { num?: string; heading?: PhrasingContent[]; children?: AnyNode[] }
+type Holder = { children: AnyNode[] }
+
+const ITEMS: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
+const SINGLETONS: ReadonlySet<string> = new Set(['opschrift', 'aanhef', 'ondertekening', 'toelichting'])
+const TEXT_HOLDERS: ReadonlySet<string> = new Set(['alinea', 'kop', 'opschrift'])
+/** Root children that close the body: an inserted article goes before them. */
+const AFTER_BODY: ReadonlySet<string> = new Set(['ondertekening', 'toelichting', 'bijlage'])
+
+function kids(node: AnyNode | Regeling): AnyNode[] {
+  if (TEXT_HOLDERS.has(node.type) || node.type === 'blok') return []
+  return ((node as Holder).children ?? []) as AnyNode[]
+}
+
+function sameNum(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  const norm = (s: string) => s.replace(/\s+/g, '').replace(/\.$/, '').toLowerCase()
+  return norm(a) === norm(b)
+}
+
+/** Where a node stands: its parent's children and its index there. */
+interface Found {
+  node: AnyNode
+  parent: Holder
+  index: number
+}
+
+/** All nodes matching `test`, outside the toelichting and inside no article. */
+function findAll(root: Regeling, test: (n: AnyNode) => boolean): Found[] {
+  const out: Found[] = []
+  const walk = (holder: Holder) => {
+    holder.children.forEach((c, index) => {
+      if (test(c)) out.push({ node: c, parent: holder, index })
+      if (
+        c.type !== 'toelichting' &&
+        c.type !== 'artikel' &&
+        !ITEMS.has(c.type) &&
+        !TEXT_HOLDERS.has(c.type) &&
+        c.type !== 'blok'
+      )
+        walk(c as unknown as Holder)
+    })
+  }
+  walk(root as unknown as Holder)
+  return out
+}
+
+function stapText(stap: Stap): string {
+  return plaatsWords([stap])
+}
+
+/** Find the node a place names; throws when it is not there or not unique. */
+export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regeling; parent: undefined; index: -1 } {
+  if (plaats.length === 0) return { node: root, parent: undefined, index: -1 }
+  const [first, ...rest] = plaats as [Stap, ...Stap[]]
+  let found: Found
+  if (SINGLETONS.has(first.soort)) {
+    const i = root.children.findIndex((c) => c.type === first.soort)
+    if (i < 0)
+      throw new OpdrachtFout(`De regeling heeft geen ${stapText(first).replace(/^(de|het) /, '')}`, plaatsWords(plaats))
+    found = { node: root.children[i] as AnyNode, parent: root as unknown as Holder, index: i }
+  } else {
+    const hits = findAll(root, (n) => n.type === first.soort && sameNum(n.num, first.num))
+    if (hits.length === 0) throw new OpdrachtFout(`${cap(plaatsWords([first]))} bestaat niet`, plaatsWords(plaats))
+    if (hits.length > 1)
+      throw new OpdrachtFout(
+        `${cap(plaatsWords([first]))} komt ${hits.length} keer voor; de opdracht is niet eenduidig`,
+        plaatsWords(plaats),
+      )
+    found = hits[0] as Found
+  }
+  const done: Stap[] = [first]
+  for (const stap of rest) {
+    done.push(stap)
+    const children = kids(found.node)
+    const i = children.findIndex((c) => c.type === stap.soort && sameNum(c.num, stap.num))
+    if (i < 0) {
+      // A division step followed by an article: articles are found anywhere below.
+      if (stap.soort === 'artikel' || isDivision(stap.soort)) {
+        const below = findAll(
+          { type: 'regeling', meta: {}, children: [found.node] } as unknown as Regeling,
+          (n) => n.type === stap.soort && sameNum(n.num, stap.num),
+        )
+        if (below.length === 1) {
+          found = below[0] as Found
+          continue
+        }
+      }
+      throw new OpdrachtFout(`${cap(plaatsWords(done))} bestaat niet`, plaatsWords(plaats))
+    }
+    found = { node: children[i] as AnyNode, parent: found.node as unknown as Holder, index: i }
+  }
+  return found
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+// ---- new text ---------------------------------------------------------------------------------
+
+/**
+ * Parse the new text of an instruction into nodes of the kind the instruction names. Leden and
+ * onderdelen are read inside an article; a subonderdeel that the parser placed as an onderdeel
+ * (it has no onderdeel around it here) is taken as a subonderdeel.
+ */
+export function parseInhoud(inhoud: string, wat: string): AnyNode[] {
+  const file = new VFile({ path: 'inhoud.md' })
+  if (ITEMS.has(wat)) {
+    const tree = parseText(`## Artikel 0\n\n${inhoud}\n`, file).tree
+    const art = tree.children.find((c) => c.type === 'artikel') as AnyNode | undefined
+    const nodes = art ? kids(art) : []
+    return nodes.map((n) =>
+      wat === 'subonderdeel' && n.type === 'onderdeel' ? ({ ...n, type: 'subonderdeel' } as AnyNode) : n,
+    )
+  }
+  const tree = parseText(`${inhoud}\n`, file).tree
+  const nodes = tree.children as AnyNode[]
+  if (wat === 'aanhef' || wat === 'ondertekening') {
+    const teksten = nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? kids(n) : [n]))
+    return [{ type: wat, children: teksten } as unknown as AnyNode]
+  }
+  return nodes
+}
+
+// ---- words --------------------------------------------------------------------------------------
+
+interface TextHit {
+  holder: AnyNode
+  start: number
+  end: number
+}
+
+/** The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target. */
+export function textNodes(node: AnyNode | Regeling): AnyNode[] {
+  const out: AnyNode[] = []
+  const walk = (n: AnyNode) => {
+    if (n.type === 'alinea' || n.type === 'kop' || (n.type === 'opschrift' && n !== node)) out.push(n)
+    else for (const c of kids(n)) walk(c)
+  }
+  if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') out.push(node as AnyNode)
+  else for (const c of kids(node as AnyNode)) walk(c)
+  return out
+}
+
+function pattern(oud: string): RegExp {
+  const parts = oud
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(parts.join('\\s+'), 'gu')
+}
+
+/** How often words occur in the text nodes (white space may differ). */
+export function countMatches(nodes: AnyNode[], oud: string): number {
+  let n = 0
+  for (const holder of nodes) n += [...phrasingText(holder.children as PhrasingContent[]).matchAll(pattern(oud))].length
+  return n
+}
+
+function locate(nodes: AnyNode[], oud: string, doel: string): TextHit {
+  const hits: TextHit[] = []
+  for (const holder of nodes) {
+    const text = phrasingText(holder.children as PhrasingContent[])
+    for (const m of text.matchAll(pattern(oud))) hits.push({ holder, start: m.index, end: m.index + m[0].length })
+  }
+  if (hits.length === 0) throw new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
+  if (hits.length > 1)
+    throw new OpdrachtFout(
+      `De woorden "${oud}" staan ${hits.length} keer in ${doel}; de opdracht is niet eenduidig`,
+      doel,
+    )
+  return hits[0] as TextHit
+}
+
+/** The new words of a replacement as inline content. */
+function inlineOf(markdown: string): PhrasingContent[] {
+  if (markdown === '') return []
+  const root = fromMarkdown(markdown)
+  const para = root.children[0]
+  if (root.children.length === 1 && para?.type === 'paragraph') return para.children
+  return [{ type: 'text', value: markdown }]
+}
+
+/** Whether inline content is plain text only. */
+function plainOnly(children: PhrasingContent[]): boolean {
+  return children.every((c) => c.type === 'text')
+}
+
+/** Replace characters [start, end) of a text holder's plain text by `nieuw`. */
+function spliceText(holder: AnyNode, start: number, end: number, nieuw: PhrasingContent[], doel: string): void {
+  const children = holder.children as PhrasingContent[]
+  if (plainOnly(children) && plainOnly(nieuw)) {
+    const text = phrasingText(children)
+    const value = tidyJoin(text.slice(0, start), nieuw.map((c) => (c as Text).value).join(''), text.slice(end))
+    ;(holder as { children: PhrasingContent[] }).children = value === '' ? [] : [{ type: 'text', value }]
+    return
+  }
+  // With inline markup: the words must lie inside one text run at the top level.
+  let at = 0
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as PhrasingContent
+    const len = phrasingText([c]).length
+    if (c.type === 'text' && start >= at && end <= at + len) {
+      const before = c.value.slice(0, start - at)
+      const after = c.value.slice(end - at)
+      const replaced: PhrasingContent[] = []
+      if (nieuw.length === 0) {
+        const joined = tidyJoin(before, '', after)
+        if (joined !== '') replaced.push({ type: 'text', value: joined })
+      } else {
+        if (before) replaced.push({ type: 'text', value: before })
+        replaced.push(...nieuw)
+        if (after) replaced.push({ type: 'text', value: after })
+      }
+      children.splice(i, 1, ...replaced)
+      mergeText(children)
+      return
+    }
+    at += len
+  }
+  throw new OpdrachtFout('De te vervangen woorden lopen over opmaak (een link of nadruk) heen', doel)
+}
+
+/** Join the text around lapsed words without a double space or a space before punctuation. */
+function tidyJoin(before: string, middle: string, after: string): string {
+  if (middle !== '') return before + middle + after
+  if (/\s$/.test(before) && (after === '' || /^\s/.test(after) || /^[,.;:)]/.test(after)))
+    return before.replace(/\s+$/, '') + after
+  if ((before === '' || /\($/.test(before)) && /^\s/.test(after)) return before + after.replace(/^\s+/, '')
+  return before + after
+}
+
+function mergeText(children: PhrasingContent[]): void {
+  for (let i = children.length - 1; i > 0; i--) {
+    const a = children[i - 1] as PhrasingContent
+    const b = children[i] as PhrasingContent
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value
+      children.splice(i, 1)
+    }
+  }
+}
+
+function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel: string): void {
+  const nodes = textNodes(target)
+  // All words are found before any is replaced (one sentence speaks of one text).
+  const located = vervangingen.map((v) => ({ v, hit: locate(nodes, v.oud, doel) }))
+  for (let i = 0; i < located.length; i++)
+    for (let j = i + 1; j < located.length; j++) {
+      const a = (located[i] as (typeof located)[number]).hit
+      const b = (located[j] as (typeof located)[number]).hit
+      if (a.holder === b.holder && a.start < b.end && b.start < a.end)
+        throw new OpdrachtFout('Twee vervangingen in één zin overlappen elkaar', doel)
+    }
+  // Replace from the end so that earlier offsets stay valid.
+  located.sort((x, y) => (x.hit.holder === y.hit.holder ? y.hit.start - x.hit.start : 0))
+  for (const { v, hit } of located) spliceText(hit.holder, hit.start, hit.end, inlineOf(v.nieuw), doel)
+}
+
+// ---- structure ----------------------------------------------------------------------------------
+
+function renumber(parent: AnyNode | Regeling, v: Vernummering, doel: string): void {
+  const children = kids(parent as AnyNode)
+  const targets = v.van.map((num) => {
+    const c = children.find((x) => x.type === v.soort && sameNum(x.num, num))
+    if (!c) throw new OpdrachtFout(`Bij de vernummering: ${plaatsWords([{ soort: v.soort, num }])} bestaat niet`, doel)
+    return c
+  })
+  targets.forEach((c, i) => {
+    c.num = v.naar[i] as string
+  })
+}
+
+/** The last alinea of a provision (for the punt/puntkomma at its end). */
+function lastAlinea(node: AnyNode): Alinea | undefined {
+  const texts = textNodes(node).filter((n) => n.type === 'alinea')
+  return texts[texts.length - 1] as Alinea | undefined
+}
+
+function replaceEnd(node: AnyNode, from: RegExp, to: string, what: string, doel: string): void {
+  const alinea = lastAlinea(node)
+  const last = alinea?.children[alinea.children.length - 1]
+  if (!alinea || last?.type !== 'text' || !from.test(last.value))
+    throw new OpdrachtFout(`${cap(doel)} eindigt niet op ${what}`, doel)
+  last.value = last.value.replace(from, to)
+}
+
+function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'nl', { numeric: true, sensitivity: 'base' })
+}
+
+/** Insert `nodes` into `holder` at the place the operation says. */
+function insertAt(
+  root: Regeling,
+  op: Extract<Operatie, { soort: 'invoegen' | 'verplaatsen' }>,
+  nodes: AnyNode[],
+  doel: string,
+): void {
+  if (op.na || op.voor) {
+    const anchor = resolve(root, (op.na ?? op.voor) as Plaats)
+    if (!anchor.parent) throw new OpdrachtFout('Er kan niet voor of na de hele regeling worden ingevoegd', doel)
+    anchor.parent.children.splice(anchor.index + (op.na ? 1 : 0), 0, ...nodes)
+    return
+  }
+  const ouder = resolve(root, op.ouder ?? [])
+  const holder = ouder.node as unknown as Holder
+  const first = nodes[0]
+  if (first?.type === 'artikel') {
+    // Loose wording ("wordt artikel 1:2c toegevoegd"): in number order among the articles there.
+    const arts = findAll(ouder.node as Regeling, (n) => n.type === 'artikel')
+    const before = arts.filter((a) => naturalCompare(a.node.num ?? '', first.num ?? '') < 0).pop()
+    if (before) {
+      before.parent.children.splice(before.index + 1, 0, ...nodes)
+      return
+    }
+    const after = arts[0]
+    if (after) {
+      after.parent.children.splice(after.index, 0, ...nodes)
+      return
+    }
+  }
+  if (ouder.node.type === 'regeling' && first && !SINGLETONS.has(first.type) && first.type !== 'bijlage') {
+    const end = holder.children.findIndex((c) => AFTER_BODY.has(c.type))
+    holder.children.splice(end < 0 ? holder.children.length : end, 0, ...nodes)
+    return
+  }
+  if (ouder.node.type === 'regeling' && first && SINGLETONS.has(first.type)) {
+    const order = ['opschrift', 'aanhef', 'body', 'ondertekening', 'toelichting', 'bijlage']
+    const rank = (t: string) => order.indexOf(SINGLETONS.has(t) || t === 'bijlage' ? t : 'body')
+    const at = holder.children.findIndex((c) => rank(c.type) > rank(first.type))
+    holder.children.splice(at < 0 ? holder.children.length : at, 0, ...nodes)
+    return
+  }
+  holder.children.push(...nodes)
+}
+
+/** Move toelichting parts of new text (LOGA letters give an article with its toelichting) into the toelichting. */
+function placeToelichting(root: Regeling, nodes: AnyNode[]): AnyNode[] {
+  const toelichtingen = nodes.filter((n) => n.type === 'toelichting')
+  if (toelichtingen.length === 0) return nodes
+  const parts = toelichtingen.flatMap((t) => kids(t))
+  const existing = root.children.find((c) => c.type === 'toelichting') as AnyNode | undefined
+  if (existing) (existing as unknown as Holder).children.push(...parts)
+  else {
+    const at = root.children.findIndex((c) => c.type === 'bijlage')
+    const node = { type: 'toelichting', children: parts } as unknown as Regeling['children'][number]
+    root.children.splice(at < 0 ? root.children.length : at, 0, node)
+  }
+  return nodes.filter((n) => n.type !== 'toelichting')
+}
+
+function existsAlready(root: Regeling, holder: AnyNode | Regeling, node: AnyNode): boolean {
+  if (node.type === 'artikel') return findAll(root, (n) => n.type === 'artikel' && sameNum(n.num, node.num)).length > 0
+  if (node.type === 'bijlage' || isDivision(node.type))
+    return node.num !== '' && findAll(root, (n) => n.type === node.type && sameNum(n.num, node.num)).length > 0
+  if (ITEMS.has(node.type) && node.num !== '-')
+    return kids(holder as AnyNode).some((c) => c.type === node.type && sameNum(c.num, node.num))
+  if (SINGLETONS.has(node.type)) return root.children.some((c) => c.type === node.type)
+  return false
+}
+
+function describeNode(node: AnyNode): string {
+  if (node.type === 'artikel' || node.type === 'bijlage' || ITEMS.has(node.type) || isDivision(node.type))
+    return plaatsWords([{ soort: node.type as Stap['soort'], num: node.num ?? '' }])
+  return node.type
+}
+
+function expectKind(nodes: AnyNode[], wat: string, doel: string): void {
+  if (wat === 'tekst' || wat === 'regeling') return
+  const main = nodes.filter((n) => n.type !== 'toelichting')
+  if (main.length === 0 || main.some((n) => n.type !== wat))
+    throw new OpdrachtFout(
+      `De nieuwe tekst is ${main.length === 0 ? 'leeg' : `een ${main[0]?.type}`}, maar de opdracht spreekt van een ${wat}`,
+      doel,
+    )
+}
+
+function whatOf(plaats: Plaats): string {
+  return plaats.length === 0 ? 'regeling' : (plaats[plaats.length - 1] as Stap).soort
+}
+
+/** Carry out one operation on `root` (in place). */
+export function applyOperatie(root: Regeling, op: Operatie): void {
+  switch (op.soort) {
+    case 'komt-te-luiden': {
+      const doel = plaatsWords(op.doel)
+      const wat = whatOf(op.doel)
+      const target = resolve(root, op.doel)
+      let nodes = parseInhoud(op.inhoud, wat === 'regeling' ? 'regeling' : wat)
+      if (!target.parent) {
+        root.children = nodes as Regeling['children']
+        return
+      }
+      if (wat === 'artikel') nodes = placeToelichting(root, nodes)
+      expectKind(nodes, wat, doel)
+      target.parent.children.splice(target.index, 1, ...nodes)
+      return
+    }
+    case 'opschrift': {
+      const doel = plaatsWords(op.doel)
+      const target = resolve(root, op.doel)
+      const node = target.node as AnyNode
+      if (op.inhoud === '') {
+        delete node.heading
+        return
+      }
+      const [parsed] = parseInhoud(op.inhoud, node.type)
+      if (!parsed || parsed.type !== node.type || !sameNum(parsed.num, node.num))
+        throw new OpdrachtFout(`Het nieuwe opschrift hoort niet bij ${doel}`, doel)
+      if (parsed.heading && parsed.heading.length > 0) node.heading = parsed.heading
+      else delete node.heading
+      if ('label' in parsed) (node as { label?: string }).label = (parsed as { label?: string }).label
+      else delete (node as { label?: string }).label
+      return
+    }
+    case 'woorden': {
+      const doel = plaatsWords(op.doel)
+      applyWords(resolve(root, op.doel).node as AnyNode, op.vervangingen, doel)
+      return
+    }
+    case 'vervalt': {
+      const doel = op.doelen.map((d) => plaatsWords(d)).join(', ')
+      const found = op.doelen.map((d) => resolve(root, d))
+      const parent = found[0]?.parent
+      for (const f of found) {
+        if (!f.parent) throw new OpdrachtFout('De hele regeling kan niet met een wijzigingsopdracht vervallen', doel)
+        const i = f.parent.children.indexOf(f.node as AnyNode)
+        f.parent.children.splice(i, 1)
+      }
+      if (op.vernummering && parent) renumber(parent as unknown as AnyNode, op.vernummering, doel)
+      if (op.slotPunt)
+        replaceEnd(
+          resolve(root, op.slotPunt).node as AnyNode,
+          /;(\s*(en|of))?\s*$/,
+          '.',
+          'een puntkomma',
+          plaatsWords(op.slotPunt),
+        )
+      return
+    }
+    case 'invoegen': {
+      const doel = plaatsWords(op.na ?? op.voor ?? op.ouder)
+      const ouder = op.na || op.voor ? resolve(root, (op.na ?? op.voor) as Plaats).parent : resolve(root, op.ouder).node
+      let nodes = parseInhoud(op.inhoud, op.wat)
+      if (op.wat === 'artikel') nodes = placeToelichting(root, nodes)
+      expectKind(nodes, op.wat, doel)
+      if (op.vernummering && ouder) renumber(ouder as unknown as AnyNode, op.vernummering, doel)
+      for (const n of nodes)
+        if (ouder && existsAlready(root, ouder as unknown as AnyNode, n))
+          throw new OpdrachtFout(`${cap(describeNode(n))} bestaat al`, doel)
+      if (op.puntkomma)
+        replaceEnd(resolve(root, op.puntkomma).node as AnyNode, /\.\s*$/, ';', 'een punt', plaatsWords(op.puntkomma))
+      if (op.vernummering && !op.na && !op.voor && ouder) {
+        // Ar 6.11: "onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd":
+        // the new lid takes the place of the first renumbered one.
+        const children = (ouder as unknown as Holder).children
+        const first = children.findIndex(
+          (c) => c.type === op.vernummering?.soort && sameNum(c.num, op.vernummering?.naar[0]),
+        )
+        children.splice(first < 0 ? children.length : first, 0, ...nodes)
+        return
+      }
+      insertAt(root, op, nodes, doel)
+      return
+    }
+    case 'verplaatsen': {
+      const doel = plaatsWords(op.doel)
+      const found = resolve(root, op.doel)
+      if (!found.parent) throw new OpdrachtFout('De hele regeling kan niet worden verplaatst', doel)
+      found.parent.children.splice(found.index, 1)
+      insertAt(root, op, [found.node as AnyNode], doel)
+      return
+    }
+  }
+}
+
+/** Whether a step list is ordered (ranks rise): a sanity check for places read from text. */
+export function isOrdered(plaats: Plaats): boolean {
+  return plaats.every((s, i) => i === 0 || RANK[s.soort] >= RANK[(plaats[i - 1] as Stap).soort])
+}

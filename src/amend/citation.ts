@@ -1,0 +1,230 @@
+/**
+ * Provisions in words and back: `artikel 10, vijfde lid, onderdeel b` ⇄ a `Plaats`. Generated
+ * sentences use the Aanwijzingen forms (Ar 3.29: ordinal words for leden, `onder 1°` for
+ * subonderdelen); the reader accepts the looser forms of real texts (`lid 2`, `Onderdeel c van het
+ * eerste lid`, `Het tweede lid van artikel 1:4`).
+ */
+import { ordinal } from '../model/glossary.js'
+import type { Plaats, Stap, StapSoort } from './model.js'
+
+const DIVISIONS: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
+const SINGLETON_WORDS: Readonly<Record<string, string>> = {
+  opschrift: 'het opschrift',
+  aanhef: 'de aanhef',
+  ondertekening: 'de ondertekening',
+  toelichting: 'de toelichting',
+}
+
+/** Rank of a step in the hierarchy: a path lists steps in rising rank. */
+export const RANK: Readonly<Record<StapSoort, number>> = {
+  opschrift: 0,
+  aanhef: 0,
+  ondertekening: 0,
+  toelichting: 0,
+  bijlage: 0,
+  titel: 1,
+  hoofdstuk: 2,
+  afdeling: 3,
+  paragraaf: 4,
+  artikel: 5,
+  lid: 6,
+  onderdeel: 7,
+  subonderdeel: 8,
+}
+
+/** `2` → `tweede lid`, `2a` → `lid 2a`. */
+export function lidWords(num: string): string {
+  return /^\d+$/.test(num) ? `${ordinal(num)} lid` : `lid ${num}`
+}
+
+/** One step in words, without article (`tweede lid`, `onderdeel b`, `onder 1°`, `hoofdstuk 2`). */
+export function stapWords(stap: Stap): string {
+  const num = stap.num ?? ''
+  switch (stap.soort) {
+    case 'lid':
+      return lidWords(num)
+    case 'subonderdeel':
+      return `onder ${num}`
+    case 'opschrift':
+    case 'aanhef':
+    case 'ondertekening':
+    case 'toelichting':
+      return (SINGLETON_WORDS[stap.soort] as string).replace(/^(de|het) /, '')
+    default:
+      return num === '' ? stap.soort : `${stap.soort} ${num}`
+  }
+}
+
+/**
+ * A place in words as it opens or follows a sentence: `artikel 10, vijfde lid`, `het vijfde lid`
+ * (relative to the article of the item), `de toelichting`, `de regeling`. Divisions above an
+ * article are left out (article numbers are unique in a regulation).
+ */
+export function plaatsWords(plaats: Plaats, relativeTo?: Plaats): string {
+  if (plaats.length === 0) return 'de regeling'
+  let steps = plaats
+  const lastArtikel = steps.map((s) => s.soort).lastIndexOf('artikel')
+  if (lastArtikel > 0) steps = steps.slice(lastArtikel)
+  if (relativeTo && relativeTo.length > 0 && startsWith(steps, relativeTo) && steps.length > relativeTo.length) {
+    steps = steps.slice(relativeTo.length)
+    const [first, ...rest] = steps as [Stap, ...Stap[]]
+    const head = first.soort === 'lid' ? `het ${lidWords(first.num ?? '')}` : stapWords(first)
+    return [head, ...rest.map(stapWords)].join(', ')
+  }
+  const [first, ...rest] = steps as [Stap, ...Stap[]]
+  const singleton = SINGLETON_WORDS[first.soort]
+  if (singleton && rest.length === 0) return singleton
+  const head = first.soort === 'lid' ? `het ${lidWords(first.num ?? '')}` : (singleton ?? stapWords(first))
+  return [head, ...rest.map(stapWords)].join(', ')
+}
+
+function startsWith(a: Plaats, prefix: Plaats): boolean {
+  return prefix.every((s, i) => a[i]?.soort === s.soort && a[i]?.num === s.num)
+}
+
+/** Capitalise the first letter of a sentence. */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** `A`, … `Z`, `AA`, `BB`, … `ZZ`, `AAA` (Ar 6.15). */
+export function itemLetter(index: number): string {
+  const letter = String.fromCharCode(65 + (index % 26))
+  return letter.repeat(Math.floor(index / 26) + 1)
+}
+
+// ---- reading places back ------------------------------------------------------------------------
+
+const ORDINAL_NUM: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>()
+  for (let n = 1; n < 100; n++) m.set(ordinal(String(n)), String(n))
+  return m
+})()
+
+/** `tweede` → `2`, or undefined. */
+export function ordinalNumber(word: string): string | undefined {
+  return ORDINAL_NUM.get(word.toLowerCase())
+}
+
+const ORDINAL_RE = '([a-zë]+(?:de|ste))'
+const NUM_RE = '([0-9IVXLC]+[0-9A-Za-z]*(?:[:.][0-9]+[A-Za-z]*)*)'
+
+/**
+ * The steps a phrase names, in hierarchical order: `artikel 1:7, eerste lid, onderdeel c`,
+ * `Onderdeel c van het eerste lid`, `het tweede lid van artikel 1:4`, `lid 2`, `de toelichting`.
+ * Ranges and lists (`het derde tot en met vijfde lid`) are read by `readNumberList`.
+ */
+export function readPlaats(phrase: string): Plaats {
+  const steps: Stap[] = []
+  const text = phrase.replace(/\s+/g, ' ')
+  const push = (soort: StapSoort, num?: string) => {
+    if (steps.some((s) => s.soort === soort)) return
+    steps.push(num === undefined ? { soort } : { soort, num })
+  }
+  for (const m of text.matchAll(new RegExp(`\\bartikel ${NUM_RE}`, 'gi'))) push('artikel', trimNum(m[1] as string))
+  for (const m of text.matchAll(new RegExp(`\\b${ORDINAL_RE} lid\\b`, 'gi'))) {
+    const n = ordinalNumber(m[1] as string)
+    if (n) push('lid', n)
+  }
+  for (const m of text.matchAll(/\blid (\d+[a-z]*)\b/gi)) push('lid', m[1] as string)
+  for (const m of text.matchAll(/\bonderdeel ([a-z]{1,3}|\d+°?)(?![\p{L}\p{N}])/giu)) push('onderdeel', m[1] as string)
+  for (const m of text.matchAll(/\b(?:onder|subonderdeel) (\d+°|[ivx]+°?)/gi)) push('subonderdeel', m[1] as string)
+  for (const soort of ['titel', 'hoofdstuk', 'afdeling', 'paragraaf', 'bijlage'] as const) {
+    for (const m of text.matchAll(new RegExp(`\\b${soort} ${NUM_RE}`, 'gi'))) push(soort, trimNum(m[1] as string))
+  }
+  if (steps.length === 0) {
+    for (const soort of ['toelichting', 'aanhef', 'ondertekening', 'opschrift'] as const) {
+      if (new RegExp(`\\b${soort}\\b`, 'i').test(text)) push(soort)
+    }
+  }
+  return steps.sort((a, b) => RANK[a.soort] - RANK[b.soort])
+}
+
+/** `1:7,` → `1:7`: a number never ends in punctuation. */
+function trimNum(num: string): string {
+  return num.replace(/[.:]+$/, '')
+}
+
+/**
+ * Complete a phrase's steps with the context of the item (`Artikel 8 wordt als volgt gewijzigd:`
+ * makes `het derde lid` mean `artikel 8, derde lid`): context steps above the phrase's first step
+ * are kept.
+ */
+export function inContext(steps: Plaats, context: Plaats): Plaats {
+  if (steps.length === 0) return context
+  const top = RANK[(steps[0] as Stap).soort]
+  if (top === 0) return steps
+  return [...context.filter((s) => RANK[s.soort] < top && RANK[s.soort] > 0), ...steps]
+}
+
+/**
+ * A list of leden or onderdelen as a renumbering names them: `het derde tot en met vijfde lid`,
+ * `het derde en vierde lid`, `de onderdelen c tot en met f`, `onderdeel c`, `lid 2a en lid 3`.
+ */
+export function readNumberList(phrase: string): string[] {
+  const text = phrase.replace(/\s+/g, ' ').trim()
+  const ordinals = [...text.matchAll(new RegExp(`\\b${ORDINAL_RE}\\b`, 'gi'))]
+    .map((m) => ordinalNumber(m[1] as string))
+    .filter((n): n is string => n !== undefined)
+  const tokens =
+    ordinals.length > 0
+      ? ordinals
+      : [
+          ...text.matchAll(
+            /(?:\b(?:lid|leden|onderdeel|onderdelen|onder)\s+|,\s*|\sen\s|\stot en met\s)([0-9a-z]+°?)/gi,
+          ),
+        ].map((m) => m[1] as string)
+  if (/tot en met/.test(text) && tokens.length === 2) return range(tokens[0] as string, tokens[1] as string)
+  return tokens
+}
+
+/** `3`..`5` → `3 4 5`; `c`..`f` → `c d e f`. */
+function range(from: string, to: string): string[] {
+  if (/^\d+$/.test(from) && /^\d+$/.test(to)) {
+    const out: string[] = []
+    for (let n = Number(from); n <= Number(to); n++) out.push(String(n))
+    return out
+  }
+  if (/^[a-z]$/.test(from) && /^[a-z]$/.test(to)) {
+    const out: string[] = []
+    for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c))
+    return out
+  }
+  return [from, to]
+}
+
+/**
+ * A list of numbers in words: leden as ordinals (`het derde tot en met vijfde lid`), onderdelen by
+ * letter (`de onderdelen c tot en met f`). `lidwoord: false` leaves out `het`/`de` (after `tot`).
+ */
+export function numberListWords(soort: 'lid' | 'onderdeel' | 'subonderdeel', nums: string[], lidwoord = true): string {
+  const consecutive = nums.length > 2 && isConsecutive(nums)
+  const join = (parts: string[]) =>
+    consecutive
+      ? `${parts[0]} tot en met ${parts[parts.length - 1]}`
+      : parts.length === 1
+        ? (parts[0] as string)
+        : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`
+  if (soort === 'lid') {
+    if (nums.every((n) => /^\d+$/.test(n))) {
+      const words = join(nums.map((n) => ordinal(n)))
+      return `${lidwoord ? 'het ' : ''}${words} lid`
+    }
+    return join(nums.map((n) => `lid ${n}`))
+  }
+  const noun = soort === 'onderdeel' ? 'onderdeel' : 'subonderdeel'
+  if (nums.length === 1) return `${noun} ${nums[0]}`
+  return `${lidwoord ? 'de ' : ''}${noun === 'onderdeel' ? 'onderdelen' : 'subonderdelen'} ${join(nums)}`
+}
+
+function isConsecutive(nums: string[]): boolean {
+  if (nums.every((n) => /^\d+$/.test(n))) return nums.every((n, i) => i === 0 || Number(n) === Number(nums[i - 1]) + 1)
+  if (nums.every((n) => /^[a-z]$/.test(n)))
+    return nums.every((n, i) => i === 0 || n.charCodeAt(0) === (nums[i - 1] as string).charCodeAt(0) + 1)
+  return false
+}
+
+/** Whether a step names a division (titel, hoofdstuk, afdeling, paragraaf). */
+export function isDivision(soort: string): boolean {
+  return DIVISIONS.has(soort)
+}

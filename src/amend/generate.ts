@@ -1,0 +1,712 @@
+/**
+ * From a diff to a wijzigingsbesluit: one lettered item per changed article (or other unit), the
+ * smallest instruction that is still a unit of meaning (words, a lid, an onderdeel), leden and
+ * onderdelen renumbered in the Ar phrasing, articles never renumbered (an inserted article keeps
+ * the number it has in the new version, `5a`).
+ *
+ * Every item is checked as it is made: its operations are carried out on a working copy of the
+ * old version, and the unit must then equal the new version. When the fine instructions would not
+ * give the new text exactly (words that occur twice, markup inside the changed words, several leden
+ * inserted and deleted at once), the unit is replaced as a whole ("komt te luiden"); when even that
+ * does not give the new text, the whole text is. `grofheid` and `geheelVervangen` say so.
+ */
+import type { PhrasingContent } from 'mdast'
+import { phrasingText } from '../diff/index.js'
+import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
+import type { Regeling, RegelingNode } from '../model/nodes.js'
+import { assignIds } from '../parse/ids.js'
+// The new text of an instruction is regulation Markdown, and fmt is its one writer.
+import { formatRegeling } from '../render/markdown.js'
+import { formatDutchDate, isIsoDate } from '../util/dates.js'
+import { applyOperatie, countMatches, OpdrachtFout, textNodes } from './apply-operation.js'
+import { capital, itemLetter, plaatsWords } from './citation.js'
+import type {
+  Grofheid,
+  Opdracht,
+  Operatie,
+  Plaats,
+  Stap,
+  StapSoort,
+  Vernummering,
+  Vervanging,
+  Wijzigingsbesluit,
+  WijzigingsItem,
+} from './model.js'
+import { escapeInline, quotable, sentence } from './phrase.js'
+
+/** Options of `generateAmendment`. */
+export interface AmendmentOptions {
+  /** Citeertitel of the amended regulation (default: from the new version's front-matter). */
+  citeertitel?: string
+  /** `de` or `het` before the citeertitel (default: guessed from the title, `het Besluit`, `de Regeling`). */
+  lidwoord?: 'de' | 'het'
+  /** Datum inwerkingtreding (ISO) for ARTIKEL II (default: the new version's `inwerkingtreding`). */
+  inwerkingtreding?: string
+  /** Terugwerkende kracht tot en met (ISO) (default: the new version's `terugwerkende-kracht`). */
+  terugwerkendeKracht?: string
+  /** Work id (default: the new version's `work`). */
+  work?: string
+}
+
+type AnyNode = RegelingNode & { num?: string; heading?: PhrasingContent[]; label?: string; children?: AnyNode[] }
+
+const ITEMS: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
+const TEKST: ReadonlySet<string> = new Set(['alinea', 'kop', 'blok'])
+const DIVISIONS: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
+const SINGLETONS: ReadonlySet<string> = new Set(['opschrift', 'aanhef', 'ondertekening', 'toelichting'])
+
+/** A unit could not be described finely: the caller replaces it whole. */
+class Grof extends Error {}
+
+/** An item before it gets its letter and sentences. */
+interface Draft {
+  /** The place the item names (`artikel 5`), for its aanhef. */
+  plaats: Plaats
+  ops: Operatie[]
+  /** Whether the working copy now has the new text of this unit. */
+  check: (w: Regeling) => boolean
+  /** The same unit replaced whole, when the fine operations do not check out. */
+  whole?: () => Operatie
+}
+
+// ---- comparing nodes ------------------------------------------------------------------------------
+
+/** A node without positions and ids, adjacent text runs joined: what "the same text" means here. */
+function normal(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    const out: unknown[] = []
+    for (const c of node) {
+      const n = normal(c) as { type?: string; value?: string }
+      const last = out[out.length - 1] as { type?: string; value?: string } | undefined
+      if (n?.type === 'text' && last?.type === 'text') last.value = `${last.value}${n.value}`
+      else if (!(n?.type === 'text' && n.value === '')) out.push(n)
+    }
+    return out
+  }
+  if (node === null || typeof node !== 'object') return node
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (k === 'position' || k === 'data' || v === undefined) continue
+    out[k] = normal(v)
+  }
+  return out
+}
+
+/** Whether two nodes (or node lists) hold the same text and structure. */
+export function sameText(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b))
+}
+
+// ---- the new text -------------------------------------------------------------------------------
+
+/** The regulation Markdown of one node, as it follows "komt te luiden:" or "luidende:". */
+export function renderInhoud(node: AnyNode): string {
+  if (ITEMS.has(node.type)) {
+    const md = formatRegeling({
+      type: 'regeling',
+      meta: {},
+      children: [{ type: 'artikel', num: '0', children: [node] } as unknown as Regeling['children'][number]],
+    })
+    return md.replace(/^## Artikel 0\n\n/, '').replace(/\n+$/, '')
+  }
+  return formatRegeling({ type: 'regeling', meta: {}, children: [node as Regeling['children'][number]] }).replace(
+    /\n+$/,
+    '',
+  )
+}
+
+/** The heading line of an article or division with its new heading (and no body). */
+function headingLine(node: AnyNode): string {
+  const bare = { ...node, children: [] } as AnyNode
+  return renderInhoud(bare).split('\n')[0] as string
+}
+
+// ---- words ------------------------------------------------------------------------------------------
+
+/** A changed run: `[s, e)` in the old text, `[ns, ne)` in the new one. */
+interface Span {
+  s: number
+  e: number
+  ns: number
+  ne: number
+}
+
+/**
+ * The word replacements that turn the old text of `t` into the new one, each quoted words that
+ * occur exactly once in `scope` (the provision the sentence names).
+ */
+function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
+  const oudNode = t.oud as AnyNode | undefined
+  const nieuwNode = t.nieuw as AnyNode | undefined
+  if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift'].includes(t.type))
+    throw new Grof('g1')
+  const plain = (n: AnyNode) => ((n.children ?? []) as unknown as PhrasingContent[]).every((c) => c.type === 'text')
+  if (!plain(oudNode) || !plain(nieuwNode)) throw new Grof('g2')
+  const ops: WordOp[] = t.text ?? []
+  const oud = phrasingText(oudNode.children as unknown as PhrasingContent[])
+  const nieuw = phrasingText(nieuwNode.children as unknown as PhrasingContent[])
+  // Changed runs as offsets in both texts; white space between two changes belongs to them.
+  const spans: Span[] = []
+  let o = 0
+  let n = 0
+  let open: Span | undefined
+  ops.forEach((op, i) => {
+    const len = op.text.length
+    if (op.op === 'gelijk') {
+      const bridge = open && /^\s+$/.test(op.text) && ops[i + 1] !== undefined && ops[i + 1]?.op !== 'gelijk'
+      if (!bridge) open = undefined
+      o += len
+      n += len
+      if (open) {
+        open.e = o
+        open.ne = n
+      }
+      return
+    }
+    if (!open) {
+      open = { s: o, e: o, ns: n, ne: n }
+      spans.push(open)
+    }
+    if (op.op === 'del') o += len
+    else n += len
+    open.e = o
+    open.ne = n
+  })
+  if (o !== oud.length || n !== nieuw.length) throw new Grof('woorden tellen niet op')
+  const words = /[\p{L}\p{N}]/u
+  const leftWord = (p: number): number => {
+    let q = p
+    while (q > 0 && /\s/.test(oud.charAt(q - 1))) q--
+    while (q > 0 && !/\s/.test(oud.charAt(q - 1))) q--
+    return q
+  }
+  const rightWord = (p: number): number => {
+    let q = p
+    while (q < oud.length && /\s/.test(oud.charAt(q))) q++
+    while (q < oud.length && !/\s/.test(oud.charAt(q))) q++
+    return q
+  }
+  const nodes = textNodes(scope)
+  for (const sp of spans) {
+    // White space the two sides share is not part of the change.
+    while (sp.s < sp.e && sp.ns < sp.ne && oud.charAt(sp.s) === nieuw.charAt(sp.ns) && /\s/.test(oud.charAt(sp.s))) {
+      sp.s++
+      sp.ns++
+    }
+    while (
+      sp.e > sp.s &&
+      sp.ne > sp.ns &&
+      oud.charAt(sp.e - 1) === nieuw.charAt(sp.ne - 1) &&
+      /\s/.test(oud.charAt(sp.e - 1))
+    ) {
+      sp.e--
+      sp.ne--
+    }
+    // Lapsed words are quoted without the white space around them.
+    if (sp.ns === sp.ne) {
+      while (sp.s < sp.e && /\s/.test(oud.charAt(sp.s))) sp.s++
+      while (sp.e > sp.s && /\s/.test(oud.charAt(sp.e - 1))) sp.e--
+    }
+  }
+  for (let guard = 0; guard < 200; guard++) {
+    const i = spans.findIndex((sp) => {
+      const text = oud.slice(sp.s, sp.e)
+      return !words.test(text) || countMatches(nodes, text) !== 1
+    })
+    if (i < 0) {
+      const out = spans.map((sp) => ({ oud: oud.slice(sp.s, sp.e), nieuw: escapeInline(nieuw.slice(sp.ns, sp.ne)) }))
+      if (out.some((v) => !quotable(v.oud) || !quotable(v.nieuw) || v.oud.trim() !== v.oud))
+        throw new Grof('niet te citeren')
+      return out
+    }
+    const sp = spans[i] as Span
+    const prev = spans[i - 1]
+    const next = spans[i + 1]
+    // Take in a word: alternately the one before and the one after, as long as there is one.
+    const left = leftWord(sp.s)
+    const right = rightWord(sp.e)
+    const goLeft = left < sp.s && (guard % 2 === 0 || right === sp.e)
+    if (!goLeft && right === sp.e) throw new Grof('woorden niet eenduidig')
+    if (goLeft) {
+      if (prev && left < prev.e) {
+        spans.splice(i - 1, 2, { s: prev.s, e: sp.e, ns: prev.ns, ne: sp.ne })
+        continue
+      }
+      sp.ns -= sp.s - left
+      sp.s = left
+    } else {
+      if (next && right > next.s) {
+        spans.splice(i, 2, { s: sp.s, e: next.e, ns: sp.ns, ne: next.ne })
+        continue
+      }
+      sp.ne += right - sp.e
+      sp.e = right
+    }
+  }
+  throw new Grof('woorden niet eenduidig')
+}
+
+// ---- provisions ---------------------------------------------------------------------------------
+
+function numOf(d: DiffNode, side: 'oud' | 'nieuw'): string {
+  return (side === 'oud' ? (d.oudNum ?? (d.oud as AnyNode)?.num) : (d.nieuwNum ?? (d.nieuw as AnyNode)?.num)) ?? ''
+}
+
+function stap(d: DiffNode, side: 'oud' | 'nieuw'): Stap {
+  const soort = d.type as StapSoort
+  return SINGLETONS.has(d.type) ? { soort } : { soort, num: numOf(d, side) }
+}
+
+function citable(d: DiffNode): boolean {
+  if (SINGLETONS.has(d.type)) return true
+  const num = numOf(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
+  return ['artikel', 'bijlage', ...DIVISIONS, ...ITEMS].includes(d.type) && num !== '' && num !== '-'
+}
+
+/** Whether only the end of the last paragraph changed from `from` to `to` (a punt becoming a puntkomma). */
+function onlyEndChanged(d: DiffNode, from: RegExp, to: string): boolean {
+  if (!d.oud || !d.nieuw || numOf(d, 'oud') !== numOf(d, 'nieuw')) return false
+  const copy = structuredClone(d.oud) as AnyNode
+  const texts = textNodes(copy).filter((t) => t.type === 'alinea')
+  const last = texts[texts.length - 1]?.children as PhrasingContent[] | undefined
+  const run = last?.[last.length - 1]
+  if (run?.type !== 'text' || !from.test(run.value)) return false
+  run.value = run.value.replace(from, to)
+  return sameText(copy, d.nieuw)
+}
+
+/** The operations that turn the old provision `d` into the new one, at `plaats`. */
+function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
+  const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(d.nieuw as AnyNode) }
+  try {
+    return fineOps(d, plaats)
+  } catch (error) {
+    if (error instanceof Grof) {
+      if (process.env.REGELWERK_DEBUG_AMEND) console.error('grof', plaatsWords(plaats), error.message)
+      return [whole]
+    }
+    throw error
+  }
+}
+
+function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
+  const out: Operatie[] = []
+  const oud = d.oud as AnyNode
+  const nieuw = d.nieuw as AnyNode
+  if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !ITEMS.has(d.type)) throw new Grof('g8')
+  if ((d.type === 'artikel' || DIVISIONS.has(d.type)) && !sameText(oud.heading, nieuw.heading)) {
+    const bare = !nieuw.heading || nieuw.heading.length === 0
+    out.push({ soort: 'opschrift', doel: plaats, inhoud: bare ? '' : headingLine(nieuw) })
+  }
+  const teksten = d.children.filter((c) => TEKST.has(c.type))
+  if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd')) throw new Grof('g9')
+  const vervangingen: Vervanging[] = []
+  for (const t of teksten) if (t.status !== 'gelijk') vervangingen.push(...wordReplacements(t, oud))
+  if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
+  const items = d.children.filter((c) => ITEMS.has(c.type))
+  const added = items.filter((c) => c.status === 'toegevoegd')
+  const deleted = items.filter((c) => c.status === 'verwijderd')
+  const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd')
+  const renumbered = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
+  if (items.some((c) => !citable(c) && c.status !== 'gelijk')) throw new Grof('g10')
+  const consumed = new Set<DiffNode>()
+  const changed = added[0] ?? deleted[0]
+  if (added.length + deleted.length > 1) throw new Grof('g11')
+  if (changed) {
+    const at = items.indexOf(changed)
+    const before = items.slice(0, at)
+    const after = items.slice(at + 1)
+    if (before.some((c) => renumbered.includes(c))) throw new Grof('g12')
+    const k = after.findIndex((c) => !renumbered.includes(c))
+    const shifted = k < 0 ? after : after.slice(0, k)
+    if (shifted.length !== renumbered.length) throw new Grof('g13')
+    const soort = changed.type as Vernummering['soort']
+    const vernummering: Vernummering | undefined =
+      shifted.length > 0
+        ? { soort, van: shifted.map((c) => numOf(c, 'oud')), naar: shifted.map((c) => numOf(c, 'nieuw')) }
+        : undefined
+    const prev = before[before.length - 1]
+    const all = d.children
+    if (changed.status === 'toegevoegd') {
+      const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+        soort: 'invoegen',
+        wat: changed.type,
+        ouder: plaats,
+        inhoud: renderInhoud(changed.nieuw as AnyNode),
+      }
+      const neighbour = (offset: number) => all[all.indexOf(changed) + offset]
+      if (vernummering) {
+        ins.vernummering = vernummering
+        if (neighbour(1) !== shifted[0]) throw new Grof('g14')
+      } else if (prev && neighbour(-1) === prev) {
+        const last = after.length === 0
+        const punt = /\.\s*$/
+        if (last && prev.type === changed.type && prev.status === 'gewijzigd' && onlyEndChanged(prev, punt, ';')) {
+          ins.puntkomma = [...plaats, stap(prev, 'nieuw')]
+          consumed.add(prev)
+        } else if (last && neighbour(1) === undefined) {
+          // "Aan artikel 5 wordt een lid toegevoegd": at the end.
+        } else ins.na = [...plaats, stap(prev, 'nieuw')]
+      } else if (after[0] && neighbour(1) === after[0]) ins.voor = [...plaats, stap(after[0], 'oud')]
+      else if (items.length > 1 || all.indexOf(changed) !== all.length - 1) throw new Grof('g15')
+      out.push(ins)
+    } else {
+      const op: Extract<Operatie, { soort: 'vervalt' }> = {
+        soort: 'vervalt',
+        doelen: [[...plaats, stap(changed, 'oud')]],
+      }
+      if (vernummering) op.vernummering = vernummering
+      if (after.length === 0 && prev && prev.type === changed.type && prev.status === 'gewijzigd') {
+        if (onlyEndChanged(prev, /;(\s*(en|of))?\s*$/, '.')) {
+          op.slotPunt = [...plaats, stap(prev, 'nieuw')]
+          consumed.add(prev)
+        }
+      }
+      out.push(op)
+    }
+  } else if (renumbered.length > 0) throw new Grof('g16')
+  for (const c of kept) {
+    if (c.status === 'gelijk' || consumed.has(c)) continue
+    out.push(...provisionOps(c, [...plaats, stap(c, 'nieuw')]))
+  }
+  return out
+}
+
+// ---- containers (the regulation, divisions, bijlagen) ----------------------------------------------
+
+interface State {
+  drafts: Draft[]
+  nieuw: Regeling
+  nieuwArtikelen: Set<string>
+  /** Deleted copies of moved articles, by number. */
+  moved: Map<string, DiffNode>
+}
+
+function artikelIn(tree: Regeling, num: string): AnyNode | undefined {
+  let found: AnyNode | undefined
+  const walk = (nodes: AnyNode[]) => {
+    for (const n of nodes) {
+      if (found) return
+      if (n.type === 'artikel' && n.num === num) found = n
+      else if (n.type !== 'toelichting' && !ITEMS.has(n.type) && n.type !== 'artikel' && !TEKST.has(n.type))
+        walk((n.children ?? []) as AnyNode[])
+    }
+  }
+  walk(tree.children as AnyNode[])
+  return found
+}
+
+function nodeAt(tree: Regeling, plaats: Plaats): AnyNode | undefined {
+  let holder: AnyNode[] = tree.children as AnyNode[]
+  let node: AnyNode | undefined
+  for (const s of plaats) {
+    node =
+      s.soort === 'artikel'
+        ? artikelIn(tree, s.num ?? '')
+        : findDeep(holder, (n) => n.type === s.soort && (SINGLETONS.has(n.type) || n.num === s.num))
+    if (!node) return undefined
+    holder = (node.children ?? []) as AnyNode[]
+  }
+  return node
+}
+
+function findDeep(nodes: AnyNode[], test: (n: AnyNode) => boolean): AnyNode | undefined {
+  for (const n of nodes) {
+    if (test(n)) return n
+    if (DIVISIONS.has(n.type) || n.type === 'bijlage') {
+      const inner = findDeep((n.children ?? []) as AnyNode[], test)
+      if (inner) return inner
+    }
+  }
+  return undefined
+}
+
+/** Where an inserted or moved node goes: after the sibling before it, or before the one after it. */
+function anchor(siblings: DiffNode[], at: number, ouder: Plaats): { na?: Plaats; voor?: Plaats; ouder: Plaats } {
+  for (let i = at - 1; i >= 0; i--) {
+    const s = siblings[i] as DiffNode
+    if (s.status === 'verwijderd') continue
+    if (!citable(s)) break
+    return { na: [stap(s, 'nieuw')], ouder }
+  }
+  for (let i = at + 1; i < siblings.length; i++) {
+    const s = siblings[i] as DiffNode
+    if (s.status === 'toegevoegd') continue
+    if (!citable(s)) break
+    return { voor: [stap(s, s.status === 'verwijderd' ? 'oud' : 'nieuw')], ouder }
+  }
+  if (siblings.some((s, i) => i !== at && s.status !== 'toegevoegd' && !citable(s))) throw new Grof('g17')
+  return { ouder }
+}
+
+function container(children: DiffNode[], ouder: Plaats, state: State): void {
+  const teksten = children.filter((c) => TEKST.has(c.type))
+  if (teksten.some((t) => t.status !== 'gelijk')) throw new Grof('g18')
+  children.forEach((d, at) => {
+    if (d.status === 'gelijk' || TEKST.has(d.type)) return
+    if (!citable(d)) throw new Grof('g19')
+    const here = stap(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
+    const plaats: Plaats = [here]
+    if (d.status === 'verwijderd') {
+      if (d.type === 'artikel' && state.nieuwArtikelen.has(numOf(d, 'oud'))) return
+      state.drafts.push({ plaats, ops: [{ soort: 'vervalt', doelen: [plaats] }], check: (w) => !nodeAt(w, plaats) })
+      return
+    }
+    if (d.status === 'toegevoegd') {
+      const where = anchor(children, at, ouder)
+      const node = d.nieuw as AnyNode
+      const check = (w: Regeling) => sameText(nodeAt(w, plaats), node)
+      const oude = d.type === 'artikel' ? state.moved.get(numOf(d, 'nieuw')) : undefined
+      if (d.verplaatstVan !== undefined && oude) {
+        const ops: Operatie[] = [{ soort: 'verplaatsen', doel: plaats, ...where }]
+        if (!sameText(oude.oud, node)) ops.push({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(node) })
+        state.drafts.push({ plaats, ops, check })
+        return
+      }
+      state.drafts.push({
+        plaats,
+        ops: [{ soort: 'invoegen', wat: d.type, inhoud: renderInhoud(node), ...where }],
+        check,
+      })
+      return
+    }
+    // Changed.
+    const nieuw = d.nieuw as AnyNode
+    if (d.type === 'artikel') {
+      const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(nieuw) })
+      state.drafts.push({
+        plaats,
+        ops: provisionOps(d, plaats),
+        check: (w) => sameText(nodeAt(w, plaats), nieuw),
+        whole,
+      })
+      return
+    }
+    if (SINGLETONS.has(d.type)) {
+      state.drafts.push({ plaats, ops: singletonOps(d, plaats), check: (w) => sameText(nodeAt(w, plaats), nieuw) })
+      return
+    }
+    // A division or bijlage: its heading, then what is in it.
+    if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
+    const oud = d.oud as AnyNode
+    if (!sameText(oud.heading, nieuw.heading) || oud.label !== nieuw.label) {
+      state.drafts.push({
+        plaats,
+        ops: [{ soort: 'opschrift', doel: plaats, inhoud: headingLine(nieuw) }],
+        check: (w) => {
+          const n = nodeAt(w, plaats)
+          return n !== undefined && sameText(n.heading, nieuw.heading) && n.label === nieuw.label
+        },
+      })
+    }
+    container(d.children, plaats, state)
+  })
+}
+
+/** The aanhef, ondertekening, opschrift or toelichting: words when possible, else the whole. */
+function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
+  const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(d.nieuw as AnyNode) }
+  const texts: DiffNode[] = []
+  const collect = (n: DiffNode): boolean => {
+    if (n.status === 'toegevoegd' || n.status === 'verwijderd') return false
+    if (TEKST.has(n.type) || n.type === 'opschrift') {
+      if (n.status !== 'gelijk') texts.push(n)
+      return true
+    }
+    if (!sameText((n.oud as AnyNode)?.heading, (n.nieuw as AnyNode)?.heading)) return false
+    return n.children.every(collect)
+  }
+  if (d.type === 'opschrift') texts.push(d)
+  else if (!d.children.every(collect)) return [whole]
+  try {
+    const vervangingen = texts.flatMap((t) => wordReplacements(t, d.oud as AnyNode))
+    return vervangingen.length > 0 ? [{ soort: 'woorden', doel: plaats, vervangingen }] : [whole]
+  } catch (error) {
+    if (error instanceof Grof) return [whole]
+    throw error
+  }
+}
+
+// ---- the besluit -----------------------------------------------------------------------------------
+
+function sideTree(tree: DiffNode, meta: Record<string, unknown>, side: 'oud' | 'nieuw'): Regeling {
+  const skip = side === 'oud' ? 'toegevoegd' : 'verwijderd'
+  const children = tree.children.filter((c) => c.status !== skip).map((c) => c[side]) as Regeling['children']
+  return assignIds({ type: 'regeling', meta, children: structuredClone(children) })
+}
+
+const HET_WOORDEN = /(besluit|statuut|reglement|plan|protocol|convenant|akkoord|wetboek|verdrag)$/i
+
+/** `het` for a Besluit, Statuut, Reglement (the head noun of the title's first two words), else `de`. */
+export function lidwoordVan(citeertitel: string): 'de' | 'het' {
+  const words = citeertitel.split(/\s+/).slice(0, 2)
+  return words.some((w) => HET_WOORDEN.test(w.replace(/[^\p{L}]/gu, ''))) ? 'het' : 'de'
+}
+
+function str(v: unknown): string | undefined {
+  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
+}
+
+/** The sentence of ARTIKEL II. */
+export function artikelIITekst(inwerkingtreding?: string, terugwerkendeKracht?: string): string {
+  const when = inwerkingtreding
+    ? `met ingang van ${formatDutchDate(inwerkingtreding)}`
+    : 'met ingang van de dag na die van de bekendmaking'
+  const back = terugwerkendeKracht ? ` en werkt terug tot en met ${formatDutchDate(terugwerkendeKracht)}` : ''
+  return `Dit besluit treedt in werking ${when}${back}.`
+}
+
+function run(old: Regeling, drafts: Draft[]): { ok: boolean; replaced: string[] } {
+  const replaced: string[] = []
+  for (const draft of drafts) {
+    const snapshot = draft.whole ? structuredClone(old.children) : undefined
+    const attempt = (ops: Operatie[]) => {
+      try {
+        for (const op of ops) applyOperatie(old, op)
+        const ok = draft.check(old)
+        if (!ok && process.env.REGELWERK_DEBUG_AMEND)
+          console.error('check', plaatsWords(draft.plaats), JSON.stringify(ops).slice(0, 600))
+        return ok
+      } catch (error) {
+        if (process.env.REGELWERK_DEBUG_AMEND) console.error('fout', plaatsWords(draft.plaats), String(error))
+        if (error instanceof OpdrachtFout) return false
+        throw error
+      }
+    }
+    if (attempt(draft.ops)) continue
+    if (!draft.whole || !snapshot) return { ok: false, replaced }
+    old.children = snapshot
+    const whole = draft.whole()
+    draft.ops = [whole]
+    replaced.push(plaatsWords(draft.plaats))
+    if (!attempt(draft.ops)) return { ok: false, replaced }
+  }
+  return { ok: true, replaced }
+}
+
+/**
+ * The wijzigingsbesluit that turns the old version of a diff into the new one.
+ *
+ * ```ts
+ * const diff = diffRegelingen(oud, nieuw)
+ * const besluit = generateAmendment(diff, { inwerkingtreding: '2016-01-01' })
+ * const markdown = renderAmendmentMarkdown(besluit)
+ * ```
+ *
+ * The result is plain data (`Wijzigingsbesluit`): ARTIKEL I with items `A`, `B`, … each holding
+ * one instruction or several numbered ones (`tekst`, the new text in `inhoud` as regulation
+ * Markdown, and the `operatie` it stands for), and ARTIKEL II with the inwerkingtreding and any
+ * terugwerkende kracht. `applyAmendment(oud, besluit)` gives the new version back exactly; the
+ * generator checks this for every item while it works (see `grofheid`).
+ */
+export function generateAmendment(diff: DiffResult, options: AmendmentOptions = {}): Wijzigingsbesluit {
+  const meta = diff.nieuwMeta
+  const citeertitel = options.citeertitel ?? str(meta.citeertitel) ?? str(diff.oudMeta.citeertitel) ?? 'regeling'
+  const lidwoord = options.lidwoord ?? lidwoordVan(citeertitel)
+  const inwerkingtreding = options.inwerkingtreding ?? str(meta.inwerkingtreding)
+  const terugwerkendeKracht = options.terugwerkendeKracht ?? str(meta['terugwerkende-kracht'])
+  for (const [name, value] of [
+    ['inwerkingtreding', inwerkingtreding],
+    ['terugwerkendeKracht', terugwerkendeKracht],
+  ] as const)
+    if (value !== undefined && !isIsoDate(value))
+      throw new TypeError(`generateAmendment: ${name} moet een datum JJJJ-MM-DD zijn, niet \`${value}\``)
+  const work = options.work ?? str(meta.work) ?? str(diff.oudMeta.work)
+
+  const oud = sideTree(diff.tree, diff.oudMeta, 'oud')
+  const nieuw = sideTree(diff.tree, meta, 'nieuw')
+  const nieuwArtikelen = new Set<string>()
+  const moved = new Map<string, DiffNode>()
+  const walk = (d: DiffNode) => {
+    if (d.type === 'artikel' && d.status !== 'verwijderd') nieuwArtikelen.add(numOf(d, 'nieuw'))
+    if (d.type === 'artikel' && d.status === 'verwijderd') moved.set(numOf(d, 'oud'), d)
+    if (d.type !== 'toelichting') d.children.forEach(walk)
+  }
+  diff.tree.children.forEach(walk)
+  for (const key of [...moved.keys()]) if (!nieuwArtikelen.has(key)) moved.delete(key)
+
+  const state: State = { drafts: [], nieuw, nieuwArtikelen, moved }
+  let grofheid: Grofheid = 'fijn'
+  let geheelVervangen: string[] = []
+  let drafts: Draft[]
+  try {
+    container(diff.tree.children, [], state)
+    drafts = state.drafts
+    const work0 = structuredClone(oud)
+    const result = run(work0, drafts)
+    geheelVervangen = result.replaced
+    if (!result.ok || !sameText(work0.children, nieuw.children)) throw new Grof('g21')
+    if (geheelVervangen.length > 0) grofheid = 'artikel'
+  } catch (error) {
+    if (!(error instanceof Grof)) throw error
+    grofheid = 'regeling'
+    geheelVervangen = ['de regeling']
+    const inhoud = formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, '')
+    drafts = [{ plaats: [], ops: [{ soort: 'komt-te-luiden', doel: [], inhoud }], check: () => true }]
+  }
+  return {
+    citeertitel,
+    ...(work !== undefined ? { work } : {}),
+    opschrift: `Besluit tot wijziging van ${lidwoord} ${citeertitel}`,
+    artikelI: {
+      aanhef: `${capital(lidwoord)} ${citeertitel} wordt als volgt gewijzigd:`,
+      items: toItems(mergeDeletions(drafts)),
+    },
+    artikelII: {
+      tekst: artikelIITekst(inwerkingtreding, terugwerkendeKracht),
+      ...(inwerkingtreding !== undefined ? { inwerkingtreding } : {}),
+      ...(terugwerkendeKracht !== undefined ? { terugwerkendeKracht } : {}),
+    },
+    grofheid,
+    geheelVervangen,
+  }
+}
+
+/** Adjacent items that each repeal one article become one: `De artikelen 5 en 6 vervallen.` */
+function mergeDeletions(drafts: Draft[]): Draft[] {
+  const out: Draft[] = []
+  const isRepeal = (d: Draft | undefined) => {
+    const op = d?.ops[0]
+    return (
+      d?.ops.length === 1 &&
+      op?.soort === 'vervalt' &&
+      !op.vernummering &&
+      !op.slotPunt &&
+      op.doelen.every((p) => p.length === 1 && p[0]?.soort === 'artikel')
+    )
+  }
+  for (const d of drafts) {
+    const last = out[out.length - 1]
+    if (isRepeal(d) && isRepeal(last)) {
+      const a = last?.ops[0] as Extract<Operatie, { soort: 'vervalt' }>
+      const b = d.ops[0] as Extract<Operatie, { soort: 'vervalt' }>
+      ;(last as Draft).ops = [{ soort: 'vervalt', doelen: [...a.doelen, ...b.doelen] }]
+    } else out.push({ ...d, ops: [...d.ops] })
+  }
+  return out
+}
+
+function toItems(drafts: Draft[]): WijzigingsItem[] {
+  return drafts.map((d, i) => {
+    const several = d.ops.length > 1
+    const rel = several ? d.plaats : []
+    const opdrachten: Opdracht[] = d.ops.map((op, k) => {
+      const vervalt = op.soort === 'opschrift' && op.inhoud === ''
+      const o: Opdracht = { tekst: sentence(op, rel, vervalt), operatie: op }
+      if (several) o.nummer = String(k + 1)
+      if ((op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'opschrift') && !vervalt)
+        o.inhoud = op.inhoud
+      return o
+    })
+    const item: WijzigingsItem = { letter: itemLetter(i), betreft: betreftVan(d), opdrachten }
+    if (several) item.aanhef = `${capital(plaatsWords(d.plaats))} wordt als volgt gewijzigd:`
+    return item
+  })
+}
+
+function betreftVan(d: Draft): string {
+  const op = d.ops[0]
+  if (op?.soort === 'vervalt' && op.doelen.length > 1) return op.doelen.map((p) => plaatsWords(p)).join(', ')
+  return plaatsWords(d.plaats)
+}

@@ -1,0 +1,8 @@
+/**
+ * Amendments both ways: `generateAmendment` writes the wijzigingsbesluit that turns one version into
+ * the next; `parseAmendment` reads a wijzigingsbesluit or ledenbrief into operations and
+ * `applyAmendment` carries them out. `apply(a, amend(a, b))` equals `b`.
+ */
+export { applyOperatie, OpdrachtFout } from './apply-operation.js'
+export { type AmendmentOptions, artikelIITekst, generateAmendment, lidwoordVan, renderInhoud } from './generate.js'
+export type * from './model.js'

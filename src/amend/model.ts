@@ -1,0 +1,137 @@
+/**
+ * The wijzigingsbesluit as data (Ar 6.15): `ARTIKEL I` names the regulation and holds one lettered
+ * item per changed article (`A`, `B`, … `Z`, `AA`), an item holds one instruction or several
+ * numbered ones; `ARTIKEL II` gives the inwerkingtreding. Types only.
+ *
+ * Every instruction carries both its sentence as a Dutch lawyer reads it (`tekst`, `inhoud`) and
+ * the operation it stands for (`operatie`), so that renderers need not parse and `apply` need not
+ * guess. The operation is what `parseAmendment` reads back from the sentence.
+ */
+
+/** One step of the path to a provision: `artikel 10`, `vijfde lid`, `onderdeel b`. */
+export interface Stap {
+  soort: StapSoort
+  /** The number as written (`10`, `5`, `b`, `1°`, `IIa`); absent for singletons (aanhef, toelichting). */
+  num?: string
+}
+
+export type StapSoort =
+  | 'artikel'
+  | 'lid'
+  | 'onderdeel'
+  | 'subonderdeel'
+  | 'titel'
+  | 'hoofdstuk'
+  | 'afdeling'
+  | 'paragraaf'
+  | 'bijlage'
+  | 'opschrift'
+  | 'aanhef'
+  | 'ondertekening'
+  | 'toelichting'
+
+/** A provision, from the regulation down: `[]` is the regulation itself. */
+export type Plaats = Stap[]
+
+/** One word replacement: `"oud"` becomes `"nieuw"` (empty: the words lapse). */
+export interface Vervanging {
+  /** The words as they stand (plain text, matched exactly once in the target). */
+  oud: string
+  /** The new words as Markdown inline text (may carry emphasis or links); `''` when they lapse. */
+  nieuw: string
+}
+
+/** Renumbering of leden / onderdelen: `van[i]` becomes `naar[i]`. */
+export interface Vernummering {
+  soort: 'lid' | 'onderdeel' | 'subonderdeel'
+  van: string[]
+  naar: string[]
+}
+
+/** The operation an instruction stands for. `inhoud` is regulation Markdown (docs/format.md). */
+export type Operatie =
+  /** `Artikel 5 komt te luiden:` — the provision is replaced by `inhoud` (one or more nodes). */
+  | { soort: 'komt-te-luiden'; doel: Plaats; inhoud: string }
+  /** `Het opschrift van artikel 5 komt te luiden:` — `inhoud` is the heading line (`### Artikel 5 Titel`). */
+  | { soort: 'opschrift'; doel: Plaats; inhoud: string }
+  /** `In artikel 5, tweede lid, wordt "x" vervangen door "y" en vervalt "z".` */
+  | { soort: 'woorden'; doel: Plaats; vervangingen: Vervanging[] }
+  /** `Artikel 5 vervalt.` / `De artikelen 5 en 6 vervallen.` / `Het tweede lid vervalt, onder vernummering …`. */
+  | { soort: 'vervalt'; doelen: Plaats[]; vernummering?: Vernummering; slotPunt?: Plaats }
+  /**
+   * `Na artikel 5 wordt een artikel ingevoegd, luidende:` / `Aan artikel 5 wordt een lid toegevoegd,
+   * luidende:` / `Onder vernummering van … wordt een lid ingevoegd, luidende:`. Inserted at the end
+   * of `ouder` when neither `na` nor `voor` is given.
+   */
+  | {
+      soort: 'invoegen'
+      /** What is inserted (`artikel`, `lid`, `onderdeel`, `hoofdstuk`, `bijlage`, `toelichting`, …). */
+      wat: string
+      ouder: Plaats
+      na?: Plaats
+      voor?: Plaats
+      inhoud: string
+      vernummering?: Vernummering
+      /** `Onder vervanging van de punt aan het slot van onderdeel d door een puntkomma`. */
+      puntkomma?: Plaats
+    }
+  /** `Artikel 3 wordt geplaatst na artikel 5.` (articles keep their number when moved). */
+  | { soort: 'verplaatsen'; doel: Plaats; na?: Plaats; voor?: Plaats; ouder?: Plaats }
+
+/** One instruction: the sentence and, after a colon, the new text. */
+export interface Opdracht {
+  /** `1`, `2`, … when an item holds several instructions. */
+  nummer?: string
+  /** The sentence as signed: `In het derde lid wordt "250%" vervangen door "300%".` */
+  tekst: string
+  /** The new text that follows the colon, as regulation Markdown; absent when the sentence is all. */
+  inhoud?: string
+  operatie: Operatie
+}
+
+/** One lettered item of ARTIKEL I. */
+export interface WijzigingsItem {
+  /** `A`, `B`, … `Z`, `AA`, `BB`. */
+  letter: string
+  /** What it changes, in words: `artikel 10`, `hoofdstuk 2`, `de toelichting`. */
+  betreft: string
+  /** `Artikel 8 wordt als volgt gewijzigd:` when the item holds several numbered instructions. */
+  aanhef?: string
+  opdrachten: Opdracht[]
+}
+
+/** ARTIKEL II: inwerkingtreding and, when the new version has it, terugwerkende kracht. */
+export interface ArtikelII {
+  /** The sentence: `Dit besluit treedt in werking met ingang van 1 januari 2016.` */
+  tekst: string
+  /** ISO date, when known. */
+  inwerkingtreding?: string
+  /** ISO date (`werkt terug tot en met`), when the new version has it. */
+  terugwerkendeKracht?: string
+}
+
+/**
+ * How coarse the instructions are. `fijn`: the smallest units (words, leden); `artikel`: some
+ * changed articles or other units were replaced as a whole because the fine instructions would
+ * not have given the new text exactly; `regeling`: the whole text was replaced.
+ */
+export type Grofheid = 'fijn' | 'artikel' | 'regeling'
+
+/** A wijzigingsbesluit: the data that the Markdown and Word renderers and `apply` share. */
+export interface Wijzigingsbesluit {
+  /** Citeertitel of the regulation that is changed. */
+  citeertitel: string
+  /** Work id (folder name), when known. */
+  work?: string
+  /** `Besluit tot wijziging van de CAR-UWO`. */
+  opschrift: string
+  artikelI: {
+    /** `De CAR-UWO wordt als volgt gewijzigd:` */
+    aanhef: string
+    items: WijzigingsItem[]
+  }
+  artikelII: ArtikelII
+  grofheid: Grofheid
+  /** Units replaced as a whole where finer instructions were possible in principle (for reports). */
+  geheelVervangen: string[]
+}

@@ -1,0 +1,120 @@
+/**
+ * The sentences of a wijzigingsbesluit (DOMAIN.md §4, Ar 6.9–6.15), written from operations. The
+ * reader in `parse-amendment.ts` is their inverse and also accepts the looser real-world forms.
+ */
+import { toMarkdown } from 'mdast-util-to-markdown'
+import { capital, numberListWords, plaatsWords } from './citation.js'
+import type { Operatie, Plaats, Vernummering, Vervanging } from './model.js'
+
+/** Pairs of quotes tried in turn: the first whose closing mark the quoted words do not contain. */
+export const QUOTES: ReadonlyArray<readonly [string, string]> = [
+  ['"', '"'],
+  ['„', '”'],
+  ['‘', '’'],
+  ['«', '»'],
+]
+
+/** Inline Markdown for plain words (escapes `*`, `_`, `[` and the like). */
+export function escapeInline(text: string): string {
+  if (text === '') return ''
+  return toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }).replace(/\n+$/, '')
+}
+
+/** Words between quotes that the words themselves do not contain. */
+export function quote(markdown: string): string {
+  const pair = QUOTES.find(([open, close]) => !markdown.includes(close) && !markdown.includes(open)) ?? QUOTES[0]
+  const [open, close] = pair as readonly [string, string]
+  return `${open}${markdown}${close}`
+}
+
+/** Whether words can be quoted on one line at all. */
+export function quotable(markdown: string): boolean {
+  return (
+    !markdown.includes('\n') && QUOTES.some(([open, close]) => !markdown.includes(close) && !markdown.includes(open))
+  )
+}
+
+function clause(v: Vervanging): string {
+  const oud = escapeInline(v.oud)
+  if (v.nieuw === '') return `vervalt ${quote(oud)}`
+  const rest = v.nieuw.slice(oud.length)
+  if (v.nieuw.startsWith(oud) && /^ [^\s,.;:)]/.test(rest))
+    return `wordt na ${quote(oud)} ingevoegd ${quote(rest.slice(1))}`
+  // Words that begin with a punctuation mark follow the quoted words without a space.
+  if (v.nieuw.startsWith(oud) && /^[,;:)][\s\S]*\S$/.test(rest))
+    return `wordt na ${quote(oud)} ingevoegd ${quote(rest)}`
+  if (v.nieuw.endsWith(` ${oud}`) && v.nieuw.length > oud.length + 1)
+    return `wordt voor ${quote(oud)} ingevoegd ${quote(v.nieuw.slice(0, -oud.length - 1))}`
+  return `wordt ${quote(oud)} vervangen door ${quote(v.nieuw)}`
+}
+
+function list(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`
+}
+
+function renumbering(v: Vernummering): string {
+  const letters = v.van.every((n) => /^[a-z]+$/.test(n))
+  const word = letters ? 'verlettering' : 'vernummering'
+  return `${word} van ${numberListWords(v.soort, v.van)} tot ${numberListWords(v.soort, v.naar, false)}`
+}
+
+const WHAT: Readonly<Record<string, string>> = {
+  tekst: 'het volgende',
+  aanhef: 'een aanhef',
+  opschrift: 'een opschrift',
+}
+
+function what(wat: string): string {
+  return WHAT[wat] ?? `een ${wat}`
+}
+
+function same(a: Plaats, b: Plaats): boolean {
+  return a.length === b.length && a.every((s, i) => s.soort === b[i]?.soort && s.num === b[i]?.num)
+}
+
+/**
+ * The sentence of an operation. `rel` is the provision the item names in its aanhef (`Artikel 8
+ * wordt als volgt gewijzigd:`): places inside it are written relative to it (`het derde lid`).
+ * `opschriftVervalt`: the new heading is empty.
+ */
+export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = false): string {
+  const w = (p: Plaats) => plaatsWords(p, rel)
+  switch (op.soort) {
+    case 'komt-te-luiden':
+      if (op.doel.length === 0) return 'De tekst van de regeling komt te luiden:'
+      return `${capital(w(op.doel))} komt te luiden:`
+    case 'opschrift':
+      return opschriftVervalt
+        ? `Het opschrift van ${w(op.doel)} vervalt.`
+        : `Het opschrift van ${w(op.doel)} komt te luiden:`
+    case 'woorden':
+      return `In ${w(op.doel)} ${list(op.vervangingen.map(clause))}.`
+    case 'vervalt': {
+      if (op.doelen.length > 1) {
+        const soort = op.doelen[0]?.[op.doelen[0].length - 1]?.soort
+        const nums = op.doelen.map((d) => d[d.length - 1]?.num ?? '')
+        const noun = soort === 'artikel' ? 'artikelen' : `${soort}en`
+        return `De ${noun} ${list(nums)} vervallen.`
+      }
+      let out = `${capital(w(op.doelen[0] ?? []))} vervalt`
+      if (op.vernummering) out += `, onder ${renumbering(op.vernummering)}`
+      if (op.slotPunt) out += `, onder vervanging van de puntkomma aan het slot van ${w(op.slotPunt)} door een punt`
+      return `${out}.`
+    }
+    case 'invoegen': {
+      const tail = `${what(op.wat)}`
+      if (op.na) return `Na ${w(op.na)} wordt ${tail} ingevoegd, luidende:`
+      if (op.voor) return `Voor ${w(op.voor)} wordt ${tail} ingevoegd, luidende:`
+      const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`
+      if (op.vernummering) return `Onder ${renumbering(op.vernummering)} wordt${where} ${tail} ingevoegd, luidende:`
+      const aan = same(op.ouder, rel) && rel.length > 0 ? plaatsWords(op.ouder) : w(op.ouder)
+      if (op.puntkomma)
+        return `Onder vervanging van de punt aan het slot van ${w(op.puntkomma)} door een puntkomma wordt aan ${aan} ${tail} toegevoegd, luidende:`
+      return `Aan ${aan} wordt ${tail} toegevoegd, luidende:`
+    }
+    case 'verplaatsen':
+      if (op.na) return `${capital(w(op.doel))} wordt geplaatst na ${w(op.na)}.`
+      if (op.voor) return `${capital(w(op.doel))} wordt geplaatst voor ${w(op.voor)}.`
+      return `${capital(w(op.doel))} wordt geplaatst aan het slot van ${w(op.ouder ?? [])}.`
+  }
+}

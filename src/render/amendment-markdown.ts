@@ -1,0 +1,67 @@
+/**
+ * A wijzigingsbesluit as Markdown: readable in any viewer, and read back by `parseAmendment`.
+ *
+ * ```markdown
+ * # Besluit tot wijziging van het Sociaal Statuut Samenwerking CGM 2012
+ *
+ * ## ARTIKEL I
+ *
+ * Het Sociaal Statuut Samenwerking CGM 2012 wordt als volgt gewijzigd:
+ *
+ * ### A
+ *
+ * Artikel 10 wordt als volgt gewijzigd:
+ *
+ * 1\. In het vijfde lid wordt "250%" vervangen door "300%".
+ *
+ * 2\. Het zesde lid komt te luiden:
+ *
+ * > 6. …
+ *
+ * ## ARTIKEL II
+ *
+ * Dit besluit treedt in werking met ingang van 1 januari 2016.
+ * ```
+ *
+ * Numbered instructions are paragraphs with an escaped dot (`1\.`), so that a viewer shows the
+ * number as written and the new text after them is not pulled into a list; the new text is a block
+ * quote of regulation Markdown (docs/format.md), the way a printed besluit indents it.
+ */
+import { stringify } from 'yaml'
+import type { Wijzigingsbesluit } from '../amend/model.js'
+
+/** Extra front-matter for the besluit (kenmerk, ondertekening, …). */
+export interface AmendmentMarkdownOptions {
+  meta?: Record<string, string>
+}
+
+/** Block-quote regulation Markdown. */
+export function quoteBlock(markdown: string): string {
+  return markdown
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n')
+}
+
+/** The besluit as Markdown with front-matter (`soort: wijzigingsbesluit`). */
+export function renderAmendmentMarkdown(model: Wijzigingsbesluit, options: AmendmentMarkdownOptions = {}): string {
+  const meta: Record<string, string> = { soort: 'wijzigingsbesluit' }
+  if (model.work) meta.work = model.work
+  meta.betreft = `wijziging van ${model.citeertitel}`
+  if (model.artikelII.inwerkingtreding) meta.inwerkingtreding = model.artikelII.inwerkingtreding
+  if (model.artikelII.terugwerkendeKracht) meta['terugwerkende-kracht'] = model.artikelII.terugwerkendeKracht
+  Object.assign(meta, options.meta ?? {})
+  const parts: string[] = [`---\n${stringify(meta, { lineWidth: 0 })}---`, `# ${model.opschrift}`, '## ARTIKEL I']
+  parts.push(model.artikelI.aanhef)
+  for (const item of model.artikelI.items) {
+    parts.push(`### ${item.letter}`)
+    if (item.aanhef) parts.push(item.aanhef)
+    for (const o of item.opdrachten) {
+      parts.push(o.nummer ? `${o.nummer}\\. ${o.tekst}` : o.tekst)
+      if (o.inhoud !== undefined) parts.push(quoteBlock(o.inhoud))
+    }
+  }
+  parts.push('## ARTIKEL II', model.artikelII.tekst)
+  return `${parts.join('\n\n')}\n`
+}
