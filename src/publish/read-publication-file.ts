@@ -134,6 +134,21 @@ export function readPublicationFile(file: VFile): PublicatieBestand {
     )
     return out
   }
+  const data = frontMatter.data
+  if (
+    data.soort !== 'publicatie' &&
+    data.regeling === undefined &&
+    (data.work !== undefined || data.citeertitel !== undefined) &&
+    frontMatter.body.trim() !== ''
+  ) {
+    fout(
+      file,
+      'Dit is een regeling, geen publicatiebestand; maak een publicatiebestand met `soort: publicatie` en `regeling: werk@JJJJ-MM-DD` dat naar deze versie verwijst (zie docs/publiceren.md)',
+      { line: 1, column: 1 },
+      'publicatie-geen-publicatiebestand',
+    )
+    return out
+  }
   if (frontMatter.body.trim() !== '') {
     const line = frontMatter.body.split('\n').findIndex((l) => l.trim() !== '') + 1
     waarschuwing(

@@ -94,15 +94,10 @@ function findVersion(ref: string, base: string): Found {
     for (const c of candidates) if (existsSync(c) && statSync(c).isFile()) return { ok: true, value: c }
     return { ok: false, reden: `het bestand bestaat niet (gezocht: ${candidates.map((c) => `\`${c}\``).join(', ')})` }
   }
-  const first = resolveVersion(ref)
-  if (first.ok) return first
-  // Beside the publication folder: `publicaties/x.md` next to `regulations/`.
+  // Beside the publication folder first (`publicaties/x.md` next to `regulations/`), then the current folder.
   const work = at[1] as string
   const beside = join(base, '..', REGULATIONS_DIR, work)
-  if (!work.includes('/') && existsSync(beside) && statSync(beside).isDirectory()) {
-    const second = resolveVersion(`${beside}@${at[2]}`)
-    if (second.ok) return second
-    return { ok: false, reden: second.reden }
-  }
-  return { ok: false, reden: first.reden }
+  if (!work.includes('/') && existsSync(beside) && statSync(beside).isDirectory())
+    return resolveVersion(`${beside}@${at[2]}`)
+  return resolveVersion(ref)
 }

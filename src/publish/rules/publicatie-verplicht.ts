@@ -46,7 +46,8 @@ export const publicatieVerplicht: PublicationRule = {
     if (!m.datumOndertekening)
       missing('De datum van ondertekening (vaststelling)', '`ondertekening:` met `datum: JJJJ-MM-DD`')
     if (!m.inwerkingtreding) missing('De datum van inwerkingtreding', '`inwerkingtreding: JJJJ-MM-DD`')
-    if (publicatie.dictum.length === 0) {
+    // A wijzigingsbesluit whose `wijzigt` could not be read has been reported on that key.
+    if (publicatie.dictum.length === 0 && (publicatie.soort === 'regeling' || ctx.sources.oud)) {
       const reden =
         publicatie.soort === 'wijziging'
           ? 'er zijn geen wijzigingsopdrachten gemaakt (zijn de versies in `regeling` en `wijzigt` gelijk?)'
