@@ -1,0 +1,105 @@
+/**
+ * `regelwerk publish` as a user runs it: the three formats, the exit codes of the CLI contract
+ * (0 done, 1 input errors with nothing written, 2 usage), Dutch messages with a place, no stack
+ * traces, and the metadata fields the issue lists.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { noStackTrace, regelwerk, tempDir } from '../cli-helpers.js'
+import { ROOT } from '../helpers.js'
+
+const STATUUT = 'publicaties/sociaal-statuut-cgm-2012.md'
+const FIXTURES = relative(ROOT, join(ROOT, 'test', 'fixtures', 'publish'))
+
+describe('publish', () => {
+  it('writes the metadata of the sociaal statuut as JSON with every field the issue lists', () => {
+    const run = regelwerk(['publish', STATUUT, '--format', 'json'])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    const m = JSON.parse(run.stdout)
+    expect(m).toMatchObject({
+      organisatie: 'Grave',
+      soortOrganisatie: 'Gemeente',
+      officieleTitel: 'Sociaal Statuut Samenwerking CGM 2012',
+      citeertitel: 'Sociaal Statuut Samenwerking CGM 2012',
+      vastgesteldDoor: 'college van burgemeester en wethouders',
+      onderwerp: 'bestuur en recht',
+      juridischeGrondslagen: ['Wet op de ondernemingsraden', 'CAR/UWO'],
+      datumOndertekening: '2012-12-04',
+      datumBekendmaking: '2013-01-03',
+      inwerkingtreding: '2013-01-03',
+      terugwerkendeKracht: '2013-01-01',
+      betreft: 'Nieuwe regeling',
+      kenmerk: 'P&O',
+      soortBesluit: 'nieuwe regeling',
+      wijzigt: null,
+      voorbeeld: false,
+    })
+    expect(m.regeling).toEqual({
+      werk: 'sociaal-statuut-cgm',
+      versie: 'regulations/sociaal-statuut-cgm/2013-01-03.md',
+      inwerkingtreding: '2013-01-03',
+      citeertitel: 'Sociaal Statuut Samenwerking CGM 2012',
+    })
+  })
+
+  it('writes html and docx files with --out and says so', () => {
+    const dir = tempDir()
+    for (const format of ['html', 'docx']) {
+      const out = join(dir, `statuut.${format}`)
+      const run = regelwerk(['publish', STATUUT, '--format', format, '--out', out])
+      expect(run.status).toBe(0)
+      expect(run.stderr).toContain(`${out}: publicatietekst van Sociaal Statuut Samenwerking CGM 2012 geschreven`)
+      expect(readFileSync(out).length).toBeGreaterThan(10_000)
+    }
+    expect(readFileSync(join(dir, 'statuut.html'), 'utf8')).toMatch(/^<!doctype html>\n<html lang="nl">/)
+  })
+
+  it('reports missing parts as positioned Dutch errors, exits 1 and writes nothing', () => {
+    const dir = tempDir()
+    const out = join(dir, 'x.docx')
+    const pub = `${FIXTURES}/onderdelen-ontbreken/publicaties/publicatie.md`
+    const run = regelwerk(['publish', pub, '--format', 'docx', '--out', out])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(
+      `${pub}:5:1: fout Het bestuursorgaan (de regeling heeft geen eigen aanhef) ontbreekt; voeg in de front-matter toe: \`bestuursorgaan: Het college van burgemeester en wethouders van ...\` [publicatie-verplicht]`,
+    )
+    expect(run.stderr).toContain(`${pub}:5:1: fout De aanhef noemt geen grondslag;`)
+    expect(run.stderr).toContain('3 fouten; er is niets geschreven')
+    expect(existsSync(out)).toBe(false)
+    expect(noStackTrace(run)).toBe(true)
+  })
+
+  it('warns, but publishes, when the inwerkingtreding lies before the publication without terugwerkende kracht', () => {
+    const pub = `${FIXTURES}/inwerkingtreding-voor-bekendmaking/publicaties/publicatie.md`
+    const run = regelwerk(['publish', pub, '--format', 'json'])
+    expect(run.status).toBe(0)
+    expect(run.stderr).toMatch(
+      /publicatie\.md:19:21: waarschuwing De inwerkingtreding \(1 september 2015\) ligt vóór de bekendmaking \(17 september 2015\).*\[publicatie-voor-inwerkingtreding\]/,
+    )
+    expect(JSON.parse(run.stdout).terugwerkendeKracht).toBeNull()
+  })
+
+  it('exits 2 on wrong usage and 1 on a missing file, without stack traces', () => {
+    const format = regelwerk(['publish', STATUUT, '--format', 'pdf'])
+    expect(format.status).toBe(2)
+    expect(format.stderr).toContain('fout: Onbekend formaat `pdf`; kies uit docx, html, json')
+    const docx = regelwerk(['publish', STATUUT, '--format', 'docx'])
+    expect(docx.status).toBe(2)
+    expect(docx.stderr).toContain('geef `--out publicatie.docx`')
+    const same = regelwerk(['publish', STATUUT, '--out', STATUUT])
+    expect(same.status).toBe(2)
+    const missing = regelwerk(['publish', 'publicaties/bestaat-niet.md'])
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toContain(
+      'publicaties/bestaat-niet.md:1:1: fout Het bestand `publicaties/bestaat-niet.md` bestaat niet',
+    )
+    for (const run of [format, docx, same, missing]) expect(noStackTrace(run)).toBe(true)
+  })
+
+  it('lists publish in the help', () => {
+    const run = regelwerk(['--help'])
+    expect(run.stdout).toMatch(/publish \[opties\] <bestand>/)
+  })
+})

@@ -1,0 +1,96 @@
+/**
+ * The HTML publication in a real browser (headless Chromium): the page loads, the text is there,
+ * it has one h1 and an outline without skipped levels, every in-page link lands on an element
+ * (anchors are the stable provision ids), and the print style hides the table of contents.
+ * `UPDATE=1` also writes the screenshot used in docs/publiceren.md.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { VFile } from 'vfile'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Publicatie, preparePublication } from '../../src/publish/index.js'
+import { renderPublicationHtml } from '../../src/render/html-publication.js'
+import { CHROMIUM, launchChromium } from '../browser/chromium.js'
+import { ROOT } from '../helpers.js'
+
+const STATUUT = 'publicaties/sociaal-statuut-cgm-2012.md'
+
+describe.skipIf(!CHROMIUM)('publish --format html in Chromium', () => {
+  let browser: Browser
+  let page: Page
+  let html: string
+
+  beforeAll(async () => {
+    const file = new VFile({ path: STATUUT, value: readFileSync(join(ROOT, STATUUT)) })
+    const { publicatie } = preparePublication(file)
+    html = renderPublicationHtml(publicatie as Publicatie)
+    const path = join(mkdtempSync(join(tmpdir(), 'regelwerk-publish-html-')), 'statuut.html')
+    writeFileSync(path, html)
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1000, height: 1300 } })
+    await page.goto(`file://${path}`)
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('is self-contained Dutch HTML', async () => {
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl')
+    expect(html).not.toMatch(/<script|<link |src="http/)
+    expect(await page.title()).toBe('Sociaal Statuut Samenwerking CGM 2012')
+  })
+
+  it('shows the text of the besluit in its parts', async () => {
+    const text = (await page.innerText('body')).replace(/\s+/g, ' ')
+    for (const expected of [
+      'Sociaal Statuut Samenwerking CGM 2012',
+      'De colleges van burgemeester en wethouders van de gemeenten Cuijk, Grave en Mill en Sint Hubert;',
+      'besluiten vast te stellen de volgende verordening:',
+      'Artikel 10 Uitgangspunten individueel',
+      'Aldus vastgesteld door:',
+      'Terugwerkende kracht tot en met 1 januari 2013',
+      'Datum bekendmaking 3 januari 2013',
+    ])
+      expect(text).toContain(expected)
+  })
+
+  it('has one h1 and headings that never skip a level', async () => {
+    const levels = await page.$$eval('h1, h2, h3, h4, h5, h6', (hs) => hs.map((h) => Number(h.tagName.slice(1))))
+    expect(levels.filter((l) => l === 1)).toHaveLength(1)
+    expect(levels[0]).toBe(1)
+    const skips = levels.filter((l, i) => i > 0 && l > (levels[i - 1] as number) + 1)
+    expect(skips).toEqual([])
+    expect(levels.length).toBeGreaterThan(40)
+  })
+
+  it('resolves every in-page link to an element; article anchors are the stable ids', async () => {
+    const links = await page.$$eval('a[href^="#"]', (as) =>
+      as.map((a) => {
+        const id = decodeURIComponent((a.getAttribute('href') as string).slice(1))
+        return { id, found: document.getElementById(id) !== null }
+      }),
+    )
+    expect(links.length).toBeGreaterThan(35)
+    expect(links.filter((l) => !l.found)).toEqual([])
+    expect(links.map((l) => l.id)).toContain('hfd_3__par_o1__art_10')
+    // A lid has its own anchor too, so `artikel 10, vijfde lid` can be linked.
+    expect(await page.$('#hfd_3__par_o1__art_10__lid_5')).not.toBeNull()
+    await page.click('a[href="#hfd_3__par_o1__art_10"]')
+    expect(await page.evaluate(() => location.hash)).toBe('#hfd_3__par_o1__art_10')
+    const top = await page.$eval('#hfd_3__par_o1__art_10', (e) => e.getBoundingClientRect().top)
+    expect(Math.abs(top)).toBeLessThan(50)
+  })
+
+  it('hides the table of contents in print and takes a screenshot', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const shot = await page.screenshot({ fullPage: false })
+    expect(shot.length).toBeGreaterThan(20_000)
+    if (process.env.UPDATE === '1') writeFileSync(join(ROOT, 'docs', 'img', 'publiceren-statuut.png'), shot)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.$eval('nav.inhoud', (n) => getComputedStyle(n).display)).toBe('none')
+    await page.emulateMedia({ media: 'screen' })
+  })
+})
