@@ -121,6 +121,18 @@ function program(): Command {
       process.exitCode = await runPublish(path, options)
     })
 
+  sub('letters <sjabloon> <gegevens>', 'brieven (statusbrief, plaatsingsbesluit) als Word-bestanden uit een sjabloon en HR-gegevens (CSV of YAML)')
+    .option('--out <map>', 'de uitvoermap (standaard: output/<sjabloon>)')
+    .option('--date <datum>', 'de briefdatum voor alle rijen (JJJJ-MM-DD); anders het datumveld van het sjabloon')
+    .option('--strict', 'stop bij de eerste fout')
+    .option('--resume', 'sla brieven over die al in de uitvoermap staan (na een onderbroken reeks)')
+    .option('--one-file', 'alle brieven in één Word-bestand om af te drukken; elke brief begint bij pagina 1')
+    .option('--dry-run', 'controleer sjabloon en rijen en toon per rij de keuzes en regeluitkomsten; schrijf niets')
+    .action(async (template: string, data: string, options) => {
+      const { runLetters } = await import('./commands/letters.js')
+      process.exitCode = await runLetters(template, data, options)
+    })
+
   return cmd
 }
 

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
+import { checkTemplateFile, isTextBlock } from '../../assemble/check-template.js'
 import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
@@ -42,7 +43,10 @@ export function runCheck(paths: string[], options: CheckOptions): number {
   for (const path of files) {
     const file = readInput(path)
     const work = works.get(path)
-    if (!hasErrors(file)) {
+    // Letter templates and versioned text blocks (templates/) have checks of their own.
+    if (!hasErrors(file) && checkTemplateFile(file)) {
+      // checked as a template
+    } else if (!hasErrors(file) && !isTextBlock(file)) {
       const result = parseRegeling(file)
       if (result.text !== undefined) checkRegeling(result, file, { inherited: work?.inherited })
     }
