@@ -9,6 +9,7 @@ import type { PhrasingContent } from 'mdast'
 import type { Aanhef, Ondertekening, Regeling } from '../model/nodes.js'
 import { formatDutchDate } from '../util/dates.js'
 import { dateInText } from '../versions/work.js'
+import { wijzigingDictum } from './dictum-wijziging.js'
 import type {
   AlineaBlock,
   PubBlock,
@@ -25,7 +26,7 @@ import type { LoadedVersion, Sources } from './resolve-sources.js'
 export type WijzigingDictum = (oud: LoadedVersion, nieuw: LoadedVersion, metadata: PublicatieMetadata) => PubBlock[]
 
 export interface BuildOptions {
-  /** Required for a wijzigingsbesluit (a publication file with `wijzigt`). */
+  /** The maker of a wijzigingsbesluit's dictum (default: `generateAmendment` of the amendments stage). */
   wijzigingDictum?: WijzigingDictum
 }
 
@@ -73,8 +74,8 @@ export function buildPublication(
       else if (c.type !== 'opschrift' && c.type !== 'aanhef' && c.type !== 'ondertekening')
         dictum.push(...bodyBlocks([c], 1))
     }
-  } else if (sources.oud && options.wijzigingDictum) {
-    dictum = options.wijzigingDictum(sources.oud, nieuw, metadata)
+  } else if (sources.oud) {
+    dictum = (options.wijzigingDictum ?? wijzigingDictum)(sources.oud, nieuw, metadata)
   }
 
   return {

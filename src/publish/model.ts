@@ -47,6 +47,8 @@ export interface AlineaBlock {
   num?: string
   runs: Run[]
   id?: string
+  /** Quoted new text in a wijzigingsbesluit ("komt te luiden:"), not a provision of the besluit. */
+  citaat?: boolean
 }
 
 /** A table kept from the regulation (a Markdown table). */

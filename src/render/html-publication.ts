@@ -56,7 +56,7 @@ function blocksHtml(blocks: readonly PubBlock[], offset: number): string {
         if (b.depth === 0) out.push(`<p${idAttr(b.id)}>${runsHtml(b.runs)}</p>`)
         else
           out.push(
-            `<div class="item d${b.depth}"${idAttr(b.id)}><span class="nr">${b.num ? esc(b.num) : ''}</span><p class="inhoud">${runsHtml(b.runs)}</p></div>`,
+            `<div class="item d${b.depth}${b.citaat ? ' citaat' : ''}"${idAttr(b.id)}><span class="nr">${b.num ? esc(b.num) : ''}</span><p class="inhoud">${runsHtml(b.runs)}</p></div>`,
           )
         break
       case 'tabel': {
@@ -197,6 +197,7 @@ nav.inhoud li.l2 { padding-left: 1.25em; } nav.inhoud li.l3 { padding-left: 2.5e
 .item.d2 { margin-left: 2em; } .item.d3 { margin-left: 4em; }
 .item .nr { flex: 0 0 2em; }
 .item .inhoud { flex: 1 1 auto; min-width: 0; margin: 0; }
+.item.citaat { border-left: 3px solid #bbb; padding-left: .6em; margin-top: 0; margin-bottom: 0; padding-top: .15em; padding-bottom: .15em; }
 table { width: 100%; border-collapse: collapse; margin: .75em 0; }
 th, td { border: 1px solid #888; padding: .3em .5em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }

@@ -76,6 +76,10 @@ describe('publication fixtures', () => {
         const m = {
           ...publicatie.metadata,
           regeling: { ...publicatie.metadata.regeling, versie: relative(base, publicatie.metadata.regeling.versie) },
+          wijzigt: publicatie.metadata.wijzigt && {
+            ...publicatie.metadata.wijzigt,
+            versie: relative(base, publicatie.metadata.wijzigt.versie),
+          },
         }
         expectFile(metadata, metadataJson(m))
       } else {

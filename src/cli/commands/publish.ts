@@ -1,6 +1,6 @@
 /** `regelwerk publish <bestand> [--format docx|html|json] [--out F]`: gemeenteblad text and metadata. */
 import { resolve } from 'node:path'
-import { type BuildOptions, metadataJson, preparePublication } from '../../publish/index.js'
+import { metadataJson, preparePublication } from '../../publish/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { counts, EXIT, plural, printMessages, readInput, UsageError } from '../io.js'
@@ -12,11 +12,6 @@ export interface PublishCliOptions {
 
 const FORMATS = ['docx', 'html', 'json'] as const
 type Format = (typeof FORMATS)[number]
-
-/** The generator of the wijzigingsbesluit dictum (ARTIKEL I and II). */
-async function buildOptions(): Promise<BuildOptions> {
-  return {}
-}
 
 export async function runPublish(path: string, options: PublishCliOptions): Promise<number> {
   const format = (options.format ?? 'html') as Format
@@ -31,7 +26,7 @@ export async function runPublish(path: string, options: PublishCliOptions): Prom
     printMessages(file, path)
     return EXIT.input
   }
-  const prepared = preparePublication(file, await buildOptions())
+  const prepared = preparePublication(file)
   let fouten = 0
   for (const f of [...prepared.sources.files, file]) {
     printMessages(f, f.path)
