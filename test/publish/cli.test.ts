@@ -44,6 +44,33 @@ describe('publish', () => {
     })
   })
 
+  it('writes the metadata of a wijzigingsbesluit with the work and version it changes', () => {
+    const pub = `${FIXTURES}/wijzigingsbesluit/publicaties/publicatie.md`
+    const run = regelwerk(['publish', pub, '--format', 'json'])
+    expect(run.status).toBe(0)
+    // Fill-in fields of a fictional example are noted, not warned about.
+    expect(run.stderr).toContain(
+      'info Invulveld `[naam burgemeester]` is nog niet ingevuld (voorbeeld) [publicatie-invulveld]',
+    )
+    const m = JSON.parse(run.stdout)
+    expect(m).toMatchObject({
+      soortBesluit: 'wijzigingsbesluit',
+      organisatie: 'Voorbeeldstad',
+      citeertitel: 'CAR-UWO',
+      juridischeGrondslagen: ['Ambtenarenwet, artikel 125', 'Gemeentewet, artikel 160'],
+      datumBekendmaking: '2015-09-17',
+      inwerkingtreding: '2015-09-18',
+      terugwerkendeKracht: '2015-09-01',
+      voorbeeld: true,
+    })
+    expect(m.wijzigt).toEqual({
+      werk: 'car-uwo',
+      versie: `${FIXTURES}/wijzigingsbesluit/regulations/car-uwo/2015-01-01.md`,
+      inwerkingtreding: '2015-01-01',
+      citeertitel: 'CAR-UWO',
+    })
+  })
+
   it('writes html and docx files with --out and says so', () => {
     const dir = tempDir()
     for (const format of ['html', 'docx']) {

@@ -35,6 +35,9 @@ describe('publish --format docx', () => {
     cases.eigen = prepare(
       relative(ROOT, join(ROOT, 'test/fixtures/publish/terugwerkende-kracht/publicaties/publicatie.md')),
     )
+    cases.wijziging = prepare(
+      relative(ROOT, join(ROOT, 'test/fixtures/publish/wijzigingsbesluit/publicaties/publicatie.md')),
+    )
     const inputs: string[] = []
     for (const [name, p] of Object.entries(cases)) {
       docx[name] = await renderPublicationDocx(p)
@@ -43,7 +46,7 @@ describe('publish --format docx', () => {
       inputs.push(path)
     }
     if (!SOFFICE) return
-    // One LibreOffice run for both documents.
+    // One LibreOffice run for all documents.
     const pdfs = convertToPdf(inputs, join(dir, 'pdf'), join(dir, 'profile'))
     Object.keys(cases).forEach((name, i) => {
       pdf[name] = pdfText(pdfs[i] as string)
@@ -97,6 +100,33 @@ describe('publish --format docx', () => {
       expect(text).toContain(expected)
   })
 
+  it.skipIf(!SOFFICE)('LibreOffice shows a wijzigingsbesluit: voorbeeld note, ARTIKEL I with items, ARTIKEL II', () => {
+    const text = squash(pdf.wijziging as string)
+    const order = [
+      'Voorbeeld met een fictieve organisatie: dit is geen echte publicatie.',
+      // pdftotext drops the hyphen of CAR-UWO when it ends a line: probe up to it.
+      'Besluit van het college van burgemeester en wethouders van de gemeente Voorbeeldstad tot wijziging van de',
+      'gelet op artikel 125 van de Ambtenarenwet en artikel 160 van de Gemeentewet;',
+      'besluit:',
+      'ARTIKEL I',
+      'De CAR-UWO wordt als volgt gewijzigd:',
+      // The item letters stand in the number column, which pdftotext may read out of order.
+      'Na het opschrift wordt een artikel ingevoegd, luidende:',
+      'Artikel 1:2c Aanstellingen op grond van de banenafpraak',
+      'Na artikel 1:2c wordt een bijlage ingevoegd, luidende:',
+      'ARTIKEL II',
+      'Dit besluit treedt in werking met ingang van 18 september 2015 en werkt terug tot en met 1 september 2015.',
+      'Aldus vastgesteld in de vergadering van het college van burgemeester en wethouders van Voorbeeldstad van 15 september 2015.',
+      '[naam burgemeester]',
+    ]
+    let from = 0
+    for (const expected of order) {
+      const at = text.indexOf(expected, from)
+      expect(at, expected).toBeGreaterThanOrEqual(0)
+      from = at
+    }
+  })
+
   it('is a plain official document: heading styles, lid style with a tab, no tracked changes, nl-NL, A4', () => {
     const files = unzipSync(docx.eigen as Uint8Array)
     const xml = strFromU8(files['word/document.xml'] as Uint8Array)
@@ -112,6 +142,12 @@ describe('publish --format docx', () => {
     expect(styleOf('Artikel 1:2c')).toMatchObject({ paragraph: { style: STYLE.heading1 } })
     expect(styleOf('1.\tIn afwijking')).toMatchObject({ paragraph: { style: STYLE.lid } })
     expect(styleOf('Toelichting')).toMatchObject({ paragraph: { style: STYLE.heading1 } })
+    const wijziging = publicationParagraphs(cases.wijziging as Publicatie).flatMap((i) =>
+      i.kind === 'paragraaf' ? [`${i.paragraph.style}: ${runsText(i.paragraph.runs)}`] : [],
+    )
+    expect(wijziging).toContain('Heading1: ARTIKEL I')
+    expect(wijziging).toContain('Lid: A\tNa het opschrift wordt een artikel ingevoegd, luidende:')
+    expect(wijziging).toContain('Lid: B\tNa artikel 1:2c wordt een bijlage ingevoegd, luidende:')
   })
 
   it('gives the same bytes for the same publication', async () => {

@@ -84,6 +84,26 @@ describe.skipIf(!CHROMIUM)('publish --format html in Chromium', () => {
     expect(Math.abs(top)).toBeLessThan(50)
   })
 
+  it('shows a wijzigingsbesluit with its voorbeeld note and anchors for ARTIKEL I, its items and ARTIKEL II', async () => {
+    const path = 'test/fixtures/publish/wijzigingsbesluit/publicaties/publicatie.md'
+    const { publicatie } = preparePublication(new VFile({ path, value: readFileSync(join(ROOT, path)) }))
+    const other = await browser.newPage()
+    await other.setContent(renderPublicationHtml(publicatie as Publicatie))
+    expect(await other.innerText('p.voorbeeld[role="note"]')).toContain('geen echte publicatie')
+    const headings = await other.$$eval('main h2', (hs) => hs.map((h) => h.textContent))
+    expect(headings).toEqual(['ARTIKEL I', 'ARTIKEL II', 'Toelichting'])
+    for (const id of ['art_I', 'art_I__item_A', 'art_I__item_B', 'art_II'])
+      expect(await other.$(`#${id}`), id).not.toBeNull()
+    const broken = await other.$$eval('a[href^="#"]', (as) =>
+      as.map((a) => (a.getAttribute('href') as string).slice(1)).filter((id) => !document.getElementById(id)),
+    )
+    expect(broken).toEqual([])
+    expect((await other.innerText('body')).replace(/\s+/g, ' ')).toContain(
+      'Dit besluit treedt in werking met ingang van 18 september 2015 en werkt terug tot en met 1 september 2015.',
+    )
+    await other.close()
+  })
+
   it('hides the table of contents in print and takes a screenshot', async () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     const shot = await page.screenshot({ fullPage: false })
