@@ -224,3 +224,7 @@ console.log('Koude start `regelwerk check` op één klein bestand')
 console.log(`  node zonder programma          ${median(nodeRuns).toFixed(0)} ms`)
 console.log(`  regelwerk check                ${median(cliRuns).toFixed(0)} ms  (doel: ≤ 300 ms)`)
 console.log(`Node ${process.version}, ${execFileSync('nproc').toString().trim()} kernen`)
+
+// Letters (issue 7): regelwerk against docx and docxtemplater, measured in this run.
+const { lettersBench } = await import('./letters.mjs')
+await lettersBench()
