@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Rebuild the bundled regulations in regulations/ from ../shared (seeds and corpus) with `regelwerk import`.
 
-Run from the project root after `npm install`. The CAR-UWO text and the ledenbrief are kept by hand
-(they are cut from seed 003 as they are); everything else is imported and then given the version
-metadata the sources state.
+Run from the project root after `npm install`. The ledenbrief is kept by hand (cut from seed 003 as it
+is). The CAR-UWO version of 1 September 2015 is produced with `regelwerk apply` from the ledenbrief and
+regulations/car-uwo/basis/voor-lbr-15-069.md (the only part of the earlier text our sources give: that
+there is a bijlage IIa); everything else is imported and then given the version metadata the sources state.
 """
 import glob, os, re, subprocess
 
@@ -64,7 +65,30 @@ def bundle_law(work, bwb):
         )
 
 
+def bundle_car_uwo():
+    out = 'regulations/car-uwo/2015-09-07.md'
+    with open(out, 'w', encoding='utf-8') as f:
+        subprocess.run(['./bin/regelwerk', 'apply', 'regulations/car-uwo/basis/voor-lbr-15-069.md',
+                        'regulations/ledenbrieven/lbr-15-069.md'], check=True, stdout=f)
+    s = open(out, encoding='utf-8').read()
+    # What `apply` cannot know: the subject in words, where it was published, and why it is a deeltekst.
+    s = re.sub(r'\nbetreft: (.*)\n', lambda m: f'\nbetreft: {m.group(1)} (banenafspraak)\n', s, count=1)
+    s = re.sub(r'\nbron: .*\n', '\nbron: VNG-ledenbrief Lbr. 15/069, bijlage "CAR teksten" (regulations/ledenbrieven/lbr-15-069.md),'
+               ' toegepast met regelwerk apply op regulations/car-uwo/basis/voor-lbr-15-069.md\n', s, count=1)
+    open(out, 'w', encoding='utf-8').write(s)
+    edit_front_matter(out, add_before_close=(
+        'bekendmaking: VNG-ledenbrief Lbr. 15/069 (ECWGO/U201501380, CvA/LOGA 15/12), 7 september 2015\n'
+        'opmerkingen: >-\n'
+        '  Deeltekst. Dit bestand bevat alleen de bepalingen waarvan de tekst in het bronmateriaal van\n'
+        '  regelwerk staat: artikel 1:2c met toelichting en de aanvulling van bijlage IIa, beide uit\n'
+        '  Lbr. 15/069. De overige artikelen van de CAR-UWO zijn niet opgenomen. De ledenbrief zegt dat de\n'
+        '  wijziging ingaat op 1 september 2015; hij is gedateerd 7 september 2015, daarom staat hier\n'
+        '  inwerkingtreding 7 september 2015 met terugwerkende kracht tot en met 1 september 2015.\n'
+    ))
+
+
 if __name__ == '__main__':
+    bundle_car_uwo()
     bundle_statuut()
     bundle_law('ambtenarenwet', 'BWBR0001947-ambtenarenwet')
     bundle_law('wet-aanpassing-arbeidsduur', 'BWBR0011173-wet-aanpassing-arbeidsduur')

@@ -142,6 +142,7 @@ export function parseInhoud(inhoud: string, wat: string): AnyNode[] {
   }
   const tree = parseText(`${inhoud}\n`, file).tree
   const nodes = tree.children as AnyNode[]
+  if (wat === 'tekst') return nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? kids(n) : [n]))
   if (wat === 'aanhef' || wat === 'ondertekening') {
     const teksten = nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? kids(n) : [n]))
     return [{ type: wat, children: teksten } as unknown as AnyNode]
@@ -182,6 +183,16 @@ export function countMatches(nodes: AnyNode[], oud: string): number {
   let n = 0
   for (const holder of nodes) n += [...phrasingText(holder.children as PhrasingContent[]).matchAll(pattern(oud))].length
   return n
+}
+
+function locateAll(nodes: AnyNode[], oud: string, doel: string): TextHit[] {
+  const hits: TextHit[] = []
+  for (const holder of nodes) {
+    const text = phrasingText(holder.children as PhrasingContent[])
+    for (const m of text.matchAll(pattern(oud))) hits.push({ holder, start: m.index, end: m.index + m[0].length })
+  }
+  if (hits.length === 0) throw new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
+  return hits
 }
 
 function locate(nodes: AnyNode[], oud: string, doel: string): TextHit {
@@ -271,7 +282,9 @@ function mergeText(children: PhrasingContent[]): void {
 function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel: string): void {
   const nodes = textNodes(target)
   // All words are found before any is replaced (one sentence speaks of one text).
-  const located = vervangingen.map((v) => ({ v, hit: locate(nodes, v.oud, doel) }))
+  const located = vervangingen.flatMap((v) =>
+    v.telkens ? locateAll(nodes, v.oud, doel).map((hit) => ({ v, hit })) : [{ v, hit: locate(nodes, v.oud, doel) }],
+  )
   for (let i = 0; i < located.length; i++)
     for (let j = i + 1; j < located.length; j++) {
       const a = (located[i] as (typeof located)[number]).hit
@@ -279,9 +292,13 @@ function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel
       if (a.holder === b.holder && a.start < b.end && b.start < a.end)
         throw new OpdrachtFout('Twee vervangingen in één zin overlappen elkaar', doel)
     }
-  // Replace from the end so that earlier offsets stay valid.
-  located.sort((x, y) => (x.hit.holder === y.hit.holder ? y.hit.start - x.hit.start : 0))
-  for (const { v, hit } of located) spliceText(hit.holder, hit.start, hit.end, inlineOf(v.nieuw), doel)
+  // Per text node, replace from the end so that earlier offsets stay valid.
+  const byHolder = new Map<AnyNode, typeof located>()
+  for (const x of located) byHolder.set(x.hit.holder, [...(byHolder.get(x.hit.holder) ?? []), x])
+  for (const group of byHolder.values()) {
+    group.sort((x, y) => y.hit.start - x.hit.start)
+    for (const { v, hit } of group) spliceText(hit.holder, hit.start, hit.end, inlineOf(v.nieuw), doel)
+  }
 }
 
 // ---- structure ----------------------------------------------------------------------------------
@@ -427,6 +444,10 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       const doel = plaatsWords(op.doel)
       const target = resolve(root, op.doel)
       const node = target.node as AnyNode
+      if (op.titel !== undefined) {
+        node.heading = [{ type: 'text', value: op.titel }]
+        return
+      }
       if (op.inhoud === '') {
         delete node.heading
         return

@@ -282,7 +282,6 @@ function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
     return fineOps(d, plaats)
   } catch (error) {
     if (error instanceof Grof) {
-      if (process.env.REGELWERK_DEBUG_AMEND) console.error('grof', plaatsWords(plaats), error.message)
       return [whole]
     }
     throw error
@@ -564,12 +563,8 @@ function run(old: Regeling, drafts: Draft[]): { ok: boolean; replaced: string[] 
     const attempt = (ops: Operatie[]) => {
       try {
         for (const op of ops) applyOperatie(old, op)
-        const ok = draft.check(old)
-        if (!ok && process.env.REGELWERK_DEBUG_AMEND)
-          console.error('check', plaatsWords(draft.plaats), JSON.stringify(ops).slice(0, 600))
-        return ok
+        return draft.check(old)
       } catch (error) {
-        if (process.env.REGELWERK_DEBUG_AMEND) console.error('fout', plaatsWords(draft.plaats), String(error))
         if (error instanceof OpdrachtFout) return false
         throw error
       }
@@ -636,7 +631,7 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
     const work0 = structuredClone(oud)
     const result = run(work0, drafts)
     geheelVervangen = result.replaced
-    if (!result.ok || !sameText(work0.children, nieuw.children)) throw new Grof('g21')
+    if (!result.ok || !sameText(work0.children, nieuw.children)) throw new Grof(result.ok ? 'eindcontrole' : 'item')
     if (geheelVervangen.length > 0) grofheid = 'artikel'
   } catch (error) {
     if (!(error instanceof Grof)) throw error

@@ -39,6 +39,8 @@ export interface Vervanging {
   oud: string
   /** The new words as Markdown inline text (may carry emphasis or links); `''` when they lapse. */
   nieuw: string
+  /** `wordt "x" telkens vervangen door "y"`: every occurrence (at least one). */
+  telkens?: boolean
 }
 
 /** Renumbering of leden / onderdelen: `van[i]` becomes `naar[i]`. */
@@ -53,7 +55,13 @@ export type Operatie =
   /** `Artikel 5 komt te luiden:` — the provision is replaced by `inhoud` (one or more nodes). */
   | { soort: 'komt-te-luiden'; doel: Plaats; inhoud: string }
   /** `Het opschrift van artikel 5 komt te luiden:` — `inhoud` is the heading line (`### Artikel 5 Titel`). */
-  | { soort: 'opschrift'; doel: Plaats; inhoud: string }
+  | {
+      soort: 'opschrift'
+      doel: Plaats
+      inhoud: string
+      /** The new title as plain words, when a real text gives it inline (`Het opschrift komt te luiden: Ontheffing`). */
+      titel?: string
+    }
   /** `In artikel 5, tweede lid, wordt "x" vervangen door "y" en vervalt "z".` */
   | { soort: 'woorden'; doel: Plaats; vervangingen: Vervanging[] }
   /** `Artikel 5 vervalt.` / `De artikelen 5 en 6 vervallen.` / `Het tweede lid vervalt, onder vernummering …`. */

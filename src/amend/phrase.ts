@@ -79,16 +79,21 @@ function same(a: Plaats, b: Plaats): boolean {
  */
 export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = false): string {
   const w = (p: Plaats) => plaatsWords(p, rel)
+  // Ar 3.29: a citation in parts is closed by a comma before the verb ("Artikel 18, derde lid, vervalt").
+  const wv = (p: Plaats) => {
+    const words = w(p)
+    return words.includes(',') ? `${words},` : words
+  }
   switch (op.soort) {
     case 'komt-te-luiden':
       if (op.doel.length === 0) return 'De tekst van de regeling komt te luiden:'
-      return `${capital(w(op.doel))} komt te luiden:`
+      return `${capital(wv(op.doel))} komt te luiden:`
     case 'opschrift':
       return opschriftVervalt
         ? `Het opschrift van ${w(op.doel)} vervalt.`
         : `Het opschrift van ${w(op.doel)} komt te luiden:`
     case 'woorden':
-      return `In ${w(op.doel)} ${list(op.vervangingen.map(clause))}.`
+      return `In ${wv(op.doel)} ${list(op.vervangingen.map(clause))}.`
     case 'vervalt': {
       if (op.doelen.length > 1) {
         const soort = op.doelen[0]?.[op.doelen[0].length - 1]?.soort
@@ -96,21 +101,21 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
         const noun = soort === 'artikel' ? 'artikelen' : `${soort}en`
         return `De ${noun} ${list(nums)} vervallen.`
       }
-      let out = `${capital(w(op.doelen[0] ?? []))} vervalt`
+      let out = `${capital(wv(op.doelen[0] ?? []))} vervalt`
       if (op.vernummering) out += `, onder ${renumbering(op.vernummering)}`
       if (op.slotPunt) out += `, onder vervanging van de puntkomma aan het slot van ${w(op.slotPunt)} door een punt`
       return `${out}.`
     }
     case 'invoegen': {
       const tail = `${what(op.wat)}`
-      if (op.na) return `Na ${w(op.na)} wordt ${tail} ingevoegd, luidende:`
-      if (op.voor) return `Voor ${w(op.voor)} wordt ${tail} ingevoegd, luidende:`
+      if (op.na) return `Na ${wv(op.na)} wordt ${tail} ingevoegd, luidende:`
+      if (op.voor) return `Voor ${wv(op.voor)} wordt ${tail} ingevoegd, luidende:`
       const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`
       if (op.vernummering) return `Onder ${renumbering(op.vernummering)} wordt${where} ${tail} ingevoegd, luidende:`
       const aan = same(op.ouder, rel) && rel.length > 0 ? plaatsWords(op.ouder) : w(op.ouder)
       if (op.puntkomma)
         return `Onder vervanging van de punt aan het slot van ${w(op.puntkomma)} door een puntkomma wordt aan ${aan} ${tail} toegevoegd, luidende:`
-      return `Aan ${aan} wordt ${tail} toegevoegd, luidende:`
+      return `Aan ${aan.includes(',') ? `${aan},` : aan} wordt ${tail} toegevoegd, luidende:`
     }
     case 'verplaatsen':
       if (op.na) return `${capital(w(op.doel))} wordt geplaatst na ${w(op.na)}.`

@@ -110,6 +110,21 @@ function program(): Command {
       process.exitCode = await runDiff(oud, nieuw, options)
     })
 
+  sub('amend <oud> <nieuw>', 'het wijzigingsbesluit (ARTIKEL I en II) dat de oude versie in de nieuwe verandert')
+    .option('--format <formaat>', 'md of docx', 'md')
+    .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+    .action(async (oud: string, nieuw: string, options) => {
+      const { runAmend } = await import('./commands/amend.js')
+      process.exitCode = await runAmend(oud, nieuw, options)
+    })
+
+  sub('apply <basis> <wijziging>', 'pas een wijzigingsbesluit of ledenbrief toe op de versie ervoor')
+    .option('--out <bestand>', 'schrijf de nieuwe versie naar dit bestand in plaats van naar stdout')
+    .action(async (basis: string, wijziging: string, options) => {
+      const { runApply } = await import('./commands/apply.js')
+      process.exitCode = runApply(basis, wijziging, options)
+    })
+
   sub(
     'publish <bestand>',
     'de tekst voor het gemeenteblad (Word of HTML) of de metadata (JSON) uit een publicatiebestand',
@@ -121,7 +136,10 @@ function program(): Command {
       process.exitCode = await runPublish(path, options)
     })
 
-  sub('letters <sjabloon> <gegevens>', 'brieven (statusbrief, plaatsingsbesluit) als Word-bestanden uit een sjabloon en HR-gegevens (CSV of YAML)')
+  sub(
+    'letters <sjabloon> <gegevens>',
+    'brieven (statusbrief, plaatsingsbesluit) als Word-bestanden uit een sjabloon en HR-gegevens (CSV of YAML)',
+  )
     .option('--out <map>', 'de uitvoermap (standaard: output/<sjabloon>)')
     .option('--date <datum>', 'de briefdatum voor alle rijen (JJJJ-MM-DD); anders het datumveld van het sjabloon')
     .option('--strict', 'stop bij de eerste fout')

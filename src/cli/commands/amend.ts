@@ -1,0 +1,70 @@
+/** `regelwerk amend <oud> <nieuw> [--format md|docx] [--out F]`: the wijzigingsbesluit from old to new. */
+import { resolve } from 'node:path'
+import { generateAmendment } from '../../amend/generate.js'
+import { diffRegelingen } from '../../diff/index.js'
+import { type ParseResult, parseRegeling } from '../../parse/index.js'
+import { renderAmendmentMarkdown } from '../../render/amendment-markdown.js'
+import { writeFileAtomic } from '../../util/fs.js'
+import { hasErrors } from '../../util/messages.js'
+import { resolveVersion } from '../../versions/refs.js'
+import { readVersion } from '../../versions/work.js'
+import { EXIT, printMessages, readInput, UsageError } from '../io.js'
+
+export interface AmendCliOptions {
+  format?: string
+  out?: string
+}
+
+/** Load a version (file or `werk@JJJJ-MM-DD`); prints messages and returns an exit status on errors. */
+export function loadVersion(ref: string): { result: ParseResult; path: string } | number {
+  const resolved = resolveVersion(ref)
+  if (!resolved.ok) {
+    process.stderr.write(`fout: ${resolved.reden}\n`)
+    return EXIT.input
+  }
+  const file = readInput(resolved.value)
+  const result = hasErrors(file) ? undefined : parseRegeling(file)
+  if (!result || hasErrors(file)) {
+    printMessages(file, resolved.value)
+    return EXIT.input
+  }
+  return { result, path: resolved.value }
+}
+
+export async function runAmend(oudRef: string, nieuwRef: string, options: AmendCliOptions): Promise<number> {
+  const format = options.format ?? 'md'
+  if (format !== 'md' && format !== 'docx') throw new UsageError(`Onbekend formaat \`${format}\`; kies uit md, docx`)
+  if (format === 'docx' && !options.out)
+    throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out wijzigingsbesluit.docx`')
+  if (options.out && [oudRef, nieuwRef].some((r) => resolve(options.out as string) === resolve(r)))
+    throw new UsageError('`--out` mag geen van beide versies zelf zijn')
+  const oud = loadVersion(oudRef)
+  if (typeof oud === 'number') return oud
+  const nieuw = loadVersion(nieuwRef)
+  if (typeof nieuw === 'number') return nieuw
+  // A version without inwerkingtreding in its front-matter is dated by its file name.
+  const datum = readVersion(nieuw.path).inwerkingtreding
+  const model = generateAmendment(diffRegelingen(oud.result.tree, nieuw.result.tree), {
+    ...(datum ? { inwerkingtreding: datum } : {}),
+  })
+  if (model.artikelI.items.length === 0) {
+    process.stderr.write(
+      `${nieuw.path}:1:1: waarschuwing De versies hebben dezelfde tekst; er is niets te wijzigen [wijziging-leeg]\n`,
+    )
+  }
+  let output: string | Uint8Array
+  if (format === 'docx') {
+    const { renderAmendmentDocx } = await import('../../render/amendment-docx.js')
+    output = await renderAmendmentDocx(model)
+  } else output = renderAmendmentMarkdown(model)
+  if (model.grofheid === 'regeling')
+    process.stderr.write(
+      `${nieuw.path}:1:1: waarschuwing De verschillen zijn niet per bepaling te beschrijven; het besluit vervangt de hele tekst [wijziging-geheel]\n`,
+    )
+  if (options.out) {
+    writeFileAtomic(options.out, output)
+    const n = model.artikelI.items.length
+    process.stderr.write(`${options.out}: ${n} ${n === 1 ? 'onderdeel' : 'onderdelen'} in ARTIKEL I\n`)
+  } else process.stdout.write(output)
+  return EXIT.ok
+}
