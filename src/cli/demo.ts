@@ -24,7 +24,7 @@ function countType(node: { type: string; children?: unknown[] }, type: string): 
 }
 
 /** The commands the demo runs after the check, as a user would type them. */
-const STEPS: Array<{ title: string; argv: string[] }> = [
+const STEPS: Array<{ title: string; argv: string[]; expected?: number; note?: string }> = [
   {
     title: 'Renvooi (Word, met bijgehouden wijzigingen) van een echte wijziging van de Ambtenarenwet',
     argv: [
@@ -60,6 +60,97 @@ const STEPS: Array<{ title: string; argv: string[] }> = [
       'html',
       '--out',
       join(OUTPUT, 'diff', 'ambtenarenwet-2011.html'),
+    ],
+  },
+  {
+    title: 'Statusbrieven (artikel 10, eerste lid, van het sociaal statuut) voor de fictieve voorbeeldmedewerkers',
+    argv: [
+      'letters',
+      join('templates', 'statusbrief.md'),
+      join('templates', 'voorbeelden', 'medewerkers.csv'),
+      '--out',
+      join(OUTPUT, 'statusbrieven'),
+    ],
+    expected: 1,
+    note: 'De voorbeelddata bevat met opzet een paar foute rijen (zoals schaal `1O`): die worden gemeld en overgeslagen, de goede rijen worden wel geschreven.',
+  },
+  {
+    title: 'Plaatsingsbesluiten (artikel 21, tweede lid, met de inpassing van artikel 11)',
+    argv: [
+      'letters',
+      join('templates', 'plaatsingsbesluit.md'),
+      join('templates', 'voorbeelden', 'medewerkers.csv'),
+      '--out',
+      join(OUTPUT, 'plaatsingsbesluiten'),
+    ],
+    expected: 1,
+    note: 'Ook hier worden de met opzet foute rijen gemeld en overgeslagen.',
+  },
+  {
+    title: 'Publicatietekst van het sociaal statuut (Word, HTML en metadata)',
+    argv: [
+      'publish',
+      join('publicaties', 'sociaal-statuut-cgm-2012.md'),
+      '--format',
+      'docx',
+      '--out',
+      join(OUTPUT, 'publicatie', 'sociaal-statuut-cgm-2012.docx'),
+    ],
+  },
+  {
+    title: '',
+    argv: [
+      'publish',
+      join('publicaties', 'sociaal-statuut-cgm-2012.md'),
+      '--format',
+      'html',
+      '--out',
+      join(OUTPUT, 'publicatie', 'sociaal-statuut-cgm-2012.html'),
+    ],
+  },
+  {
+    title: '',
+    argv: [
+      'publish',
+      join('publicaties', 'sociaal-statuut-cgm-2012.md'),
+      '--format',
+      'json',
+      '--out',
+      join(OUTPUT, 'publicatie', 'sociaal-statuut-cgm-2012.json'),
+    ],
+  },
+  {
+    title:
+      'Publicatie van een (fictief) collegebesluit dat de CAR-UWO-wijziging per 1 september 2015 overneemt, met terugwerkende kracht',
+    argv: [
+      'publish',
+      join('publicaties', 'voorbeeldstad-car-uwo-banenafspraak.md'),
+      '--format',
+      'docx',
+      '--out',
+      join(OUTPUT, 'publicatie', 'voorbeeldstad-car-uwo.docx'),
+    ],
+  },
+  {
+    title: '',
+    argv: [
+      'publish',
+      join('publicaties', 'voorbeeldstad-car-uwo-banenafspraak.md'),
+      '--format',
+      'html',
+      '--out',
+      join(OUTPUT, 'publicatie', 'voorbeeldstad-car-uwo.html'),
+    ],
+  },
+  {
+    title: '',
+    argv: [
+      'publish',
+      join('publicaties', 'voorbeeldstad-car-uwo-banenafspraak.md'),
+      '--format',
+      'json',
+      '--out',
+      join(OUTPUT, 'publicatie', 'voorbeeldstad-car-uwo.json'),
     ],
   },
 ]
