@@ -63,6 +63,50 @@ const STEPS: Array<{ title: string; argv: string[]; expected?: number; note?: st
     ],
   },
   {
+    title:
+      'CAR-UWO per 1 september 2015: de ledenbrief Lbr. 15/069 toegepast op de tekst ervóór (artikel 1:2c komt erbij)',
+    argv: [
+      'apply',
+      join('regulations', 'car-uwo', 'basis', 'voor-lbr-15-069.md'),
+      join('regulations', 'ledenbrieven', 'lbr-15-069.md'),
+      '--out',
+      join(OUTPUT, 'wijzigingen', 'car-uwo-2015-09-07.md'),
+    ],
+  },
+  {
+    title:
+      'Het wijzigingsbesluit dat een echte wijziging van de Wet aanpassing arbeidsduur beschrijft (Markdown en Word)',
+    argv: [
+      'amend',
+      'wet-aanpassing-arbeidsduur@2011-09-14',
+      'wet-aanpassing-arbeidsduur@2015-03-05',
+      '--out',
+      join(OUTPUT, 'wijzigingen', 'wet-aanpassing-arbeidsduur-2015.md'),
+    ],
+  },
+  {
+    title: '',
+    argv: [
+      'amend',
+      'wet-aanpassing-arbeidsduur@2011-09-14',
+      'wet-aanpassing-arbeidsduur@2015-03-05',
+      '--format',
+      'docx',
+      '--out',
+      join(OUTPUT, 'wijzigingen', 'wet-aanpassing-arbeidsduur-2015.docx'),
+    ],
+  },
+  {
+    title: 'En terug: dat wijzigingsbesluit toegepast op de oude versie geeft de nieuwe',
+    argv: [
+      'apply',
+      'wet-aanpassing-arbeidsduur@2011-09-14',
+      join(OUTPUT, 'wijzigingen', 'wet-aanpassing-arbeidsduur-2015.md'),
+      '--out',
+      join(OUTPUT, 'wijzigingen', 'wet-aanpassing-arbeidsduur-2015-03-05.md'),
+    ],
+  },
+  {
     title: 'Statusbrieven (artikel 10, eerste lid, van het sociaal statuut) voor de fictieve voorbeeldmedewerkers',
     argv: [
       'letters',
