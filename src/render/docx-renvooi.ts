@@ -310,7 +310,7 @@ function endApart(runs: RenvooiRun[], avoid: RunOp): RenvooiRun[] {
   const other: RunOp = avoid === 'ins' ? 'del' : 'ins'
   const before = runs[runs.length - 2]
   if (before && before.op === other) return [...runs.slice(0, -2), last, before]
-  if (!before || before.op !== 'gelijk') return runs
+  if (before?.op !== 'gelijk') return runs
   const m = /(\S+\s*)$/.exec(before.text)
   if (!m?.[1]) return runs
   const word = m[1]

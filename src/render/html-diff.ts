@@ -14,7 +14,6 @@
  * was-wordt table.
  */
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import {
   changedLines,
   changedProvisions,

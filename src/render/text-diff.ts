@@ -35,7 +35,7 @@ export function isTekst(node: DiffNode): boolean {
 
 /** Whether a run of word operations contains any insertion or deletion. */
 export function hasChanges(ops: readonly WordOp[] | undefined): boolean {
-  return ops !== undefined && ops.some((op) => op.op !== 'gelijk')
+  return ops?.some((op) => op.op !== 'gelijk') ?? false
 }
 
 // ---- the changed provisions ---------------------------------------------------------------------

@@ -28,3 +28,6 @@ export async function launchChromium(): Promise<Browser> {
   if (!CHROMIUM) throw new Error('Geen Chromium gevonden; installeer het pakket `chromium` of zet CHROMIUM_PATH')
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] })
 }
+
+/** Skip the Chromium tests only when asked (`REGELWERK_ZONDER_CHROMIUM=1`) on a machine without it. */
+export const SKIP_CHROMIUM = !CHROMIUM && process.env.REGELWERK_ZONDER_CHROMIUM === '1'

@@ -30,7 +30,7 @@ function blockText(b: PubBlock): string {
 }
 
 /** The publication as a reader meets it, with the part names as markers. */
-export function publicationText(p: Publicatie): string {
+function publicationText(p: Publicatie): string {
   const part = (name: string, blocks: readonly PubBlock[]) =>
     blocks.length > 0 ? [`[${name}]`, ...blocks.map(blockText)] : []
   return [

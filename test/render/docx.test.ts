@@ -6,7 +6,7 @@
  * The expected text is computed from the parsed versions by `expectedText`, independently of the
  * renderer, in the order a reader meets it: headings, numbers, paragraphs.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { PhrasingContent, RootContent } from 'mdast'
