@@ -45,10 +45,24 @@ describe('regelwerk CLI', () => {
     expect(regelwerk(['fmt', '--help']).stdout).toContain('--check')
   })
 
-  it('check without paths checks the bundled regulations', () => {
+  it('check without paths checks the bundled regulations, templates and publication files', () => {
     const run = regelwerk(['check'])
     expect(run.status).toBe(0)
     expect(run.stderr).toMatch(/\d+ bestanden gecontroleerd: 0 fouten/)
+    // The example publication's fill-in fields are reported, so publicaties/ was checked.
+    expect(run.stderr).toMatch(
+      /^publicaties\/voorbeeldstad-car-uwo-banenafspraak\.md:\d+:\d+: info .*\[publicatie-invulveld\]$/m,
+    )
+  })
+
+  it('check reports a broken publication file with its place', () => {
+    const dir = tempDir()
+    const bad = join(dir, 'publicatie.md')
+    writeFileSync(bad, '---\nsoort: publicatie\nregeling: nergens.md\ninwerkingtreding: 2013-02-30\n---\n')
+    const run = regelwerk(['check', bad])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(`${bad}:4:19: fout`)
+    expect(run.stderr).toContain('[publicatie-waarde]')
   })
 
   it('check --json gives machine-readable messages', () => {

@@ -1,9 +1,11 @@
 /** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { checkTemplateFile, isTextBlock } from '../../assemble/check-template.js'
 import { parseRegeling } from '../../parse/index.js'
+import { preparePublication } from '../../publish/index.js'
 import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling } from '../../validate/index.js'
@@ -15,8 +17,13 @@ export interface CheckOptions {
   json?: boolean
 }
 
-/** Default paths: the bundled regulations and templates, where they exist. */
-export const DEFAULT_CHECK_PATHS = ['regulations', 'templates']
+/** Default paths: the bundled regulations, templates and publication files, where they exist. */
+export const DEFAULT_CHECK_PATHS = ['regulations', 'templates', 'publicaties']
+
+/** A publication file: front-matter with `soort: publicatie` (see docs/publiceren.md). */
+function isPublicationFile(file: VFile): boolean {
+  return /^(?:\uFEFF)?---[ \t]*\r?\n(?:.*\r?\n)*?soort:[ \t]*['"]?publicatie['"]?[ \t]*\r?\n/.test(String(file.value))
+}
 
 export function runCheck(paths: string[], options: CheckOptions): number {
   const given = paths.length > 0
@@ -46,6 +53,9 @@ export function runCheck(paths: string[], options: CheckOptions): number {
     // Letter templates and versioned text blocks (templates/) have checks of their own.
     if (!hasErrors(file) && checkTemplateFile(file)) {
       // checked as a template
+    } else if (!hasErrors(file) && isPublicationFile(file)) {
+      // A publication file (publicaties/): its own checks, with the regulation it names.
+      preparePublication(file)
     } else if (!hasErrors(file) && !isTextBlock(file)) {
       const result = parseRegeling(file)
       if (result.text !== undefined) checkRegeling(result, file, { inherited: work?.inherited })
