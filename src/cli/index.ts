@@ -54,7 +54,10 @@ function program(): Command {
       })
       .exitOverride()
 
-  sub('check [paden...]', 'controleer regelingen, wijzigingen, sjablonen en publicaties (standaard: regulations/, templates/, publicaties/)')
+  sub(
+    'check [paden...]',
+    'controleer regelingen, wijzigingen, sjablonen en publicaties (standaard: regulations/, templates/, publicaties/)',
+  )
     .option('--json', 'berichten als JSON op stdout')
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./commands/check.js')
