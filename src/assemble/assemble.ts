@@ -53,6 +53,18 @@ export function remedyParagraphs(version: Version): string[] {
   return p
 }
 
+/** `formatDutchDate`, remembered: a batch has one or a few letter dates. */
+const dutchDates = new Map<string, string>()
+function dutchDate(iso: string): string {
+  let s = dutchDates.get(iso)
+  if (s === undefined) {
+    s = formatDutchDate(iso)
+    if (dutchDates.size >= 1000) dutchDates.clear()
+    dutchDates.set(iso, s)
+  }
+  return s
+}
+
 /** Make a file name safe: no folders, no `..`, no control or reserved characters. */
 export function safeFileName(name: string): string {
   let s = name
@@ -253,7 +265,7 @@ class Evaluator {
           break
         case 'citaat': {
           const c = this.provision(b.alias, b.provision, b.place, scopes)
-          const kop = `${c.citaat.charAt(0).toUpperCase()}${c.citaat.slice(1)}${c.citaat.includes(',') ? ',' : ''} van het ${c.citeertitel} (zoals geldend op ${formatDutchDate(this.datum)}):`
+          const kop = `${c.citaat.charAt(0).toUpperCase()}${c.citaat.slice(1)}${c.citaat.includes(',') ? ',' : ''} van het ${c.citeertitel} (zoals geldend op ${dutchDate(this.datum)}):`
           out.push({ type: 'paragraph', style: 'citaatkop', lines: [[{ text: kop }]] })
           for (const p of c.paragraphs) out.push({ type: 'paragraph', style: 'citaat', lines: [[{ text: p }]] })
           break
@@ -275,6 +287,22 @@ class Evaluator {
       }
     }
   }
+}
+
+/** The regulation of a template whose work id is `werk` (looked up once per template). */
+const ruleWorks = new WeakMap<Template, Map<string, { dir: string } | undefined>>()
+function ruleWork(template: Template, werk: string): { dir: string } | undefined {
+  let m = ruleWorks.get(template)
+  if (!m) {
+    m = new Map()
+    ruleWorks.set(template, m)
+  }
+  if (!m.has(werk))
+    m.set(
+      werk,
+      [...template.regelingen.values()].find((w) => template.store.work(w.dir).id === werk),
+    )
+  return m.get(werk)
 }
 
 /** Assemble one letter. `row` holds the validated values of one data row. */
@@ -310,7 +338,7 @@ export function assembleLetter(
     // The provision a rule applied must exist in the version that applies on the letter date.
     const grond = r.values.grond
     if (typeof grond === 'string' && grond !== '') {
-      const work = [...template.regelingen.values()].find((w) => template.store.work(w.dir).id === rule.werk)
+      const work = ruleWork(template, rule.werk)
       const found = work ? template.store.at(work.dir, datum, grond) : undefined
       if (!found?.ok)
         errors.push({

@@ -125,6 +125,8 @@ export interface CitationAt {
 export class RegulationStore {
   private works = new Map<string, Work>()
   private trees = new Map<string, Regeling | undefined>()
+  /** Answers of `at` per work, date and provision: a batch asks the same few questions per letter. */
+  private answers = new Map<string, ReturnType<RegulationStore['at']>>()
 
   /**
    * @param roots folders a work id is looked up in (in order), e.g. the project's `regulations/`
@@ -162,6 +164,22 @@ export class RegulationStore {
     date: string,
     input: string,
     options: VersionAtOptions = {},
+  ): { ok: true; value: CitationAt } | { ok: false; reden: string } {
+    const key = `${dir}\u0000${date}\u0000${input}\u0000${options.mode ?? ''}\u0000${options.knownOn ?? ''}`
+    const known = this.answers.get(key)
+    if (known) return known
+    const answer = this.resolve(dir, date, input, options)
+    // Bounded: a data file with a different date on every row must not fill memory.
+    if (this.answers.size >= 10_000) this.answers.clear()
+    this.answers.set(key, answer)
+    return answer
+  }
+
+  private resolve(
+    dir: string,
+    date: string,
+    input: string,
+    options: VersionAtOptions,
   ): { ok: true; value: CitationAt } | { ok: false; reden: string } {
     const ref = parseCitation(input)
     if (!ref)

@@ -149,6 +149,7 @@ function program(): Command {
     .option('--resume', 'sla brieven over die al in de uitvoermap staan (na een onderbroken reeks)')
     .option('--one-file', 'alle brieven in één Word-bestand om af te drukken; elke brief begint bij pagina 1')
     .option('--dry-run', 'controleer sjabloon en rijen en toon per rij de keuzes en regeluitkomsten; schrijf niets')
+    .option('--jobs <n>', 'aantal werkthreads dat brieven maakt (standaard 1; hoogstens het aantal kernen)')
     .action(async (template: string, data: string, options) => {
       const { runLetters } = await import('./commands/letters.js')
       process.exitCode = await runLetters(template, data, options)

@@ -6,7 +6,7 @@
  * Zip entries carry the letter date, so the same input gives the same bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib'
-import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate'
+import { strFromU8, strToU8, unzipSync } from 'fflate'
 import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../assemble/letter.js'
 import { LANGUAGE } from './docx-style.js'
 
@@ -15,8 +15,20 @@ interface Entry {
   name: string
   size: number
   crc: number
+  /** 8: deflated, 0: stored. */
+  method: 0 | 8
   data: Uint8Array
 }
+
+/**
+ * Deflate level of the per-letter `word/document.xml`; 0 stores it uncompressed. Measured on the
+ * statusbrief (11.7 kB of XML, 10,000 letters on a 2-core machine): deflating took 50–90 µs per
+ * letter at level 1 and 90–130 µs at level 6, a quarter to a third of all the time a letter costs;
+ * stored, a batch ran about 30% faster. The price is size: a letter is about 20 kB instead of
+ * 11 kB (100,000 letters: 2.0 GB instead of 1.1 GB). The static parts are deflated once per batch
+ * (level 6) and `--one-file` deflates its one document (level 6).
+ */
+export const DOCUMENT_LEVEL = 0
 
 /** The logical styles a letter uses, with the style names looked for in the house style (first found wins). */
 const STYLE_NAMES: Record<
@@ -53,10 +65,14 @@ export interface HouseStyle {
   entries: Entry[]
   /** The same entries for `--one-file` (footer counts section pages). */
   entriesOneFile: Entry[]
+  /** Zip parts per letter date, built once per batch (see `zipParts`). */
+  zipCache: Map<string, ZipParts>
 }
 
-function compress(name: string, data: Uint8Array): Entry {
-  return { name, size: data.length, crc: crc32(data) >>> 0, data: deflateRawSync(data, { level: 6 }) }
+function compress(name: string, data: Uint8Array, level = 6): Entry {
+  const crc = crc32(data) >>> 0
+  if (level === 0) return { name, size: data.length, crc, method: 0, data }
+  return { name, size: data.length, crc, method: 8, data: deflateRawSync(data, { level }) }
 }
 
 const attr = (xml: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(xml)?.[1]
@@ -117,6 +133,7 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
     textWidth: textWidth > 1000 ? textWidth : 9026,
     entries,
     entriesOneFile,
+    zipCache: new Map(),
   }
 }
 
@@ -133,16 +150,24 @@ const INVALID_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+// Quick tests first: most text has nothing to remove or escape.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/
+const SPECIAL = /[<>&"]/
+const ESCAPE: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' }
+
 /** Escape text for XML and drop characters XML cannot hold. */
 export function xmlText(s: string): string {
-  return s
-    .replace(INVALID_XML, '')
-    .replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'))
+  const valid = MAYBE_INVALID.test(s) ? s.replace(INVALID_XML, '') : s
+  return SPECIAL.test(valid) ? valid.replace(/[<>&"]/g, (c) => ESCAPE[c] as string) : valid
 }
 
+const BREAKS = /[\r\n\t]/
+
 function runXml(r: Run): string {
-  const props = `${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}`
-  const rPr = props ? `<w:rPr>${props}</w:rPr>` : ''
+  const rPr = r.bold || r.italic ? `<w:rPr>${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}</w:rPr>` : ''
+  if (r.text !== '' && !BREAKS.test(r.text))
+    return `<w:r>${rPr}<w:t xml:space="preserve">${xmlText(r.text)}</w:t></w:r>`
   // New lines and tabs inside a value (a CSV cell) become Word line breaks and tabs.
   const parts = r.text.split(/(\r\n|\n|\r|\t)/)
   let inner = ''
@@ -156,7 +181,11 @@ function runXml(r: Run): string {
 
 function paragraphXml(styleId: string | undefined, lines: Run[][], extraPPr = ''): string {
   const pPr = styleId || extraPPr ? `<w:pPr>${styleId ? `<w:pStyle w:val="${styleId}"/>` : ''}${extraPPr}</w:pPr>` : ''
-  const body = lines.map((l) => l.map(runXml).join('')).join('<w:r><w:br/></w:r>')
+  let body = ''
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) body += '<w:r><w:br/></w:r>'
+    for (const r of lines[i] as Run[]) body += runXml(r)
+  }
   return `<w:p>${pPr}${body}</w:p>`
 }
 
@@ -259,6 +288,155 @@ export function coreXml(title: string, isoDate: string): string {
   )
 }
 
+/*
+ * The zip writer. A letter is `[Content_Types].xml` and the relationships, then its own
+ * `word/document.xml` and `docProps/core.xml`, then the other static parts of the house style. The
+ * static parts, with their local headers, and their central directory records are built once per
+ * letter date (the zip time stamp is the letter date); per letter only the document is deflated and
+ * the offsets of the parts after it are written into the central directory. Layout as fflate's
+ * streaming `Zip` writes it (local header with flag 8, data, data descriptor), so the bytes did not
+ * change when this replaced it.
+ */
+
+const te = new TextEncoder()
+
+/**
+ * The local part of an entry: header, data, and for a deflated entry a data descriptor (as fflate
+ * writes it). A stored entry has its sizes in the header and no descriptor: streaming readers
+ * cannot find the end of stored data otherwise.
+ */
+function localBlock(e: Entry, nameBytes: Uint8Array, dosTime: number): Uint8Array {
+  const descriptor = e.method === 8 ? 16 : 0
+  const out = new Uint8Array(30 + nameBytes.length + e.data.length + descriptor)
+  const v = new DataView(out.buffer)
+  v.setUint32(0, 0x04034b50, true)
+  v.setUint16(4, 20, true)
+  v.setUint16(6, descriptor ? 8 : 0, true)
+  v.setUint16(8, e.method, true)
+  v.setUint32(10, dosTime, true)
+  if (!descriptor) {
+    v.setUint32(14, e.crc, true)
+    v.setUint32(18, e.data.length, true)
+    v.setUint32(22, e.size, true)
+  }
+  v.setUint16(26, nameBytes.length, true)
+  out.set(nameBytes, 30)
+  out.set(e.data, 30 + nameBytes.length)
+  if (descriptor) {
+    const d = 30 + nameBytes.length + e.data.length
+    v.setUint32(d, 0x08074b50, true)
+    v.setUint32(d + 4, e.crc, true)
+    v.setUint32(d + 8, e.data.length, true)
+    v.setUint32(d + 12, e.size, true)
+  }
+  return out
+}
+
+/** The central directory record of an entry; the offset (at 42) is written per letter. */
+function centralRecord(e: Entry, nameBytes: Uint8Array, dosTime: number, offset: number): Uint8Array {
+  const out = new Uint8Array(46 + nameBytes.length)
+  const v = new DataView(out.buffer)
+  v.setUint32(0, 0x02014b50, true)
+  v.setUint16(4, 20, true)
+  v.setUint16(6, 20, true)
+  v.setUint16(8, e.method === 8 ? 8 : 0, true)
+  v.setUint16(10, e.method, true)
+  v.setUint32(12, dosTime, true)
+  v.setUint32(16, e.crc, true)
+  v.setUint32(20, e.data.length, true)
+  v.setUint32(24, e.size, true)
+  v.setUint16(28, nameBytes.length, true)
+  v.setUint32(42, offset, true)
+  out.set(nameBytes, 46)
+  return out
+}
+
+const concat = (parts: readonly Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
+
+/** The static parts of a letter for one date, ready to copy. */
+interface ZipParts {
+  dosTime: number
+  /** Local blocks of the entries before the document. */
+  head: Uint8Array
+  /** Local blocks of the entries after the document and core properties. */
+  rest: Uint8Array
+  /** Central records of the head entries (offsets final). */
+  centralHead: Uint8Array
+  /** Central records of the rest entries, offsets relative to the start of `rest`. */
+  centralRest: Uint8Array
+  /** Where in `centralRest` each record's offset field is, and its relative value. */
+  restOffsets: Array<[at: number, relative: number]>
+  /** Local block and central record (without offset) of `docProps/core.xml` per title. */
+  core: Map<string, { local: Uint8Array; central: Uint8Array }>
+}
+
+/** MS-DOS date and time of noon on an ISO date (zip stores local time: the same in every time zone). */
+function dosNoon(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
+  // A zip date lies between 1980 and 2107; a letter date outside that (never in practice) gets 1980-01-01.
+  if (!(y >= 1980 && y <= 2099)) return ((0 << 25) | (1 << 21) | (1 << 16) | (12 << 11)) >>> 0
+  return ((((y - 1980) << 25) | (m << 21) | (d << 16) | (12 << 11)) >>> 0) as number
+}
+
+const DOC_NAME = te.encode('word/document.xml')
+const CORE_NAME = te.encode('docProps/core.xml')
+
+function zipParts(style: HouseStyle, isoDate: string, oneFile: boolean): ZipParts {
+  const key = `${oneFile ? 1 : 0}${isoDate}`
+  let parts = style.zipCache.get(key)
+  if (parts) return parts
+  // A batch has one or a few letter dates; a data file with a date per row may have many.
+  if (style.zipCache.size >= 64) style.zipCache.clear()
+  const dosTime = dosNoon(isoDate)
+  const statics = oneFile ? style.entriesOneFile : style.entries
+  const head = statics.filter((e) => order(e.name) < 2)
+  const rest = statics.filter((e) => order(e.name) >= 2)
+  const headLocal: Uint8Array[] = []
+  const headCentral: Uint8Array[] = []
+  let offset = 0
+  for (const e of head) {
+    const name = te.encode(e.name)
+    const local = localBlock(e, name, dosTime)
+    headCentral.push(centralRecord(e, name, dosTime, offset))
+    headLocal.push(local)
+    offset += local.length
+  }
+  const restLocal: Uint8Array[] = []
+  const restCentral: Uint8Array[] = []
+  const restOffsets: Array<[number, number]> = []
+  let rel = 0
+  let centralAt = 0
+  for (const e of rest) {
+    const name = te.encode(e.name)
+    const local = localBlock(e, name, dosTime)
+    const central = centralRecord(e, name, dosTime, 0)
+    restOffsets.push([centralAt + 42, rel])
+    restLocal.push(local)
+    restCentral.push(central)
+    rel += local.length
+    centralAt += central.length
+  }
+  parts = {
+    dosTime,
+    head: concat(headLocal),
+    rest: concat(restLocal),
+    centralHead: concat(headCentral),
+    centralRest: concat(restCentral),
+    restOffsets,
+    core: new Map(),
+  }
+  style.zipCache.set(key, parts)
+  return parts
+}
+
 /** Zip a document: the house style's entries plus this document's `document.xml` and `core.xml`. */
 export function packDocx(
   style: HouseStyle,
@@ -267,36 +445,45 @@ export function packDocx(
   isoDate: string,
   oneFile = false,
 ): Uint8Array {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  // A local-time date with these fields: zip stores local time, so every time zone writes the same bytes.
-  const mtime = new Date(y, m - 1, d, 12, 0, 0)
-  const chunks: Uint8Array<ArrayBufferLike>[] = []
-  let total = 0
-  const zip = new Zip((err, chunk) => {
-    if (err) throw err
-    chunks.push(chunk)
-    total += chunk.length
-  })
-  const add = (e: Entry) => {
-    const file: ZipInputFile = { filename: e.name, size: e.size, crc: e.crc, compression: 8, mtime }
-    zip.add(file)
-    file.ondata?.(null, e.data as Uint8Array<ArrayBuffer>, true)
+  const parts = zipParts(style, isoDate, oneFile)
+  let core = parts.core.get(title)
+  if (!core) {
+    const e = compress('docProps/core.xml', te.encode(coreXml(title, isoDate)))
+    core = { local: localBlock(e, CORE_NAME, parts.dosTime), central: centralRecord(e, CORE_NAME, parts.dosTime, 0) }
+    if (parts.core.size >= 64) parts.core.clear()
+    parts.core.set(title, core)
   }
-  const statics = oneFile ? style.entriesOneFile : style.entries
-  // `[Content_Types].xml` and the relationships first, then the document, then the rest.
-  const head = statics.filter((e) => order(e.name) < 2)
-  const rest = statics.filter((e) => order(e.name) >= 2)
-  for (const e of head) add(e)
-  add(compress('word/document.xml', strToU8(documentXml)))
-  add(compress('docProps/core.xml', strToU8(coreXml(title, isoDate))))
-  for (const e of rest) add(e)
-  zip.end()
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c as Uint8Array, at)
-    at += c.length
-  }
+  const docBytes = te.encode(documentXml)
+  const doc = compress('word/document.xml', docBytes, oneFile ? 6 : DOCUMENT_LEVEL)
+  const docLocal = localBlock(doc, DOC_NAME, parts.dosTime)
+  const docCentral = centralRecord(doc, DOC_NAME, parts.dosTime, parts.head.length)
+  const coreAt = parts.head.length + docLocal.length
+  const restAt = coreAt + core.local.length
+  const centralAt = restAt + parts.rest.length
+  const centralSize = parts.centralHead.length + docCentral.length + core.central.length + parts.centralRest.length
+  const out = new Uint8Array(centralAt + centralSize + 22)
+  const v = new DataView(out.buffer)
+  out.set(parts.head, 0)
+  out.set(docLocal, parts.head.length)
+  out.set(core.local, coreAt)
+  out.set(parts.rest, restAt)
+  let at = centralAt
+  out.set(parts.centralHead, at)
+  at += parts.centralHead.length
+  out.set(docCentral, at)
+  at += docCentral.length
+  out.set(core.central, at)
+  v.setUint32(at + 42, coreAt, true)
+  at += core.central.length
+  out.set(parts.centralRest, at)
+  for (const [field, rel] of parts.restOffsets) v.setUint32(at + field, restAt + rel, true)
+  at += parts.centralRest.length
+  const entries = (oneFile ? style.entriesOneFile : style.entries).length + 2
+  v.setUint32(at, 0x06054b50, true)
+  v.setUint16(at + 8, entries, true)
+  v.setUint16(at + 10, entries, true)
+  v.setUint32(at + 12, centralSize, true)
+  v.setUint32(at + 16, centralAt, true)
   return out
 }
 
