@@ -201,12 +201,15 @@ const STEPS: Array<{ title: string; argv: string[]; expected?: number; note?: st
 
 async function runSteps(): Promise<number> {
   let worst = 0
-  for (const { title, argv } of STEPS) {
-    process.stdout.write(
-      `\n${title}\n$ regelwerk ${argv.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`,
-    )
+  for (const { title, argv, expected = 0, note } of STEPS) {
+    if (title) process.stdout.write(`\n${title}\n`)
+    process.stdout.write(`$ regelwerk ${argv.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`)
     const status = await cli(argv)
-    worst = Math.max(worst, status)
+    if (status === expected && note) process.stdout.write(`(${note})\n`)
+    if (status !== expected) {
+      process.stdout.write(`Let op: deze stap eindigde met status ${status} (verwacht: ${expected}).\n`)
+      worst = Math.max(worst, status === 0 ? 1 : status)
+    }
   }
   return worst
 }
