@@ -223,5 +223,26 @@ describe('regelwerk CLI', () => {
     }
     expect(readFileSync(join(ROOT, 'output', 'diff', 'ambtenarenwet-2011.html'), 'utf8')).toContain('<html lang="nl">')
     expect(existsSync(join(ROOT, 'output', 'fmt', 'sociaal-statuut-cgm', '2013-01-03.md'))).toBe(true)
+    // Letters: the good rows written, the bad rows reported, as the demo says.
+    expect(r.stdout).toContain('De voorbeelddata bevat met opzet een paar foute rijen')
+    expect(r.stdout).not.toContain('Let op: deze stap eindigde met status')
+    for (const dir of ['statusbrieven', 'plaatsingsbesluiten']) {
+      const manifest = JSON.parse(readFileSync(join(ROOT, 'output', dir, 'manifest.json'), 'utf8'))
+      expect(JSON.stringify(manifest)).toContain('.docx')
+      expect(readFileSync(join(ROOT, 'output', dir, 'fouten.txt'), 'utf8')).toContain(
+        'medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal',
+      )
+    }
+    for (const f of ['sociaal-statuut-cgm-2012.docx', 'voorbeeldstad-car-uwo.docx']) {
+      expect(
+        readFileSync(join(ROOT, 'output', 'publicatie', f))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK')
+    }
+    // The CAR-UWO version the demo makes from the ledenbrief has the text of the bundled version.
+    const same = regelwerk(['diff', 'output/wijzigingen/car-uwo-2015-09-07.md', 'regulations/car-uwo/2015-09-07.md'])
+    expect(same.status).toBe(0)
+    expect(same.stdout).toContain('0 bepalingen gewijzigd.')
   }, 120_000)
 })
