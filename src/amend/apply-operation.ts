@@ -11,6 +11,7 @@ import { phrasingText } from '../diff/index.js'
 import type { Alinea, Regeling, RegelingNode } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
 import { isDivision, plaatsWords, RANK } from './citation.js'
+import { sameBepalingen } from './compare.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from './model.js'
 
 /** An instruction that does not fit the text it amends. */
@@ -82,6 +83,12 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
   let found: Found
   if (SINGLETONS.has(first.soort)) {
     const i = root.children.findIndex((c) => c.type === first.soort)
+    const n = root.children.filter((c) => c.type === first.soort).length
+    if (n > 1)
+      throw new OpdrachtFout(
+        `${cap(stapText(first))} komt ${n} keer voor; de opdracht is niet eenduidig`,
+        plaatsWords(plaats),
+      )
     if (i < 0)
       throw new OpdrachtFout(`De regeling heeft geen ${stapText(first).replace(/^(de|het) /, '')}`, plaatsWords(plaats))
     found = { node: root.children[i] as AnyNode, parent: root as unknown as Holder, index: i }
@@ -233,30 +240,68 @@ function spliceText(holder: AnyNode, start: number, end: number, nieuw: Phrasing
     ;(holder as { children: PhrasingContent[] }).children = value === '' ? [] : [{ type: 'text', value }]
     return
   }
-  // With inline markup: the words must lie inside one text run at the top level.
+  if (!spliceInline(children, start, end, nieuw))
+    throw new OpdrachtFout('De te vervangen woorden lopen over opmaak (een link of nadruk) heen', doel)
+}
+
+/**
+ * Whether the visible characters [start, end) of inline content can be replaced: the range lies
+ * inside one link or nadruk (then it is replaced there), or its ends lie in plain text or on the
+ * edges of markup it covers whole (covered links and nadruk give way to the new words). With
+ * `nieuw`, the replacement is made (in place); without, it is only tested.
+ */
+export function spliceInline(
+  children: PhrasingContent[],
+  start: number,
+  end: number,
+  nieuw?: PhrasingContent[],
+): boolean {
+  const ranges: Array<[number, number]> = []
   let at = 0
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i] as PhrasingContent
+  for (const c of children) {
     const len = phrasingText([c]).length
-    if (c.type === 'text' && start >= at && end <= at + len) {
-      const before = c.value.slice(0, start - at)
-      const after = c.value.slice(end - at)
-      const replaced: PhrasingContent[] = []
-      if (nieuw.length === 0) {
-        const joined = tidyJoin(before, '', after)
-        if (joined !== '') replaced.push({ type: 'text', value: joined })
-      } else {
-        if (before) replaced.push({ type: 'text', value: before })
-        replaced.push(...nieuw)
-        if (after) replaced.push({ type: 'text', value: after })
-      }
-      children.splice(i, 1, ...replaced)
-      mergeText(children)
-      return
-    }
+    ranges.push([at, at + len])
     at += len
   }
-  throw new OpdrachtFout('De te vervangen woorden lopen over opmaak (een link of nadruk) heen', doel)
+  // Strictly inside one child with children of its own (a link, nadruk): replace in there.
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as PhrasingContent
+    const [a, b] = ranges[i] as [number, number]
+    if ('children' in c && start >= a && end <= b && (start > a || end < b))
+      return spliceInline(c.children as PhrasingContent[], start - a, end - a, nieuw)
+  }
+  // The children the range touches; a text child right before or after joins for the white space.
+  let first = ranges.findIndex(([a, b]) => b > start || (a === start && b === start))
+  let last = -1
+  for (let i = ranges.length - 1; i >= 0; i--)
+    if ((ranges[i] as [number, number])[0] < end) {
+      last = i
+      break
+    }
+  if (first < 0 || last < first) return false
+  const isText = (i: number) => children[i]?.type === 'text'
+  if (!isText(first) && (ranges[first] as [number, number])[0] < start) return false
+  if (!isText(last) && (ranges[last] as [number, number])[1] > end) return false
+  if (!isText(first) && first > 0 && isText(first - 1)) first--
+  if (!isText(last) && last < children.length - 1 && isText(last + 1)) last++
+  if (!nieuw) return true
+  const [a0] = ranges[first] as [number, number]
+  const [, b1] = ranges[last] as [number, number]
+  const textOf = (i: number) => (children[i] as Text).value
+  const before = isText(first) ? textOf(first).slice(0, Math.max(0, start - a0)) : ''
+  const after = isText(last) ? textOf(last).slice(textOf(last).length - Math.max(0, b1 - end)) : ''
+  const replaced: PhrasingContent[] = []
+  if (nieuw.length === 0) {
+    const joined = tidyJoin(before, '', after)
+    if (joined !== '') replaced.push({ type: 'text', value: joined })
+  } else {
+    if (before) replaced.push({ type: 'text', value: before })
+    replaced.push(...structuredClone(nieuw))
+    if (after) replaced.push({ type: 'text', value: after })
+  }
+  children.splice(first, last - first + 1, ...replaced)
+  mergeText(children)
+  return true
 }
 
 /** Join the text around lapsed words without a double space or a space before punctuation. */
@@ -520,6 +565,27 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       return
     }
   }
+}
+
+/**
+ * Carry out a redactionele bijwerking (`Weergave van artikel 1, eerste lid:` + text): the unit is
+ * shown as the new text has it. Only opmaak and notes in a hoofdstuk or paragraaf may differ; a
+ * provision whose words would change is refused, so this part can never amend the regulation.
+ */
+export function applyRedactioneel(root: Regeling, op: Operatie): void {
+  if (op.soort !== 'komt-te-luiden') throw new TypeError('applyRedactioneel: alleen komt-te-luiden')
+  const doel = plaatsWords(op.doel)
+  const target = resolve(root, op.doel)
+  const wat = whatOf(op.doel)
+  const nodes = parseInhoud(op.inhoud, wat === 'regeling' ? 'regeling' : wat)
+  const before = target.parent ? [target.node] : root.children
+  if (!sameBepalingen(before, nodes))
+    throw new OpdrachtFout(
+      'De weergave verandert de woorden van een bepaling; dat kan alleen met een opdracht in ARTIKEL I',
+      doel,
+    )
+  if (!target.parent) root.children = nodes as Regeling['children']
+  else target.parent.children.splice(target.index, 1, ...nodes)
 }
 
 /** Whether a step list is ordered (ranks rise): a sanity check for places read from text. */

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile'
 import type { Regeling } from '../model/nodes.js'
 import { assignIds } from '../parse/ids.js'
 import { fout } from '../util/messages.js'
-import { applyOperatie, OpdrachtFout } from './apply-operation.js'
+import { applyOperatie, applyRedactioneel, OpdrachtFout } from './apply-operation.js'
 import { plaatsWords } from './citation.js'
 import type { Operatie, Wijzigingsbesluit } from './model.js'
 import type { GelezenWijziging } from './parse-amendment.js'
@@ -117,6 +117,20 @@ export function applyAmendment(
     const added = artikelNums(tree).filter((n) => !before.has(n))
     done.push(summary(op.operatie, added.length > 0 ? added.map((n) => `artikel ${n}`).join(', ') : undefined))
   }
+  for (const op of wijziging.redactioneel ?? []) {
+    try {
+      applyRedactioneel(tree, op.operatie)
+    } catch (error) {
+      if (!(error instanceof OpdrachtFout)) throw error
+      fout(
+        file,
+        `De redactionele bijwerking «${op.tekst}» past niet op ${error.doel}: ${error.message}. Er is niets geschreven`,
+        { line: op.line, column: op.column },
+        'wijziging-past-niet',
+      )
+      return undefined
+    }
+  }
   assignIds(tree)
   tree.meta = nextMeta(base.meta, wijziging, list(done), options)
   return { tree, toegepast: wijziging.opdrachten.length }
@@ -147,6 +161,14 @@ export function fromModel(model: Wijzigingsbesluit): GelezenWijziging {
     })),
   )
   const out: GelezenWijziging = { opdrachten, meta: {}, aantal: opdrachten.length }
+  if (model.redactioneel.length > 0)
+    out.redactioneel = model.redactioneel.map((o) => ({
+      label: 'weergave',
+      tekst: o.tekst,
+      line: 1,
+      column: 1,
+      operatie: o.operatie,
+    }))
   if (model.artikelII.inwerkingtreding) out.inwerkingtreding = model.artikelII.inwerkingtreding
   if (model.artikelII.terugwerkendeKracht) out.terugwerkendeKracht = model.artikelII.terugwerkendeKracht
   return out

@@ -171,7 +171,7 @@ export function readNumberList(phrase: string): string[] {
       ? ordinals
       : [
           ...text.matchAll(
-            /(?:\b(?:lid|leden|onderdeel|onderdelen|onder)\s+|,\s*|\sen\s|\stot en met\s)([0-9a-z]+°?)/gi,
+            /(?:^(?=\d|[a-z](?![\p{L}\p{N}]))|\b(?:lid|leden|onderdeel|onderdelen|subonderdeel|subonderdelen|onder)\s+|,\s*|\sen\s|\stot en met\s)([0-9a-z]+°?)(?![\p{L}\p{N}])/giu,
           ),
         ].map((m) => m[1] as string)
   if (/tot en met/.test(text) && tokens.length === 2) return range(tokens[0] as string, tokens[1] as string)

@@ -18,8 +18,16 @@ import { assignIds } from '../parse/ids.js'
 // The new text of an instruction is regulation Markdown, and fmt is its one writer.
 import { formatRegeling } from '../render/markdown.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
-import { applyOperatie, countMatches, OpdrachtFout, textNodes } from './apply-operation.js'
+import {
+  applyOperatie,
+  applyRedactioneel,
+  countMatches,
+  OpdrachtFout,
+  spliceInline,
+  textNodes,
+} from './apply-operation.js'
 import { capital, itemLetter, plaatsWords } from './citation.js'
+import { isNote, sameBepalingen, sameText, sameWords } from './compare.js'
 import type {
   Grofheid,
   Opdracht,
@@ -69,34 +77,6 @@ interface Draft {
   whole?: () => Operatie
 }
 
-// ---- comparing nodes ------------------------------------------------------------------------------
-
-/** A node without positions and ids, adjacent text runs joined: what "the same text" means here. */
-function normal(node: unknown): unknown {
-  if (Array.isArray(node)) {
-    const out: unknown[] = []
-    for (const c of node) {
-      const n = normal(c) as { type?: string; value?: string }
-      const last = out[out.length - 1] as { type?: string; value?: string } | undefined
-      if (n?.type === 'text' && last?.type === 'text') last.value = `${last.value}${n.value}`
-      else if (!(n?.type === 'text' && n.value === '')) out.push(n)
-    }
-    return out
-  }
-  if (node === null || typeof node !== 'object') return node
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    if (k === 'position' || k === 'data' || v === undefined) continue
-    out[k] = normal(v)
-  }
-  return out
-}
-
-/** Whether two nodes (or node lists) hold the same text and structure. */
-export function sameText(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normal(a)) === JSON.stringify(normal(b))
-}
-
 // ---- the new text -------------------------------------------------------------------------------
 
 /** The regulation Markdown of one node, as it follows "komt te luiden:" or "luidende:". */
@@ -140,8 +120,8 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
   const nieuwNode = t.nieuw as AnyNode | undefined
   if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift'].includes(t.type))
     throw new Grof('g1')
-  const plain = (n: AnyNode) => ((n.children ?? []) as unknown as PhrasingContent[]).every((c) => c.type === 'text')
-  if (!plain(oudNode) || !plain(nieuwNode)) throw new Grof('g2')
+  // Links and nadruk in the old text: the quoted words cover a link whole or lie inside one.
+  const oudInline = (oudNode.children ?? []) as unknown as PhrasingContent[]
   const ops: WordOp[] = t.text ?? []
   const oud = phrasingText(oudNode.children as unknown as PhrasingContent[])
   const nieuw = phrasingText(nieuwNode.children as unknown as PhrasingContent[])
@@ -208,10 +188,16 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
       while (sp.e > sp.s && /\s/.test(oud.charAt(sp.e - 1))) sp.e--
     }
   }
+  // A change of white space alone is opmaak: the redactionele bijwerking shows it.
+  const squeeze = (x: string) => x.replace(/\s+/g, ' ').trim()
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const sp = spans[i] as Span
+    if (squeeze(oud.slice(sp.s, sp.e)) === squeeze(nieuw.slice(sp.ns, sp.ne))) spans.splice(i, 1)
+  }
   for (let guard = 0; guard < 200; guard++) {
     const i = spans.findIndex((sp) => {
       const text = oud.slice(sp.s, sp.e)
-      return !words.test(text) || countMatches(nodes, text) !== 1
+      return !words.test(text) || countMatches(nodes, text) !== 1 || !spliceInline(oudInline, sp.s, sp.e)
     })
     if (i < 0) {
       const out = spans.map((sp) => ({ oud: oud.slice(sp.s, sp.e), nieuw: escapeInline(nieuw.slice(sp.ns, sp.ne)) }))
@@ -272,8 +258,98 @@ function onlyEndChanged(d: DiffNode, from: RegExp, to: string): boolean {
   const run = last?.[last.length - 1]
   if (run?.type !== 'text' || !from.test(run.value)) return false
   run.value = run.value.replace(from, to)
-  return sameText(copy, d.nieuw)
+  return sameWords(copy, d.nieuw)
 }
+
+/**
+ * The instruction for a run of items added or deleted together (`group`, all of one status), with
+ * the renumbering of the items after it when they were renumbered (then it is the only run).
+ */
+function structureOp(
+  group: DiffNode[],
+  items: DiffNode[],
+  all: DiffNode[],
+  plaats: Plaats,
+  renumbered: DiffNode[],
+  consumed: Set<DiffNode>,
+): Operatie {
+  const first = group[0] as DiffNode
+  const lastOfGroup = group[group.length - 1] as DiffNode
+  const before = items.slice(0, items.indexOf(first))
+  const after = items.slice(items.indexOf(lastOfGroup) + 1)
+  if (before.some((c) => renumbered.includes(c))) throw new Grof('vernummering voor de invoeging')
+  const k = after.findIndex((c) => !renumbered.includes(c))
+  const shifted = k < 0 ? after : after.slice(0, k)
+  if (shifted.length !== renumbered.length) throw new Grof('vernummering niet aaneengesloten')
+  const soort = first.type as Vernummering['soort']
+  const vernummering: Vernummering | undefined =
+    shifted.length > 0
+      ? { soort, van: shifted.map((c) => numOf(c, 'oud')), naar: shifted.map((c) => numOf(c, 'nieuw')) }
+      : undefined
+  // The item before the run as it stands when this instruction is carried out (earlier runs done).
+  const prev = [...before].reverse().find((c) => c.status !== 'verwijderd')
+  if (first.status === 'toegevoegd') {
+    const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+      soort: 'invoegen',
+      wat: first.type,
+      ouder: plaats,
+      inhoud: group.map((c) => renderInhoud(c.nieuw as AnyNode)).join('\n\n'),
+    }
+    if (group.length > 1) ins.aantal = group.length
+    const justBefore = all[all.indexOf(first) - 1]
+    const justAfter = all[all.indexOf(lastOfGroup) + 1]
+    const next = after.find((c) => c.status !== 'toegevoegd')
+    if (vernummering) {
+      ins.vernummering = vernummering
+      if (justAfter !== shifted[0]) throw new Grof('invoeging niet direct voor de vernummerde')
+    } else if (prev && justBefore === prev) {
+      const atEnd = after.every((c) => c.status === 'verwijderd') && justAfter === undefined
+      if (atEnd && prev.type === first.type && prev.status === 'gewijzigd' && onlyEndChanged(prev, /\.\s*$/, ';')) {
+        ins.puntkomma = [...plaats, stap(prev, 'nieuw')]
+        consumed.add(prev)
+      } else if (!atEnd) ins.na = [...plaats, stap(prev, 'nieuw')]
+      // else: "Aan artikel 5 wordt een lid toegevoegd": at the end.
+    } else if (next && justAfter === next) ins.voor = [...plaats, stap(next, 'oud')]
+    else if (items.length > group.length || justAfter !== undefined) throw new Grof('plaats van de invoeging')
+    return ins
+  }
+  const op: Extract<Operatie, { soort: 'vervalt' }> = {
+    soort: 'vervalt',
+    doelen: group.map((c) => [...plaats, stap(c, 'oud')]),
+  }
+  if (vernummering) op.vernummering = vernummering
+  if (after.length === 0 && prev && prev.type === first.type && prev.status === 'gewijzigd') {
+    if (onlyEndChanged(prev, /;(\s*(en|of))?\s*$/, '.')) {
+      op.slotPunt = [...plaats, stap(prev, 'nieuw')]
+      consumed.add(prev)
+    }
+  }
+  return op
+}
+
+/**
+ * How much of a provision stayed the same: twice the unchanged characters over the old and new
+ * text together (1: unchanged, 0: nothing in common). Headings count as text.
+ */
+export function gelijkheid(d: DiffNode): number {
+  let same = 0
+  let total = 0
+  const walk = (n: DiffNode) => {
+    for (const op of [...(n.heading ?? []), ...(n.text ?? [])]) {
+      const len = op.text.replace(/\s+/g, ' ').trim().length
+      if (op.op === 'gelijk') {
+        same += 2 * len
+        total += 2 * len
+      } else total += len
+    }
+    n.children.forEach(walk)
+  }
+  walk(d)
+  return total === 0 ? 1 : same / total
+}
+
+/** Below this share of unchanged text an article is replaced whole ("komt te luiden"). */
+export const GEHEEL_ONDER = 0.5
 
 /** The operations that turn the old provision `d` into the new one, at `plaats`. */
 function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
@@ -293,77 +369,33 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const oud = d.oud as AnyNode
   const nieuw = d.nieuw as AnyNode
   if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !ITEMS.has(d.type)) throw new Grof('g8')
-  if ((d.type === 'artikel' || DIVISIONS.has(d.type)) && !sameText(oud.heading, nieuw.heading)) {
+  if ((d.type === 'artikel' || DIVISIONS.has(d.type)) && !sameWords(oud.heading, nieuw.heading)) {
     const bare = !nieuw.heading || nieuw.heading.length === 0
     out.push({ soort: 'opschrift', doel: plaats, inhoud: bare ? '' : headingLine(nieuw) })
   }
-  const teksten = d.children.filter((c) => TEKST.has(c.type))
+  const teksten = d.children.filter((c) => TEKST.has(c.type) && !isNote(c.oud ?? c.nieuw))
   if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd')) throw new Grof('g9')
   const vervangingen: Vervanging[] = []
   for (const t of teksten) if (t.status !== 'gelijk') vervangingen.push(...wordReplacements(t, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
   const items = d.children.filter((c) => ITEMS.has(c.type))
-  const added = items.filter((c) => c.status === 'toegevoegd')
-  const deleted = items.filter((c) => c.status === 'verwijderd')
   const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd')
   const renumbered = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
   if (items.some((c) => !citable(c) && c.status !== 'gelijk')) throw new Grof('g10')
   const consumed = new Set<DiffNode>()
-  const changed = added[0] ?? deleted[0]
-  if (added.length + deleted.length > 1) throw new Grof('g11')
-  if (changed) {
-    const at = items.indexOf(changed)
-    const before = items.slice(0, at)
-    const after = items.slice(at + 1)
-    if (before.some((c) => renumbered.includes(c))) throw new Grof('g12')
-    const k = after.findIndex((c) => !renumbered.includes(c))
-    const shifted = k < 0 ? after : after.slice(0, k)
-    if (shifted.length !== renumbered.length) throw new Grof('g13')
-    const soort = changed.type as Vernummering['soort']
-    const vernummering: Vernummering | undefined =
-      shifted.length > 0
-        ? { soort, van: shifted.map((c) => numOf(c, 'oud')), naar: shifted.map((c) => numOf(c, 'nieuw')) }
-        : undefined
-    const prev = before[before.length - 1]
-    const all = d.children
-    if (changed.status === 'toegevoegd') {
-      const ins: Extract<Operatie, { soort: 'invoegen' }> = {
-        soort: 'invoegen',
-        wat: changed.type,
-        ouder: plaats,
-        inhoud: renderInhoud(changed.nieuw as AnyNode),
-      }
-      const neighbour = (offset: number) => all[all.indexOf(changed) + offset]
-      if (vernummering) {
-        ins.vernummering = vernummering
-        if (neighbour(1) !== shifted[0]) throw new Grof('g14')
-      } else if (prev && neighbour(-1) === prev) {
-        const last = after.length === 0
-        const punt = /\.\s*$/
-        if (last && prev.type === changed.type && prev.status === 'gewijzigd' && onlyEndChanged(prev, punt, ';')) {
-          ins.puntkomma = [...plaats, stap(prev, 'nieuw')]
-          consumed.add(prev)
-        } else if (last && neighbour(1) === undefined) {
-          // "Aan artikel 5 wordt een lid toegevoegd": at the end.
-        } else ins.na = [...plaats, stap(prev, 'nieuw')]
-      } else if (after[0] && neighbour(1) === after[0]) ins.voor = [...plaats, stap(after[0], 'oud')]
-      else if (items.length > 1 || all.indexOf(changed) !== all.length - 1) throw new Grof('g15')
-      out.push(ins)
-    } else {
-      const op: Extract<Operatie, { soort: 'vervalt' }> = {
-        soort: 'vervalt',
-        doelen: [[...plaats, stap(changed, 'oud')]],
-      }
-      if (vernummering) op.vernummering = vernummering
-      if (after.length === 0 && prev && prev.type === changed.type && prev.status === 'gewijzigd') {
-        if (onlyEndChanged(prev, /;(\s*(en|of))?\s*$/, '.')) {
-          op.slotPunt = [...plaats, stap(prev, 'nieuw')]
-          consumed.add(prev)
-        }
-      }
-      out.push(op)
-    }
-  } else if (renumbered.length > 0) throw new Grof('g16')
+  // Runs of items added or deleted together: one instruction each ("worden twee leden ingevoegd").
+  const groups: DiffNode[][] = []
+  items.forEach((c, i) => {
+    if (c.status !== 'toegevoegd' && c.status !== 'verwijderd') return
+    const last = groups[groups.length - 1]
+    const before = items[i - 1]
+    if (last && before === last[last.length - 1] && before?.status === c.status) last.push(c)
+    else groups.push([c])
+  })
+  if (groups.length > 1 && renumbered.length > 0)
+    throw new Grof('meer dan één invoeging of schrapping met vernummering')
+  if (groups.length === 0 && renumbered.length > 0) throw new Grof('vernummering zonder invoeging of schrapping')
+  for (const group of groups) out.push(structureOp(group, items, d.children, plaats, renumbered, consumed))
   for (const c of kept) {
     if (c.status === 'gelijk' || consumed.has(c)) continue
     out.push(...provisionOps(c, [...plaats, stap(c, 'nieuw')]))
@@ -439,13 +471,15 @@ function anchor(siblings: DiffNode[], at: number, ouder: Plaats): { na?: Plaats;
 }
 
 function container(children: DiffNode[], ouder: Plaats, state: State): void {
-  const teksten = children.filter((c) => TEKST.has(c.type))
-  if (teksten.some((t) => t.status !== 'gelijk')) throw new Grof('g18')
+  // A consolidator's note ("Vervallen per …") is no provision: it goes into the redactionele bijwerking.
+  const teksten = children.filter((c) => TEKST.has(c.type) && !isNote(c.oud ?? c.nieuw))
+  if (teksten.some((t) => t.status !== 'gelijk')) throw new Grof('tekst buiten een bepaling')
   children.forEach((d, at) => {
     if (d.status === 'gelijk' || TEKST.has(d.type)) return
     if (!citable(d)) throw new Grof('g19')
     const here = stap(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
-    const plaats: Plaats = [here]
+    // A paragraaf is named with the hoofdstuk it is in (its number need not be unique); an article not.
+    const plaats: Plaats = DIVISIONS.has(d.type) ? [...ouder, here] : [here]
     if (d.status === 'verwijderd') {
       if (d.type === 'artikel' && state.nieuwArtikelen.has(numOf(d, 'oud'))) return
       state.drafts.push({ plaats, ops: [{ soort: 'vervalt', doelen: [plaats] }], check: (w) => !nodeAt(w, plaats) })
@@ -454,11 +488,12 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     if (d.status === 'toegevoegd') {
       const where = anchor(children, at, ouder)
       const node = d.nieuw as AnyNode
-      const check = (w: Regeling) => sameText(nodeAt(w, plaats), node)
+      const check = (w: Regeling) => sameBepalingen(nodeAt(w, plaats), node)
       const oude = d.type === 'artikel' ? state.moved.get(numOf(d, 'nieuw')) : undefined
       if (d.verplaatstVan !== undefined && oude) {
         const ops: Operatie[] = [{ soort: 'verplaatsen', doel: plaats, ...where }]
-        if (!sameText(oude.oud, node)) ops.push({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(node) })
+        if (!sameBepalingen(oude.oud, node))
+          ops.push({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(node) })
         state.drafts.push({ plaats, ops, check })
         return
       }
@@ -473,28 +508,33 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     const nieuw = d.nieuw as AnyNode
     if (d.type === 'artikel') {
       const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(nieuw) })
+      // When most of an article changes, the article is replaced whole (Ar 6.13; DOMAIN.md §4).
       state.drafts.push({
         plaats,
-        ops: provisionOps(d, plaats),
-        check: (w) => sameText(nodeAt(w, plaats), nieuw),
+        ops: gelijkheid(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
+        check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
         whole,
       })
       return
     }
     if (SINGLETONS.has(d.type)) {
-      state.drafts.push({ plaats, ops: singletonOps(d, plaats), check: (w) => sameText(nodeAt(w, plaats), nieuw) })
+      state.drafts.push({
+        plaats,
+        ops: singletonOps(d, plaats),
+        check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
+      })
       return
     }
     // A division or bijlage: its heading, then what is in it.
     if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
     const oud = d.oud as AnyNode
-    if (!sameText(oud.heading, nieuw.heading) || oud.label !== nieuw.label) {
+    if (!sameWords(oud.heading, nieuw.heading) || oud.label !== nieuw.label) {
       state.drafts.push({
         plaats,
         ops: [{ soort: 'opschrift', doel: plaats, inhoud: headingLine(nieuw) }],
         check: (w) => {
           const n = nodeAt(w, plaats)
-          return n !== undefined && sameText(n.heading, nieuw.heading) && n.label === nieuw.label
+          return n !== undefined && sameWords(n.heading, nieuw.heading) && n.label === nieuw.label
         },
       })
     }
@@ -512,7 +552,7 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
       if (n.status !== 'gelijk') texts.push(n)
       return true
     }
-    if (!sameText((n.oud as AnyNode)?.heading, (n.nieuw as AnyNode)?.heading)) return false
+    if (!sameWords((n.oud as AnyNode)?.heading, (n.nieuw as AnyNode)?.heading)) return false
     return n.children.every(collect)
   }
   if (d.type === 'opschrift') texts.push(d)
@@ -524,6 +564,54 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (error instanceof Grof) return [whole]
     throw error
   }
+}
+
+// ---- redactionele bijwerking ------------------------------------------------------------------------
+
+/** The place of a node below `ouder` as a besluit names it, or undefined when it has no name. */
+function naam(node: AnyNode, ouder: Plaats): Plaats | undefined {
+  if (SINGLETONS.has(node.type)) return ouder.length === 0 ? [{ soort: node.type as StapSoort }] : undefined
+  if (!node.num || node.num === '-') return undefined
+  const s: Stap = { soort: node.type as StapSoort, num: node.num }
+  if (node.type === 'artikel' || node.type === 'bijlage') return [s]
+  if (ITEMS.has(node.type) || DIVISIONS.has(node.type)) return [...ouder, s]
+  return undefined
+}
+
+/**
+ * The smallest named units that still differ once every instruction is carried out: their provisions
+ * have the same words (checked before), so what differs is opmaak (links, nadruk, line breaks) or a
+ * consolidator's note in a hoofdstuk or paragraaf. A unit whose own text (heading, alinea's, tables)
+ * differs is taken whole, else its named parts are looked at; text outside every named unit makes
+ * the regulation itself the unit.
+ */
+function redactioneleUnits(w: Regeling, n: Regeling): Plaats[] {
+  const out: Plaats[] = []
+  // A part that occurs twice at the top (two aanhef blocks) has no name of its own.
+  const types: string[] = n.children.map((c) => c.type)
+  const twice = new Set(types.filter((t, i) => SINGLETONS.has(t) && types.indexOf(t) !== i))
+  const naamVan = (node: AnyNode, ouder: Plaats) => (twice.has(node.type) ? undefined : naam(node, ouder))
+  const kidsOf = (x: AnyNode) => (TEKST.has(x.type) ? [] : ((x.children ?? []) as AnyNode[]))
+  const walk = (a: AnyNode, b: AnyNode, plaats: Plaats) => {
+    const ka = kidsOf(a)
+    const kb = kidsOf(b)
+    const own =
+      !sameText(a.heading, b.heading) ||
+      a.label !== b.label ||
+      ka.length !== kb.length ||
+      TEKST.has(a.type) ||
+      ka.some((c, i) => !sameText(c, kb[i]) && !naamVan(kb[i] as AnyNode, plaats))
+    if (own) {
+      out.push(plaats)
+      return
+    }
+    ka.forEach((c, i) => {
+      const d = kb[i] as AnyNode
+      if (!sameText(c, d)) walk(c, d, naamVan(d, plaats) as Plaats)
+    })
+  }
+  walk(w as unknown as AnyNode, n as unknown as AnyNode, [])
+  return out
 }
 
 // ---- the besluit -----------------------------------------------------------------------------------
@@ -625,17 +713,37 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   let grofheid: Grofheid = 'fijn'
   let geheelVervangen: string[] = []
   let drafts: Draft[]
+  let redactioneel: Opdracht[] = []
+  let reden: string | undefined
   try {
+    const share = gelijkheid(diff.tree)
+    if (share < GEHEEL_ONDER) {
+      reden = `${Math.round(share * 100)}% van de tekst is gelijk gebleven; de regeling is bijna geheel anders`
+      throw new Grof(reden)
+    }
     container(diff.tree.children, [], state)
     drafts = state.drafts
     const work0 = structuredClone(oud)
     const result = run(work0, drafts)
     geheelVervangen = result.replaced
-    if (!result.ok || !sameText(work0.children, nieuw.children)) throw new Grof(result.ok ? 'eindcontrole' : 'item')
+    if (!result.ok) throw new Grof('item')
+    if (!sameBepalingen(work0.children, nieuw.children)) throw new Grof('eindcontrole woorden')
+    redactioneel = redactioneleUnits(work0, nieuw).map((plaats) => {
+      const inhoud =
+        plaats.length === 0
+          ? formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, '')
+          : renderInhoud(nodeAt(nieuw, plaats) as AnyNode)
+      const operatie: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud }
+      applyRedactioneel(work0, operatie)
+      return { tekst: `Weergave van ${plaatsWords(plaats)}:`, inhoud, operatie }
+    })
+    if (!sameText(work0.children, nieuw.children)) throw new Grof('eindcontrole weergave')
     if (geheelVervangen.length > 0) grofheid = 'artikel'
   } catch (error) {
     if (!(error instanceof Grof)) throw error
+    reden ??= `de opdrachten per bepaling gaven de nieuwe tekst niet precies (${error.message})`
     grofheid = 'regeling'
+    redactioneel = []
     geheelVervangen = ['de regeling']
     const inhoud = formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, '')
     drafts = [{ plaats: [], ops: [{ soort: 'komt-te-luiden', doel: [], inhoud }], check: () => true }]
@@ -654,7 +762,9 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
       ...(terugwerkendeKracht !== undefined ? { terugwerkendeKracht } : {}),
     },
     grofheid,
+    ...(reden !== undefined ? { reden } : {}),
     geheelVervangen,
+    redactioneel,
   }
 }
 

@@ -82,6 +82,8 @@ export type Operatie =
       vernummering?: Vernummering
       /** `Onder vervanging van de punt aan het slot van onderdeel d door een puntkomma`. */
       puntkomma?: Plaats
+      /** How many are inserted when more than one (`worden twee leden ingevoegd`). */
+      aantal?: number
     }
   /** `Artikel 3 wordt geplaatst na artikel 5.` (articles keep their number when moved). */
   | { soort: 'verplaatsen'; doel: Plaats; na?: Plaats; voor?: Plaats; ouder?: Plaats }
@@ -140,6 +142,17 @@ export interface Wijzigingsbesluit {
   }
   artikelII: ArtikelII
   grofheid: Grofheid
+  /** Why the whole text is replaced (`grofheid: 'regeling'`), in Dutch. */
+  reden?: string
   /** Units replaced as a whole where finer instructions were possible in principle (for reports). */
   geheelVervangen: string[]
+  /**
+   * Redactionele bijwerking: units whose provisions keep their words once ARTIKEL I is carried out,
+   * but whose opmaak (links, nadruk, line breaks) or consolidator's notes in a hoofdstuk or paragraaf
+   * ("Vervallen per 01-01-2015") differ: `Weergave van artikel 1, eerste lid:` + the unit as the new
+   * version shows it. Not part of the besluit (a wijzigingsbesluit speaks of provisions and words)
+   * and not signed; `apply` takes them over only after checking that the provisions keep their
+   * words, so that the round trip gives the new text exactly.
+   */
+  redactioneel: Opdracht[]
 }

@@ -17,6 +17,7 @@ import { dutchWordsToIso } from '../util/dates.js'
 import { fout } from '../util/messages.js'
 import { inContext, ordinalNumber, RANK, readNumberList, readPlaats } from './citation.js'
 import type { Operatie, Plaats, Stap, StapSoort, Vernummering, Vervanging } from './model.js'
+import { CLOSERS } from './phrase.js'
 
 /** One instruction as read, with where it stands. */
 export interface GelezenOpdracht {
@@ -39,6 +40,8 @@ export interface GelezenWijziging {
   meta: Record<string, unknown>
   /** How many sentences were taken as instructions (read or not): the denominator of reports. */
   aantal: number
+  /** The unsigned "Redactionele bijwerking" (`Weergave van artikel 1, eerste lid:`), when there is one. */
+  redactioneel?: GelezenOpdracht[]
 }
 
 interface Block {
@@ -88,7 +91,7 @@ function clean(text: string): string {
   return plain(text.replace(/\s+/g, ' ').trim()).replace(/\s+/g, ' ')
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '"': '"”', '„': '”"“', '“': '”"', '‘': "’'", '«': '»', "'": "'’" }
+const QUOTE_PAIRS: Readonly<Record<string, string>> = CLOSERS
 
 interface Token {
   quoted: boolean
@@ -187,18 +190,22 @@ function readWords(source: string, context: Plaats): Operatie | string {
 
 function readRenumbering(text: string, soortHint: StapSoort | undefined): Vernummering | undefined {
   const m =
-    /onder\s+(vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+?)(?=,|\s+wordt|\s+worden|\.?$)/i.exec(text)
+    /onder\s+(vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+?)(?=,?\s+(?:wordt|worden|vervalt|vervallen)\b|\.?$)/i.exec(
+      text,
+    )
   if (!m) return undefined
   const fromPhrase = m[2] as string
   const van = readNumberList(fromPhrase)
   const naar = readNumberList(m[3] as string)
-  const soort: Vernummering['soort'] = /onderde/i.test(fromPhrase)
-    ? 'onderdeel'
-    : /\blid|leden/i.test(fromPhrase)
-      ? 'lid'
-      : soortHint === 'onderdeel' || soortHint === 'subonderdeel' || soortHint === 'lid'
-        ? soortHint
-        : 'lid'
+  const soort: Vernummering['soort'] = /subonderde|\d°/i.test(fromPhrase)
+    ? 'subonderdeel'
+    : /onderde/i.test(fromPhrase)
+      ? 'onderdeel'
+      : /\blid|leden/i.test(fromPhrase)
+        ? 'lid'
+        : soortHint === 'onderdeel' || soortHint === 'subonderdeel' || soortHint === 'lid'
+          ? soortHint
+          : 'lid'
   if (van.length === 0 || van.length !== naar.length) return undefined
   return { soort, van, naar }
 }
@@ -278,6 +285,35 @@ function startsWith(a: Plaats, prefix: Plaats): boolean {
 }
 
 /** `De artikelen 2:6, 5:13 en 7:5 vervallen.` */
+/**
+ * Several leden or onderdelen of one provision: `Het tweede en derde lid vervallen, onder
+ * vernummering van …`, `In artikel 5 vervallen de onderdelen c en d.`
+ */
+function readRepealMany(text: string, context: Plaats): Operatie | undefined {
+  const list = '(het\\s+.+?\\s+lid|de\\s+(?:sub)?onderdelen\\s+.+?)'
+  const m =
+    new RegExp(`^in\\s+(.+?),?\\s+vervallen\\s+${list}(,\\s+onder\\s.*?)?\\.?$`, 'i').exec(text) ??
+    new RegExp(`^()${list}\\s+vervallen(,\\s+onder\\s.*?)?\\.?$`, 'i').exec(text)
+  if (!m) return undefined
+  const phrase = m[2] as string
+  const soort: StapSoort = /\blid$/i.test(phrase) ? 'lid' : /subonderdelen/i.test(phrase) ? 'subonderdeel' : 'onderdeel'
+  const nums = readNumberList(phrase)
+  if (nums.length < 2) return undefined
+  const ouder = m[1] ? inContext(readPlaats(m[1]), context) : context
+  const op: Extract<Operatie, { soort: 'vervalt' }> = {
+    soort: 'vervalt',
+    doelen: nums.map((num) => [...ouder, { soort, num }]),
+  }
+  const rest = (m[3] as string | undefined) ?? ''
+  const v = readRenumbering(rest, soort)
+  if (v) op.vernummering = v
+  const punt = /onder\s+vervanging\s+van\s+de\s+puntkomma\s+aan\s+het\s+slot\s+van\s+(.+?)\s+door\s+een\s+punt/i.exec(
+    rest,
+  )
+  if (punt) op.slotPunt = inContext(readPlaats(punt[1] as string), ouder)
+  return op
+}
+
 function readRepealList(text: string, context: Plaats): Operatie | undefined {
   const m = /^de\s+(artikelen|leden|onderdelen)\s+(.+?)\s+vervallen\.?$/i.exec(text)
   if (!m) return undefined
@@ -311,6 +347,8 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
   }
   if (/^de tekst van de regeling komt te luiden/i.test(plainText))
     return { soort: 'komt-te-luiden', doel: [], inhoud: '' }
+  const many = readRepealMany(plainText, context)
+  if (many) return many
   const repeal = readRepealList(plainText, context)
   if (repeal) return repeal
   if (/\b(ingevoegd|toegevoegd)\b/i.test(plainText)) return readInsert(plainText, context)
@@ -474,7 +512,47 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     if (needsText(read) || expectsText(sentence)) pending = { op, loose: [], wat: watOf(read) }
   }
 
+  let redactioneel = false
+  let weergave: GelezenOpdracht | undefined
   for (const block of blocks(fm.body)) {
+    if (block.kind === 'para' && /^#{1,6}\s*Redactionele bijwerking\s*$/i.test(block.text.trim())) {
+      finish()
+      redactioneel = true
+      result.redactioneel = []
+      continue
+    }
+    if (redactioneel) {
+      if (block.kind === 'quote' && weergave && weergave.operatie.soort === 'komt-te-luiden') {
+        weergave.operatie.inhoud = block.text
+        weergave = undefined
+        continue
+      }
+      if (weergave) {
+        fout(file, `Bij «${weergave.tekst}» ontbreekt de tekst`, weergave, 'wijziging-zonder-tekst')
+        weergave = undefined
+      }
+      const m = /^Weergave van (.+):$/.exec(clean(block.text))
+      if (block.kind !== 'para' || !m) continue
+      const doel = readPlaats(m[1] as string)
+      if (doel.length === 0 && !/^de regeling$/i.test(m[1] as string)) {
+        fout(
+          file,
+          `«${clean(block.text)}» noemt geen bepaling die te vinden is`,
+          { line: block.line, column: block.column },
+          'wijziging-onleesbaar',
+        )
+        continue
+      }
+      weergave = {
+        label: 'weergave',
+        tekst: clean(block.text),
+        line: block.line,
+        column: block.column,
+        operatie: { soort: 'komt-te-luiden', doel, inhoud: '' },
+      }
+      result.redactioneel?.push(weergave)
+      continue
+    }
     if (block.kind === 'quote') {
       if (pending && pending.loose.length === 0) {
         setInhoud(pending.op.operatie, block.text)
@@ -528,6 +606,7 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     }
   }
   finish()
+  if (weergave) fout(file, `Bij «${weergave.tekst}» ontbreekt de tekst`, weergave, 'wijziging-zonder-tekst')
   if (ingang && !result.inwerkingtreding) result.inwerkingtreding = ingang
   return result
 

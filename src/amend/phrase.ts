@@ -20,18 +20,31 @@ export function escapeInline(text: string): string {
   return toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }).replace(/\n+$/, '')
 }
 
+/** The marks a reader takes as the end of a quote opened by each mark (`parse-amendment.ts`). */
+export const CLOSERS: Readonly<Record<string, string>> = {
+  '"': '"”',
+  '„': '”"“',
+  '“': '”"',
+  '‘': "’'",
+  '«': '»',
+  "'": "'’",
+}
+
+/** Whether `markdown` can stand between `open` and `close`: it holds neither, nor a mark that would end it early. */
+function fits(markdown: string, open: string, close: string): boolean {
+  return [open, close, ...(CLOSERS[open] ?? '')].every((m) => !markdown.includes(m))
+}
+
 /** Words between quotes that the words themselves do not contain. */
 export function quote(markdown: string): string {
-  const pair = QUOTES.find(([open, close]) => !markdown.includes(close) && !markdown.includes(open)) ?? QUOTES[0]
+  const pair = QUOTES.find(([open, close]) => fits(markdown, open, close)) ?? QUOTES[0]
   const [open, close] = pair as readonly [string, string]
   return `${open}${markdown}${close}`
 }
 
 /** Whether words can be quoted on one line at all. */
 export function quotable(markdown: string): boolean {
-  return (
-    !markdown.includes('\n') && QUOTES.some(([open, close]) => !markdown.includes(close) && !markdown.includes(open))
-  )
+  return !markdown.includes('\n') && QUOTES.some(([open, close]) => fits(markdown, open, close))
 }
 
 function clause(v: Vervanging): string {
@@ -62,6 +75,25 @@ const WHAT: Readonly<Record<string, string>> = {
   tekst: 'het volgende',
   aanhef: 'een aanhef',
   opschrift: 'een opschrift',
+}
+
+const COUNT_WORDS: Readonly<Record<number, string>> = {
+  2: 'twee',
+  3: 'drie',
+  4: 'vier',
+  5: 'vijf',
+  6: 'zes',
+  7: 'zeven',
+  8: 'acht',
+  9: 'negen',
+  10: 'tien',
+}
+
+const PLURAL: Readonly<Record<string, string>> = {
+  lid: 'leden',
+  onderdeel: 'onderdelen',
+  subonderdeel: 'subonderdelen',
+  artikel: 'artikelen',
 }
 
 function what(wat: string): string {
@@ -95,27 +127,41 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
     case 'woorden':
       return `In ${wv(op.doel)} ${list(op.vervangingen.map(clause))}.`
     case 'vervalt': {
+      const tail = (out: string) => {
+        let t = out
+        if (op.vernummering) t += `, onder ${renumbering(op.vernummering)}`
+        if (op.slotPunt) t += `, onder vervanging van de puntkomma aan het slot van ${w(op.slotPunt)} door een punt`
+        return `${t}.`
+      }
       if (op.doelen.length > 1) {
-        const soort = op.doelen[0]?.[op.doelen[0].length - 1]?.soort
+        const first = op.doelen[0] as Plaats
+        const soort = first[first.length - 1]?.soort
         const nums = op.doelen.map((d) => d[d.length - 1]?.num ?? '')
-        const noun = soort === 'artikel' ? 'artikelen' : `${soort}en`
-        return `De ${noun} ${list(nums)} vervallen.`
+        if (soort === 'artikel') return `De artikelen ${list(nums)} vervallen.`
+        // "Het tweede en derde lid vervallen." / "In artikel 5 vervallen de onderdelen c en d."
+        const words = numberListWords(soort as Vernummering['soort'], nums)
+        const ouder = first.slice(0, -1)
+        if (same(ouder, rel) && rel.length > 0) return tail(`${capital(words)} vervallen`)
+        return tail(`In ${wv(ouder)} vervallen ${words}`)
       }
       let out = `${capital(wv(op.doelen[0] ?? []))} vervalt`
-      if (op.vernummering) out += `, onder ${renumbering(op.vernummering)}`
-      if (op.slotPunt) out += `, onder vervanging van de puntkomma aan het slot van ${w(op.slotPunt)} door een punt`
-      return `${out}.`
+      out = tail(out)
+      return out
     }
     case 'invoegen': {
-      const tail = `${what(op.wat)}`
-      if (op.na) return `Na ${wv(op.na)} wordt ${tail} ingevoegd, luidende:`
-      if (op.voor) return `Voor ${wv(op.voor)} wordt ${tail} ingevoegd, luidende:`
+      const several = op.aantal !== undefined && op.aantal > 1
+      const tail = several
+        ? `${COUNT_WORDS[op.aantal as number] ?? op.aantal} ${PLURAL[op.wat] ?? op.wat}`
+        : what(op.wat)
+      const wordt = several ? 'worden' : 'wordt'
+      if (op.na) return `Na ${wv(op.na)} ${wordt} ${tail} ingevoegd, luidende:`
+      if (op.voor) return `Voor ${wv(op.voor)} ${wordt} ${tail} ingevoegd, luidende:`
       const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`
-      if (op.vernummering) return `Onder ${renumbering(op.vernummering)} wordt${where} ${tail} ingevoegd, luidende:`
+      if (op.vernummering) return `Onder ${renumbering(op.vernummering)} ${wordt}${where} ${tail} ingevoegd, luidende:`
       const aan = same(op.ouder, rel) && rel.length > 0 ? plaatsWords(op.ouder) : w(op.ouder)
       if (op.puntkomma)
-        return `Onder vervanging van de punt aan het slot van ${w(op.puntkomma)} door een puntkomma wordt aan ${aan} ${tail} toegevoegd, luidende:`
-      return `Aan ${aan.includes(',') ? `${aan},` : aan} wordt ${tail} toegevoegd, luidende:`
+        return `Onder vervanging van de punt aan het slot van ${w(op.puntkomma)} door een puntkomma ${wordt} aan ${aan} ${tail} toegevoegd, luidende:`
+      return `Aan ${aan.includes(',') ? `${aan},` : aan} ${wordt} ${tail} toegevoegd, luidende:`
     }
     case 'verplaatsen':
       if (op.na) return `${capital(w(op.doel))} wordt geplaatst na ${w(op.na)}.`

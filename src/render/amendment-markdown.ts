@@ -23,12 +23,25 @@
  * Dit besluit treedt in werking met ingang van 1 januari 2016.
  * ```
  *
+ * After ARTIKEL II, when needed, comes the unsigned "Redactionele bijwerking": `Weergave van artikel
+ * 1, eerste lid:` + the unit as the new version shows it, for differences in opmaak and
+ * consolidator's notes only (see `Wijzigingsbesluit.redactioneel`).
+ *
  * Numbered instructions are paragraphs with an escaped dot (`1\.`), so that a viewer shows the
  * number as written and the new text after them is not pulled into a list; the new text is a block
  * quote of regulation Markdown (docs/format.md), the way a printed besluit indents it.
  */
 import { stringify } from 'yaml'
 import type { Wijzigingsbesluit } from '../amend/model.js'
+
+/** The heading of the unsigned part after ARTIKEL II (`parseAmendment` knows it). */
+export const REDACTIONEEL_KOP = 'Redactionele bijwerking'
+
+const REDACTIONEEL_UITLEG =
+  'Geen onderdeel van het besluit. In deze bepalingen blijven de woorden gelijk; alleen de opmaak ' +
+  '(verwijzingen als link, nadruk, regeleinden) of een aantekening van de consolidatie ("Vervallen per …") ' +
+  'is anders. `regelwerk apply` neemt deze weergave over nadat het heeft gecontroleerd dat de woorden ' +
+  'van elke bepaling gelijk blijven.'
 
 /** Extra front-matter for the besluit (kenmerk, ondertekening, …). */
 export interface AmendmentMarkdownOptions {
@@ -63,5 +76,9 @@ export function renderAmendmentMarkdown(model: Wijzigingsbesluit, options: Amend
     }
   }
   parts.push('## ARTIKEL II', model.artikelII.tekst)
+  if (model.redactioneel.length > 0) {
+    parts.push(`## ${REDACTIONEEL_KOP}`, REDACTIONEEL_UITLEG)
+    for (const o of model.redactioneel) parts.push(o.tekst, quoteBlock(o.inhoud ?? ''))
+  }
   return `${parts.join('\n\n')}\n`
 }

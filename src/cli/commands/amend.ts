@@ -48,9 +48,11 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     ...(datum ? { inwerkingtreding: datum } : {}),
   })
   if (model.artikelI.items.length === 0) {
-    process.stderr.write(
-      `${nieuw.path}:1:1: waarschuwing De versies hebben dezelfde tekst; er is niets te wijzigen [wijziging-leeg]\n`,
-    )
+    const reden =
+      model.redactioneel.length > 0
+        ? 'De bepalingen zijn woord voor woord gelijk; alleen opmaak of aantekeningen verschillen (zie de redactionele bijwerking)'
+        : 'De versies hebben dezelfde tekst; er is niets te wijzigen'
+    process.stderr.write(`${nieuw.path}:1:1: waarschuwing ${reden} [wijziging-leeg]\n`)
   }
   let output: string | Uint8Array
   if (format === 'docx') {
@@ -59,7 +61,7 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
   } else output = renderAmendmentMarkdown(model)
   if (model.grofheid === 'regeling')
     process.stderr.write(
-      `${nieuw.path}:1:1: waarschuwing De verschillen zijn niet per bepaling te beschrijven; het besluit vervangt de hele tekst [wijziging-geheel]\n`,
+      `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst: ${model.reden ?? 'de verschillen zijn niet per bepaling te beschrijven'} [wijziging-geheel]\n`,
     )
   if (options.out) {
     writeFileAtomic(options.out, output)
