@@ -1,9 +1,10 @@
 // Letters bench (issue 7): the same template and data through regelwerk, plain `docx` (a Packer per
-// letter) and docxtemplater (an equivalent .docx template), each in its own process so that peak
-// RSS is its own. Run alone: `node bench/letters.mjs`; `npm run bench` calls it at the end.
+// letter) and docxtemplater (an equivalent .docx template), each case in its own process so that
+// peak RSS is its own. The data files are made here, not in the measured process. Run alone:
+// `node bench/letters.mjs`; `npm run bench` calls it at the end.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
@@ -12,7 +13,7 @@ const TEMPLATE = join(root, 'templates', 'statusbrief.md')
 const SAMPLE = join(root, 'templates', 'voorbeelden', 'medewerkers.csv')
 
 /** `n` good rows: the sample's good rows again and again, each with its own personnel number. */
-function makeCsv(path, n) {
+export function makeCsv(path, n) {
   const lines = readFileSync(SAMPLE, 'utf8')
     .replace(/^\uFEFF/, '')
     .split('\r\n')
@@ -36,10 +37,9 @@ function makeCsv(path, n) {
   writeFileSync(path, `\uFEFF${out.join('\r\n')}\r\n`)
 }
 
-async function child(engine, n, dir) {
+async function child(engine, n, dir, jobs) {
   const csv = join(dir, `rows-${n}.csv`)
-  makeCsv(csv, n)
-  const outDir = join(dir, `${engine}-${n}`)
+  const outDir = join(dir, `${engine}-${n}-${jobs}`)
   mkdirSync(outDir, { recursive: true })
   const { loadTemplate } = await import('../dist/assemble/template.js')
   const { template } = loadTemplate(TEMPLATE)
@@ -49,8 +49,8 @@ async function child(engine, n, dir) {
   if (engine === 'regelwerk') {
     const { runBatch } = await import('../dist/assemble/batch.js')
     t0 = performance.now()
-    const r = await runBatch({ template, dataPath: csv, outDir })
-    count = r.brieven.length
+    const r = await runBatch({ template, dataPath: csv, outDir, jobs })
+    count = r.brieven
   } else {
     const { readRows } = await import('../dist/assemble/data.js')
     const { assembleLetter } = await import('../dist/assemble/assemble.js')
@@ -138,8 +138,11 @@ async function child(engine, n, dir) {
     }
   }
   const ms = performance.now() - t0
-  rmSync(outDir, { recursive: true, force: true })
-  process.stdout.write(JSON.stringify({ engine, n: count, ms, rssMb: process.resourceUsage().maxRSS / 1024 }))
+  const u = process.resourceUsage()
+  const cpuMs = (u.userCPUTime + u.systemCPUTime) / 1000
+  // The output stays until every case has run: deleting many files makes creating files slower
+  // for minutes afterwards on ext4 (see `fileCreation`), which would slow the next case.
+  process.stdout.write(JSON.stringify({ engine, n: count, ms, cpuMs, rssMb: u.maxRSS / 1024 }))
 }
 
 /** The docxtemplater template: the statusbrief's text with `{tags}`, in the same house style. */
@@ -195,8 +198,8 @@ async function docxtemplaterTemplate(dir) {
   writeFileSync(join(dir, 'docxtemplater-sjabloon.docx'), packDocx(style, xml, 'Statusbrief', '2013-02-15'))
 }
 
-function run(engine, n, dir) {
-  const r = spawnSync(process.execPath, [import.meta.filename, 'child', engine, String(n), dir], {
+function run(engine, n, dir, jobs = 1) {
+  const r = spawnSync(process.execPath, [import.meta.filename, 'child', engine, String(n), dir, String(jobs)], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -205,34 +208,68 @@ function run(engine, n, dir) {
   return JSON.parse(r.stdout)
 }
 
+/**
+ * What creating one new file costs on this disk now, in µs. Every letter is a new file, so this is
+ * a floor under the time per letter. On ext4 it varies: after many files were deleted (by anyone)
+ * in the last minutes, creating an inode scans past the recently deleted ones (`recently_deleted`
+ * in the kernel) and costs up to 1 ms instead of some 50 µs.
+ */
+function fileCreation(dir) {
+  const d = join(dir, 'kalibratie')
+  mkdirSync(d)
+  const empty = new Uint8Array(0)
+  const t = performance.now()
+  for (let i = 0; i < 1000; i++) writeFileSync(join(d, `f${i}`), empty)
+  return ((performance.now() - t) / 1000) * 1000
+}
+
 export async function lettersBench() {
   const dir = mkdtempSync(join(tmpdir(), 'regelwerk-bench-brieven-'))
   try {
     await docxtemplaterTemplate(dir)
     const N = 10_000
+    const BIG = 100_000
+    // The peers are 20–100× slower: a fixed sample of the same rows gives their rate in reasonable time.
+    const SAMPLE_DOCX = 300
+    const SAMPLE_DT = 1_500
+    for (const n of new Set([N, BIG, SAMPLE_DOCX, SAMPLE_DT])) makeCsv(join(dir, `rows-${n}.csv`), n)
+    const load = loadavg()[0]
+    const create = fileCreation(dir)
     const rw = run('regelwerk', N, dir)
-    const rwBig = run('regelwerk', 3 * N, dir)
-    // The peers are 20–100× slower: a sample of the same rows gives their rate in reasonable time.
-    const dx = run('docx', 300, dir)
-    const dt = run('docxtemplater', 1500, dir)
+    const rwBig = run('regelwerk', BIG, dir)
+    const rwJobs = run('regelwerk', N, dir, 2)
+    const dx = run('docx', SAMPLE_DOCX, dir)
+    const dt = run('docxtemplater', SAMPLE_DT, dir)
     const rate = (r) => r.n / (r.ms / 1000)
-    console.log(`\nBrieven (statusbrief, zelfde sjabloon en gegevens; elk in een eigen proces)`)
+    console.log(
+      `\nBrieven (statusbrief, zelfde sjabloon en gegevens; elk geval in een eigen proces; belasting bij de start ${load.toFixed(1)} op ${availableParallelism()} kernen)`,
+    )
     const line = (name, r) =>
       console.log(
-        `  ${name.padEnd(32)} ${String(r.n).padStart(6)} brieven  ${rate(r).toFixed(0).padStart(6)} brieven/s  piek-RSS ${r.rssMb.toFixed(0)} MB`,
+        `  ${name.padEnd(34)} ${String(r.n).padStart(7)} brieven  ${rate(r).toFixed(0).padStart(6)} brieven/s  ${(r.ms / 1000).toFixed(1).padStart(5)} s (cpu ${(r.cpuMs / 1000).toFixed(1)} s)  piek-RSS ${r.rssMb.toFixed(0)} MB`,
       )
-    line('regelwerk', rw)
-    line('regelwerk (3× zoveel rijen)', rwBig)
-    line('docx, Packer per brief', dx)
-    line('docxtemplater', dt)
     console.log(
-      `  verhouding: ${(rate(rw) / rate(dt)).toFixed(1)}× docxtemplater, ${(rate(rw) / rate(dx)).toFixed(1)}× docx Packer (doel: ≥ 2.000/s, ≥ 10× docxtemplater, ≤ 300 MB, geheugen vlak)`,
+      `  een nieuw bestand aanmaken op deze schijf kost nu ${create.toFixed(0)} µs (elke brief is een nieuw bestand)`,
     )
-    console.log(`  geheugen: ${rw.n} rijen ${rw.rssMb.toFixed(0)} MB, ${rwBig.n} rijen ${rwBig.rssMb.toFixed(0)} MB`)
+    line('regelwerk', rw)
+    line('regelwerk, 100.000 rijen', rwBig)
+    line('regelwerk --jobs 2', rwJobs)
+    line(`docx, Packer per brief (steekproef)`, dx)
+    line(`docxtemplater (steekproef)`, dt)
+    console.log(
+      `  steekproeven: docx ${SAMPLE_DOCX} en docxtemplater ${SAMPLE_DT} brieven uit dezelfde rijen (de hele ${N.toLocaleString('nl-NL')} duurt te lang)`,
+    )
+    console.log(
+      `  verhouding: ${(rate(rw) / rate(dt)).toFixed(1)}× docxtemplater, ${(rate(rw) / rate(dx)).toFixed(1)}× docx Packer (doel: ≥ 2.000/s, ≥ 10× docxtemplater)`,
+    )
+    console.log(
+      `  geheugen: ${rw.n.toLocaleString('nl-NL')} brieven ${rw.rssMb.toFixed(0)} MB, ${rwBig.n.toLocaleString('nl-NL')} brieven ${rwBig.rssMb.toFixed(0)} MB piek-RSS (doel: ≤ 300 MB, vlak in het aantal rijen)`,
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-if (process.argv[2] === 'child') await child(process.argv[3], Number(process.argv[4]), process.argv[5])
+if (process.argv[2] === 'child')
+  await child(process.argv[3], Number(process.argv[4]), process.argv[5], Number(process.argv[6] ?? 1))
 else if (import.meta.filename === process.argv[1]) await lettersBench()

@@ -15,6 +15,7 @@ import {
   closeSync,
   existsSync,
   mkdirSync,
+  opendirSync,
   openSync,
   readFileSync,
   readSync,
@@ -423,6 +424,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const oneFile: Letter[] = []
   const oneFileEntries: ManifestEntry[] = []
   if (!options.dryRun) mkdirSync(outDir, { recursive: true })
+  if (options.resume) removeStaleTemps(outDir)
   const report = (e: RowError) => result.fouten.push(formatRowError(dataPath, e))
   const ctx: MakeContext = {
     template,
@@ -575,6 +577,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (result.fouten.length > 0) writeFileAtomic(reportPath, `${result.fouten.join('\n')}\n`)
   else rmSync(reportPath, { force: true })
   return result
+}
+
+/** Temp files an interrupted batch left behind (read as a stream: the folder may hold 100,000 letters). */
+function removeStaleTemps(outDir: string): void {
+  const dir = opendirSync(outDir)
+  try {
+    for (let e = dir.readSync(); e !== null; e = dir.readSync())
+      if (e.isFile() && /^\.regelwerk-\d+-.*\.tmp$/.test(e.name)) rmSync(join(outDir, e.name), { force: true })
+  } finally {
+    dir.closeSync()
+  }
 }
 
 function manifestHead(options: BatchOptions): Record<string, unknown> {

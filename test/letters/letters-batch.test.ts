@@ -3,7 +3,7 @@
  * written entry by entry is the manifest, and the file-name index refuses exactly the names used.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -115,6 +115,21 @@ describe('the manifest and the files of a batch', () => {
     // Each letter is a complete zip: every part is there and reads back.
     const parts = unzipSync(readFileSync(join(dir, docx[0] as string)))
     expect(Object.keys(parts)).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml']))
+  })
+
+  it('--resume removes the temp files an interrupted batch left, and writes what is missing', () => {
+    const dir = tempDir()
+    const first = regelwerk(['letters', 'templates/statusbrief.md', DATA, '--out', dir])
+    expect(first.status).toBe(1)
+    const before = snapshot(dir)
+    rmSync(join(dir, 'statusbrief-000001-Voorbeeld.docx'))
+    writeFileSync(join(dir, '.regelwerk-12345-w1-7.tmp'), 'half')
+    writeFileSync(join(dir, '.regelwerk-12345-manifest.tmp'), '{')
+    const again = regelwerk(['letters', 'templates/statusbrief.md', DATA, '--out', dir, '--resume'])
+    expect(again.stderr).toContain('1 brief geschreven')
+    expect(again.stderr).toContain('(30 al aanwezig, overgeslagen)')
+    expect([...snapshot(dir).keys()]).toEqual([...before.keys()])
+    for (const [name, bytes] of before) expect(readFileSync(join(dir, name)).equals(bytes), name).toBe(true)
   })
 
   it('an empty batch still gives a valid manifest', () => {
