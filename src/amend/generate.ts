@@ -200,7 +200,27 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
       return !words.test(text) || countMatches(nodes, text) !== 1 || !spliceInline(oudInline, sp.s, sp.e)
     })
     if (i < 0) {
-      const out = spans.map((sp) => ({ oud: oud.slice(sp.s, sp.e), nieuw: escapeInline(nieuw.slice(sp.ns, sp.ne)) }))
+      // A line break inside quoted words is quoted as a space (a reader cannot see the difference;
+      // apply matches any white space between the words, and the weergave restores the break).
+      const line = (x: string) => x.replace(/\s+/g, ' ')
+      // White space both sides share at the ends of a change is not quoted.
+      for (const sp of spans) {
+        while (sp.e > sp.s && sp.ne > sp.ns && /\s/.test(oud.charAt(sp.e - 1)) && /\s/.test(nieuw.charAt(sp.ne - 1))) {
+          sp.e--
+          sp.ne--
+        }
+        while (sp.e > sp.s && sp.ne > sp.ns && /\s/.test(oud.charAt(sp.s)) && /\s/.test(nieuw.charAt(sp.ns))) {
+          sp.s++
+          sp.ns++
+        }
+        const text = oud.slice(sp.s, sp.e)
+        if (countMatches(nodes, text) !== 1 || !spliceInline(oudInline, sp.s, sp.e))
+          throw new Grof('woorden niet eenduidig')
+      }
+      const out = spans.map((sp) => ({
+        oud: line(oud.slice(sp.s, sp.e)),
+        nieuw: escapeInline(line(nieuw.slice(sp.ns, sp.ne))),
+      }))
       if (out.some((v) => !quotable(v.oud) || !quotable(v.nieuw) || v.oud.trim() !== v.oud))
         throw new Grof('niet te citeren')
       return out
@@ -328,27 +348,27 @@ function structureOp(
 }
 
 /**
- * How much of a provision stayed the same: twice the unchanged characters over the old and new
- * text together (1: unchanged, 0: nothing in common). Headings count as text.
+ * How much of the old text of a provision is still there, unchanged: the unchanged characters over
+ * the old ones (1: nothing changed or removed, 0: nothing kept). Text added beside the old text does
+ * not lower it. Headings count as text, consolidator's notes do not.
  */
-export function gelijkheid(d: DiffNode): number {
+export function behouden(d: DiffNode): number {
   let same = 0
-  let total = 0
+  let old = 0
   const walk = (n: DiffNode) => {
+    if (isNote(n.oud ?? n.nieuw)) return
     for (const op of [...(n.heading ?? []), ...(n.text ?? [])]) {
       const len = op.text.replace(/\s+/g, ' ').trim().length
-      if (op.op === 'gelijk') {
-        same += 2 * len
-        total += 2 * len
-      } else total += len
+      if (op.op === 'gelijk') same += len
+      if (op.op !== 'ins') old += len
     }
     n.children.forEach(walk)
   }
   walk(d)
-  return total === 0 ? 1 : same / total
+  return old === 0 ? 1 : same / old
 }
 
-/** Below this share of unchanged text an article is replaced whole ("komt te luiden"). */
+/** Below this share of its old text kept, an article (or the regulation) is replaced whole ("komt te luiden"). */
 export const GEHEEL_ONDER = 0.5
 
 /** The operations that turn the old provision `d` into the new one, at `plaats`. */
@@ -504,14 +524,15 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
       })
       return
     }
-    // Changed.
+    // Changed, but not in its provisions' words (opmaak, a note): for the redactionele bijwerking.
+    if (sameBepalingen(d.oud, d.nieuw)) return
     const nieuw = d.nieuw as AnyNode
     if (d.type === 'artikel') {
       const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(nieuw) })
       // When most of an article changes, the article is replaced whole (Ar 6.13; DOMAIN.md §4).
       state.drafts.push({
         plaats,
-        ops: gelijkheid(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
+        ops: behouden(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
         check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
         whole,
       })
@@ -716,9 +737,9 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   let redactioneel: Opdracht[] = []
   let reden: string | undefined
   try {
-    const share = gelijkheid(diff.tree)
+    const share = behouden(diff.tree)
     if (share < GEHEEL_ONDER) {
-      reden = `${Math.round(share * 100)}% van de tekst is gelijk gebleven; de regeling is bijna geheel anders`
+      reden = `van de oude tekst is ${Math.round(share * 100)}% ongewijzigd gebleven; de regeling is bijna geheel anders`
       throw new Grof(reden)
     }
     container(diff.tree.children, [], state)

@@ -252,7 +252,7 @@ function readInsert(text: string, context: Plaats): Operatie | string {
   // Anchor and parent are read from the sentence without its "onder …" clauses.
   const core = text
     .replace(/onder\s+vervanging\s+van\s+de\s+punt\s+aan\s+het\s+slot\s+van\s+.+?\s+door\s+een\s+puntkomma,?/i, '')
-    .replace(/onder\s+(?:vernummering|verlettering)\s+van\s+.+?\s+tot\s+(?!en met).+?(?=,|\s+wordt|\s+worden)/i, '')
+    .replace(/onder\s+(?:vernummering|verlettering)\s+van\s+.+?\s+tot\s+(?!en met).+?(?=,?\s+(?:wordt|worden)\b)/i, '')
   const anchor = new RegExp(
     `\\b(na|voor)\\s+(.+?)\\s+(?:wordt|worden|${COUNT}\\s+(?:nieuwe?\\s+)?(?:${KINDS})\\b)`,
     'i',
@@ -268,7 +268,10 @@ function readInsert(text: string, context: Plaats): Operatie | string {
   }
   const inAan =
     /\b(?:in|aan)\s+(.+?)\s+(?:wordt|worden)\b/i.exec(core) ??
-    /\bwordt\s+(?:in|aan)\s+(.+?)\s+(?:een|het volgende|twee|drie)\b/i.exec(core)
+    new RegExp(
+      `\\b(?:wordt|worden)\\s+(?:in|aan)\\s+(.+?)\\s+(?:${COUNT}\\s+(?:nieuwe?\\s+)?(?:${KINDS})|het volgende)\\b`,
+      'i',
+    ).exec(core)
   if (inAan) {
     const at = readPlaats(inAan[1] as string)
     if (at.length > 0 || /de regeling/i.test(inAan[1] as string)) {

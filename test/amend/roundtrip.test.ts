@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { GEHEEL_ONDER, gelijkheid } from '../../src/amend/generate.js'
+import { behouden, GEHEEL_ONDER } from '../../src/amend/generate.js'
 import type { Operatie } from '../../src/amend/model.js'
 import { diffRegelingen } from '../../src/diff/index.js'
 import type { DiffNode } from '../../src/model/changes.js'
@@ -90,7 +90,7 @@ describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair
           if (k === 'komt-te-luiden artikel' && o.operatie.soort === 'komt-te-luiden') {
             const num = o.operatie.doel[0]?.num ?? ''
             const d = artikelIn(diff.tree, num)
-            if (d && gelijkheid(d) >= GEHEEL_ONDER) grofArtikel.push(`${name} artikel ${num}`)
+            if (d && behouden(d) >= GEHEEL_ONDER) grofArtikel.push(`${name} artikel ${num}`)
           }
         }
     })
@@ -101,7 +101,9 @@ describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair
     )
     console.log(`opdrachten: ${JSON.stringify(kinds)}; redactionele weergaven: ${weergaven}`)
     console.log(`hele tekst vervangen: ${geheel.join('; ') || 'geen'}`)
-    console.log(`artikel geheel vervangen terwijl het grootste deel gelijk bleef: ${grofArtikel.length}`)
+    console.log(
+      `artikel geheel vervangen terwijl het grootste deel gelijk bleef: ${grofArtikel.length} (${grofArtikel.join('; ')})`,
+    )
     expect(counts.fijn + counts.artikel + counts.regeling).toBe(all.length)
     // Measured 2026-11: one pair (the WGR of 2015, 16% of the text unchanged) replaces the whole
     // text, by the documented rule; none because fine instructions failed.
@@ -113,4 +115,4 @@ describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair
 })
 
 /** Whole articles replaced although most of their text stayed: measured, may only go down. */
-const MAX_GROF_ARTIKEL = 17
+const MAX_GROF_ARTIKEL = 16
