@@ -228,3 +228,4 @@ console.log(`Node ${process.version}, ${execFileSync('nproc').toString().trim()}
 // Letters (issue 7): regelwerk against docx and docxtemplater, measured in this run.
 const { lettersBench } = await import('./letters.mjs')
 await lettersBench()
+await (await import('./amendments.mjs')).amendmentsReport()
