@@ -130,7 +130,7 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       const tail = (out: string) => {
         let t = out
         if (op.vernummering) t += `, onder ${renumbering(op.vernummering)}`
-        if (op.slotPunt) t += `, onder vervanging van de puntkomma aan het slot van ${w(op.slotPunt)} door een punt`
+        if (op.slotPunt) t += `, onder vervanging van de puntkomma aan het slot van ${wv(op.slotPunt)} door een punt`
         return `${t}.`
       }
       if (op.doelen.length > 1) {
@@ -159,9 +159,11 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`
       if (op.vernummering) return `Onder ${renumbering(op.vernummering)} ${wordt}${where} ${tail} ingevoegd, luidende:`
       const aan = same(op.ouder, rel) && rel.length > 0 ? plaatsWords(op.ouder) : w(op.ouder)
+      // Ar 3.29: a citation in parts is closed by a comma ("van artikel 125, eerste lid, onderdeel m, door").
+      const komma = (x: string) => (x.includes(',') ? `${x},` : x)
       if (op.puntkomma)
-        return `Onder vervanging van de punt aan het slot van ${w(op.puntkomma)} door een puntkomma ${wordt} aan ${aan} ${tail} toegevoegd, luidende:`
-      return `Aan ${aan.includes(',') ? `${aan},` : aan} ${wordt} ${tail} toegevoegd, luidende:`
+        return `Onder vervanging van de punt aan het slot van ${wv(op.puntkomma)} door een puntkomma ${wordt} aan ${komma(aan)} ${tail} toegevoegd, luidende:`
+      return `Aan ${komma(aan)} ${wordt} ${tail} toegevoegd, luidende:`
     }
     case 'verplaatsen':
       if (op.na) return `${capital(w(op.doel))} wordt geplaatst na ${w(op.na)}.`
