@@ -374,6 +374,8 @@ export const GEHEEL_ONDER = 0.5
 /** The operations that turn the old provision `d` into the new one, at `plaats`. */
 function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(d.nieuw as AnyNode) }
+  // A lid or onderdeel most of whose words go is replaced whole, like an article.
+  if (ITEMS.has(d.type) && behouden(d) < GEHEEL_ONDER) return [whole]
   try {
     return fineOps(d, plaats)
   } catch (error) {
