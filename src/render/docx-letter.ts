@@ -454,18 +454,33 @@ export function packDocx(
     if (parts.core.size >= 64) parts.core.clear()
     parts.core.set(title, core)
   }
-  const docBytes = te.encode(documentXml)
-  const doc = compress('word/document.xml', docBytes, oneFile ? 6 : DOCUMENT_LEVEL)
-  const docLocal = localBlock(doc, DOC_NAME, parts.dosTime)
-  const docCentral = centralRecord(doc, DOC_NAME, parts.dosTime, parts.head.length)
-  const coreAt = parts.head.length + docLocal.length
+  const level = oneFile ? 6 : DOCUMENT_LEVEL
+  // Stored: the XML is encoded straight into the output, after a header written in place.
+  const doc = level === 0 ? undefined : compress('word/document.xml', te.encode(documentXml), level)
+  const docDataAt = parts.head.length + 30 + DOC_NAME.length
+  const docDataLength = doc ? doc.data.length : Buffer.byteLength(documentXml, 'utf8')
+  const coreAt = docDataAt + docDataLength + (doc ? 16 : 0)
   const restAt = coreAt + core.local.length
   const centralAt = restAt + parts.rest.length
-  const centralSize = parts.centralHead.length + docCentral.length + core.central.length + parts.centralRest.length
+  const docCentralLength = 46 + DOC_NAME.length
+  const centralSize = parts.centralHead.length + docCentralLength + core.central.length + parts.centralRest.length
   const out = new Uint8Array(centralAt + centralSize + 22)
   const v = new DataView(out.buffer)
   out.set(parts.head, 0)
-  out.set(docLocal, parts.head.length)
+  let docEntry: Entry
+  if (doc) {
+    out.set(localBlock(doc, DOC_NAME, parts.dosTime), parts.head.length)
+    docEntry = doc
+  } else {
+    const data = out.subarray(docDataAt, docDataAt + docDataLength)
+    te.encodeInto(documentXml, data)
+    docEntry = { name: 'word/document.xml', size: docDataLength, crc: crc32(data) >>> 0, method: 0, data }
+    out.set(localBlock({ ...docEntry, data: new Uint8Array(0) }, DOC_NAME, parts.dosTime), parts.head.length)
+    // The header of a stored entry carries its sizes: the ones of the real data.
+    v.setUint32(parts.head.length + 18, docDataLength, true)
+    v.setUint32(parts.head.length + 22, docDataLength, true)
+  }
+  const docCentral = centralRecord(docEntry, DOC_NAME, parts.dosTime, parts.head.length)
   out.set(core.local, coreAt)
   out.set(parts.rest, restAt)
   let at = centralAt
