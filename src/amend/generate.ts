@@ -531,7 +531,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     const nieuw = d.nieuw as AnyNode
     if (d.type === 'artikel') {
       const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(nieuw) })
-      // When most of an article changes, the article is replaced whole (Ar 6.13; DOMAIN.md §4).
+      // When most of an article changes, the article is replaced whole (DOMAIN.md §4).
       state.drafts.push({
         plaats,
         ops: behouden(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
