@@ -456,6 +456,10 @@ function describeNode(node: AnyNode): string {
 
 function expectKind(nodes: AnyNode[], wat: string, doel: string): void {
   if (wat === 'tekst' || wat === 'regeling') return
+  if (wat === 'toelichting') {
+    if (nodes.length > 0 && nodes.every((n) => n.type === 'toelichting')) return
+    throw new OpdrachtFout('De nieuwe tekst is geen toelichting, maar de opdracht spreekt van een toelichting', doel)
+  }
   const main = nodes.filter((n) => n.type !== 'toelichting')
   if (main.length === 0 || main.some((n) => n.type !== wat))
     throw new OpdrachtFout(

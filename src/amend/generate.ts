@@ -508,7 +508,9 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
       return
     }
     if (d.status === 'toegevoegd') {
-      const where = anchor(children, at, ouder)
+      // A toelichting has one place (after the body, before the bijlagen): "Aan de regeling wordt een
+      // toelichting toegevoegd", not anchored to an article.
+      const where = d.type === 'toelichting' ? { ouder } : anchor(children, at, ouder)
       const node = d.nieuw as AnyNode
       const check = (w: Regeling) => sameBepalingen(nodeAt(w, plaats), node)
       const oude = d.type === 'artikel' ? state.moved.get(numOf(d, 'nieuw')) : undefined
@@ -550,6 +552,15 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     }
     // A division or bijlage: its heading, then what is in it.
     if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
+    // Text of a bijlage itself (not in an article) changed: the bijlage's words, else the bijlage whole.
+    if (d.type === 'bijlage' && d.children.some((c) => TEKST.has(c.type) && c.status !== 'gelijk')) {
+      state.drafts.push({
+        plaats,
+        ops: singletonOps(d, plaats),
+        check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
+      })
+      return
+    }
     const oud = d.oud as AnyNode
     if (!sameWords(oud.heading, nieuw.heading) || oud.label !== nieuw.label) {
       state.drafts.push({

@@ -35,6 +35,18 @@ describe('point 5: CAR-UWO per 1 september 2015 is Lbr. 15/069 applied to the te
     for (const key of ['inwerkingtreding', 'terugwerkende-kracht', 'ondertekening', 'bekendmaking-datum', 'kenmerk'])
       expect(tree.meta[key], key).toBe(bundled.meta[key])
   })
+  it('amend writes the local besluit for this change item by item (article, toelichting, bijlage), and it applies back', () => {
+    const basis = parsePath(join(ROOT, 'regulations/car-uwo/basis/voor-lbr-15-069.md')).result.tree
+    const bundled = parsePath(join(ROOT, 'regulations/car-uwo/2015-09-07.md')).result.tree
+    const { model, markdown, file, result } = roundTrip(basis, bundled)
+    expect(model.grofheid).toBe('fijn')
+    expect(markdown).not.toContain('De tekst van de regeling komt te luiden')
+    expect(markdown).toContain('wordt een artikel ingevoegd, luidende:')
+    expect(markdown).toContain('Aan de regeling wordt een toelichting toegevoegd, luidende:')
+    expect(markdown).toContain('Bijlage IIa komt te luiden:')
+    expect(file.messages.map(String)).toEqual([])
+    expect(body(result?.tree as Regeling)).toBe(body(bundled))
+  })
   it('applied twice, it refuses: artikel 1:2c bestaat al, with the line and column of instruction A', () => {
     const car = join(ROOT, 'regulations/car-uwo/2015-09-07.md')
     const { file, result } = applyFile(car, join(ROOT, 'regulations/ledenbrieven/lbr-15-069.md'))
