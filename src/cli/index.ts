@@ -61,7 +61,7 @@ function program(): Command {
     .option('--json', 'berichten als JSON op stdout')
     .action(async (paths: string[], options) => {
       const { runCheck } = await import('./commands/check.js')
-      process.exitCode = runCheck(paths, options)
+      process.exitCode = await runCheck(paths, options)
     })
 
   sub('fmt <bestand>', 'schrijf de standaardvorm (canonieke Markdown) van een regeling')

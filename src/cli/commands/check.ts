@@ -5,7 +5,6 @@ import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { checkTemplateFile, isTextBlock } from '../../assemble/check-template.js'
 import { parseRegeling } from '../../parse/index.js'
-import { preparePublication } from '../../publish/index.js'
 import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling } from '../../validate/index.js'
@@ -25,7 +24,7 @@ function isPublicationFile(file: VFile): boolean {
   return /^(?:\uFEFF)?---[ \t]*\r?\n(?:.*\r?\n)*?soort:[ \t]*['"]?publicatie['"]?[ \t]*\r?\n/.test(String(file.value))
 }
 
-export function runCheck(paths: string[], options: CheckOptions): number {
+export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const given = paths.length > 0
   const targets = given ? paths : DEFAULT_CHECK_PATHS.filter((p) => existsSync(p))
   const { files, missing } = collectMarkdown(targets)
@@ -54,7 +53,9 @@ export function runCheck(paths: string[], options: CheckOptions): number {
     if (!hasErrors(file) && checkTemplateFile(file)) {
       // checked as a template
     } else if (!hasErrors(file) && isPublicationFile(file)) {
-      // A publication file (publicaties/): its own checks, with the regulation it names.
+      // A publication file (publicaties/): its own checks, with the regulation it names. Loaded only
+      // when needed: it brings the amendment generator along, which a plain check does not need.
+      const { preparePublication } = await import('../../publish/index.js')
       preparePublication(file)
     } else if (!hasErrors(file) && !isTextBlock(file)) {
       const result = parseRegeling(file)
