@@ -1,48 +1,70 @@
 /**
- * A wijzigingsbesluit as a Word document: the same text as the Markdown, ARTIKEL headings bold,
- * item letters on a line of their own and the new text indented, as a printed besluit shows it.
+ * A wijzigingsbesluit as a Word document in the house styles of the renvooi (named styles, A4,
+ * nl-NL): the opschrift as title, ARTIKEL I and II as headings, each item letter as a heading of
+ * its own, the instructions as body text, and the new text of an instruction as the regulation
+ * itself shows it (article heading, numbered leden and onderdelen), parsed from its Markdown.
+ * The unsigned redactionele bijwerking is not part of the besluit and is left out.
  */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx'
+import { Document, type FileChild, Packer, Paragraph, TextRun } from 'docx'
+import { VFile } from 'vfile'
 import type { Wijzigingsbesluit } from '../amend/model.js'
+import { diffRegelingen } from '../diff/index.js'
+import { parseText } from '../parse/index.js'
+import { coreXml, fixZipTimestamps, regelingParagraphs } from './docx-renvooi.js'
+import { documentStyles, PAGE, STYLE, type StyleId } from './docx-style.js'
 
-const INDENT = { left: 567 }
-
-function para(text: string, options: { bold?: boolean; indent?: boolean; center?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    children: [new TextRun({ text, bold: options.bold ?? false })],
-    spacing: { after: 120 },
-    ...(options.indent ? { indent: INDENT } : {}),
-    ...(options.center ? { alignment: AlignmentType.CENTER } : {}),
-  })
+function para(style: StyleId, text: string): Paragraph {
+  return new Paragraph({ style, children: [new TextRun(text)] })
 }
 
-/** New text (regulation Markdown) as indented paragraphs, headings without their `#` marks. */
+/**
+ * New text (regulation Markdown: an article, a lid, words) as paragraphs in the regulation's
+ * styles. A fragment that does not parse as a regulation is written as plain paragraphs.
+ */
 function inhoud(markdown: string): Paragraph[] {
+  const file = new VFile({ path: 'inhoud.md', value: markdown })
+  const parsed = parseText(markdown, file)
+  const tree = parsed.tree
+  if (tree && tree.children.length > 0 && !file.messages.some((m) => m.fatal === true)) {
+    const paragraphs = regelingParagraphs(diffRegelingen(tree, tree).tree)
+    if (paragraphs.length > 0) return paragraphs
+  }
   return markdown
     .split(/\n{2,}/)
-    .map((block) =>
-      block
-        .replace(/^#+\s*/, '')
-        .replace(/\\([.\\*_[\]()#-])/g, '$1')
-        .replace(/\s*\n\s*/g, ' '),
-    )
-    .filter((b) => b.trim() !== '')
-    .map((b) => para(b, { indent: true }))
+    .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((b) => b !== '')
+    .map((b) => para(STYLE.normal, b))
 }
 
-/** The besluit as `.docx` bytes. */
+/** The besluit as `.docx` bytes; the same model gives the same bytes. */
 export async function renderAmendmentDocx(model: Wijzigingsbesluit): Promise<Uint8Array> {
-  const children: Paragraph[] = [para(model.opschrift, { bold: true }), para('ARTIKEL I', { bold: true })]
-  children.push(para(model.artikelI.aanhef))
+  const children: FileChild[] = [
+    para(STYLE.title, model.opschrift),
+    para(STYLE.heading1, 'ARTIKEL I'),
+    para(STYLE.normal, model.artikelI.aanhef),
+  ]
   for (const item of model.artikelI.items) {
-    children.push(para(item.letter, { bold: true }))
-    if (item.aanhef) children.push(para(item.aanhef))
+    children.push(para(STYLE.heading4, item.letter))
+    if (item.aanhef) children.push(para(STYLE.normal, item.aanhef))
     for (const o of item.opdrachten) {
-      children.push(para(o.nummer ? `${o.nummer}. ${o.tekst}` : o.tekst))
+      children.push(para(STYLE.normal, o.nummer ? `${o.nummer}. ${o.tekst}` : o.tekst))
       if (o.inhoud !== undefined) children.push(...inhoud(o.inhoud))
     }
   }
-  children.push(para('ARTIKEL II', { bold: true }), para(model.artikelII.tekst))
-  const doc = new Document({ sections: [{ children }] })
-  return new Uint8Array(await Packer.toBuffer(doc))
+  children.push(para(STYLE.heading1, 'ARTIKEL II'), para(STYLE.normal, model.artikelII.tekst))
+  // Dated with the inwerkingtreding, never the clock: the same besluit gives the same bytes.
+  const day = model.artikelII.inwerkingtreding ?? '2000-01-01'
+  const date = new Date(`${day}T00:00:00Z`)
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const doc = new Document({
+    creator: 'regelwerk',
+    lastModifiedBy: 'regelwerk',
+    title: model.opschrift,
+    styles: documentStyles(),
+    sections: [{ properties: PAGE, children }],
+  })
+  const zip = await Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: coreXml(model.opschrift, model.artikelI.aanhef, 'regelwerk', iso) },
+  ])
+  return fixZipTimestamps(new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), date)
 }

@@ -505,6 +505,14 @@ function wasWordtTable(rows: readonly WasWordtRow[]): Table {
   })
 }
 
+/**
+ * A regeling (or a fragment of one: an article, a lid) as plain Word paragraphs in the renvooi's
+ * named styles, without revisions: headings, numbered leden and onderdelen as in the renvooi.
+ */
+export function regelingParagraphs(tree: DiffResult['tree']): Paragraph[] {
+  return renvooiParagraphs(tree).map((p) => docxParagraph(p, undefined))
+}
+
 /** Inside the table, headings and items keep their look but body text uses the table style. */
 function cellStyle(style: StyleId): StyleId {
   return style === STYLE.normal ? STYLE.tabeltekst : style
@@ -542,7 +550,7 @@ function escapeXml(s: string): string {
  * `docProps/core.xml` with fixed dates. `docx` always stamps created/modified with the clock
  * (9.x has no option for it), so the part is replaced through `Packer`'s overrides.
  */
-function coreXml(title: string, description: string, author: string, iso: string): string {
+export function coreXml(title: string, description: string, author: string, iso: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
