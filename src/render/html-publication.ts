@@ -10,16 +10,7 @@
  */
 import type { KopBlock, PubBlock, Publicatie, PublicatieMetadata, Run } from '../publish/model.js'
 import { formatDutchDate } from '../util/dates.js'
-
-/** Escape text for HTML content and attribute values. */
-function esc(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
+import { esc } from './html-diff.js'
 
 function runsHtml(runs: readonly Run[]): string {
   return runs

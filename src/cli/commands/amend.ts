@@ -2,33 +2,15 @@
 import { resolve } from 'node:path'
 import { generateAmendment } from '../../amend/generate.js'
 import { diffRegelingen } from '../../diff/index.js'
-import { type ParseResult, parseRegeling } from '../../parse/index.js'
 import { renderAmendmentMarkdown } from '../../render/amendment-markdown.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { hasErrors } from '../../util/messages.js'
-import { resolveVersion } from '../../versions/refs.js'
 import { readVersion } from '../../versions/work.js'
-import { EXIT, printMessages, readInput, UsageError } from '../io.js'
+import { EXIT, UsageError } from '../io.js'
+import { loadVersion } from '../load-version.js'
 
 export interface AmendCliOptions {
   format?: string
   out?: string
-}
-
-/** Load a version (file or `werk@JJJJ-MM-DD`); prints messages and returns an exit status on errors. */
-export function loadVersion(ref: string): { result: ParseResult; path: string } | number {
-  const resolved = resolveVersion(ref)
-  if (!resolved.ok) {
-    process.stderr.write(`fout: ${resolved.reden}\n`)
-    return EXIT.input
-  }
-  const file = readInput(resolved.value)
-  const result = hasErrors(file) ? undefined : parseRegeling(file)
-  if (!result || hasErrors(file)) {
-    printMessages(file, resolved.value)
-    return EXIT.input
-  }
-  return { result, path: resolved.value }
 }
 
 export async function runAmend(oudRef: string, nieuwRef: string, options: AmendCliOptions): Promise<number> {

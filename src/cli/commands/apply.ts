@@ -8,7 +8,7 @@ import { formatRegeling } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'
-import { loadVersion } from './amend.js'
+import { loadVersion } from '../load-version.js'
 
 export interface ApplyCliOptions {
   out?: string

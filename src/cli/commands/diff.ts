@@ -2,12 +2,9 @@
 import { resolve } from 'node:path'
 import { diffRegelingen } from '../../diff/index.js'
 import type { DiffResult } from '../../model/changes.js'
-import { type ParseResult, parseRegeling } from '../../parse/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { hasErrors } from '../../util/messages.js'
-import { resolveVersion } from '../../versions/refs.js'
-import { versionMeta } from '../../versions/work.js'
-import { EXIT, printMessages, readInput, UsageError } from '../io.js'
+import { EXIT, UsageError } from '../io.js'
+import { loadVersion } from '../load-version.js'
 
 export interface DiffCliOptions {
   format?: string
@@ -17,23 +14,6 @@ export interface DiffCliOptions {
 
 const FORMATS = ['text', 'json', 'html', 'docx'] as const
 type Format = (typeof FORMATS)[number]
-
-function load(ref: string): { result: ParseResult; path: string } | number {
-  const resolved = resolveVersion(ref)
-  if (!resolved.ok) {
-    process.stderr.write(`fout: ${resolved.reden}\n`)
-    return EXIT.input
-  }
-  const file = readInput(resolved.value)
-  const result = hasErrors(file) ? undefined : parseRegeling(file)
-  if (!result || hasErrors(file)) {
-    printMessages(file, resolved.value)
-    return EXIT.input
-  }
-  // Inherited work keys and a date from the file name, as `history` and `show` see the version.
-  result.tree.meta = versionMeta(resolved.value, result.tree.meta)
-  return { result, path: resolved.value }
-}
 
 function workOf(meta: Record<string, unknown>): string | undefined {
   const w = meta.work ?? meta.citeertitel ?? meta.identificatie
@@ -53,9 +33,9 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
     throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out renvooi.docx`')
   if (options.out && resolve(options.out) === resolve(oudRef))
     throw new UsageError('`--out` mag niet de oude versie zelf zijn')
-  const oud = load(oudRef)
+  const oud = loadVersion(oudRef)
   if (typeof oud === 'number') return oud
-  const nieuw = load(nieuwRef)
+  const nieuw = loadVersion(nieuwRef)
   if (typeof nieuw === 'number') return nieuw
   const wa = workOf(oud.result.tree.meta)
   const wb = workOf(nieuw.result.tree.meta)
