@@ -133,3 +133,30 @@ export function missingWord(expected: string[], actual: string[]): string | unde
   }
   return undefined
 }
+
+const DATED = /^\d{4}-\d{2}-\d{2}\.md$/
+
+/** Every folder of dated versions: the bundled works and the corpus series (bwb, bwb-legalize). */
+export function seriesDirs(): string[] {
+  const dirs: string[] = []
+  for (const base of [join(ROOT, 'regulations'), join(CORPUS, 'bwb'), join(CORPUS, 'bwb-legalize')]) {
+    for (const name of readdirSync(base).sort()) {
+      const dir = join(base, name)
+      if (statSync(dir).isDirectory() && readdirSync(dir).some((n) => DATED.test(n))) dirs.push(dir)
+    }
+  }
+  return dirs
+}
+
+/** Every consecutive pair of versions (file names sort by date) in every series, as [oud, nieuw] paths. */
+export function versionPairs(): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  for (const dir of seriesDirs()) {
+    const files = readdirSync(dir)
+      .filter((n) => DATED.test(n))
+      .sort()
+      .map((n) => join(dir, n))
+    for (let i = 0; i + 1 < files.length; i++) out.push([files[i] as string, files[i + 1] as string])
+  }
+  return out
+}

@@ -1,5 +1,3 @@
-import { readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { behouden, GEHEEL_ONDER } from '../../src/amend/generate.js'
 import type { Operatie } from '../../src/amend/model.js'
@@ -7,32 +5,8 @@ import { diffRegelingen } from '../../src/diff/index.js'
 import type { DiffNode } from '../../src/model/changes.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { formatRegeling } from '../../src/render/markdown.js'
-import { CORPUS, parsePath, ROOT, signature } from '../helpers.js'
+import { parsePath, signature, versionPairs } from '../helpers.js'
 import { roundTrip } from './helpers.js'
-
-/** Every folder of dated versions: bundled works and corpus series. */
-function seriesDirs(): string[] {
-  const dirs: string[] = []
-  for (const base of [join(ROOT, 'regulations'), join(CORPUS, 'bwb'), join(CORPUS, 'bwb-legalize')]) {
-    for (const name of readdirSync(base).sort()) {
-      const dir = join(base, name)
-      if (statSync(dir).isDirectory() && readdirSync(dir).some((n) => /^\d{4}-\d{2}-\d{2}\.md$/.test(n))) dirs.push(dir)
-    }
-  }
-  return dirs
-}
-
-function pairs(): Array<[string, string]> {
-  const out: Array<[string, string]> = []
-  for (const dir of seriesDirs()) {
-    const files = readdirSync(dir)
-      .filter((n) => /^\d{4}-\d{2}-\d{2}\.md$/.test(n))
-      .sort()
-      .map((n) => join(dir, n))
-    for (let i = 0; i + 1 < files.length; i++) out.push([files[i] as string, files[i + 1] as string])
-  }
-  return out
-}
 
 const body = (tree: Regeling) => formatRegeling({ ...tree, meta: {} })
 
@@ -53,7 +27,7 @@ function kind(op: Operatie): string {
 }
 
 describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair', () => {
-  const all = pairs()
+  const all = versionPairs()
   const counts = { fijn: 0, artikel: 0, regeling: 0 }
   const kinds: Record<string, number> = {}
   let weergaven = 0

@@ -1,34 +1,7 @@
-import { readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { applyDiff } from '../../src/diff/apply-diff.js'
 import { diffRegelingen, diffWords, tokenize } from '../../src/diff/index.js'
-import { CORPUS, parsePath, parseString, ROOT, signature } from '../helpers.js'
-
-/** Every folder of versions: bundled works and corpus series. */
-function seriesDirs(): string[] {
-  const dirs: string[] = []
-  for (const base of [join(ROOT, 'regulations'), join(CORPUS, 'bwb'), join(CORPUS, 'bwb-legalize')]) {
-    for (const name of readdirSync(base).sort()) {
-      const dir = join(base, name)
-      if (statSync(dir).isDirectory() && readdirSync(dir).filter((n) => /^\d{4}-\d{2}-\d{2}\.md$/.test(n)).length > 0)
-        dirs.push(dir)
-    }
-  }
-  return dirs
-}
-
-function pairs(): Array<[string, string]> {
-  const out: Array<[string, string]> = []
-  for (const dir of seriesDirs()) {
-    const files = readdirSync(dir)
-      .filter((n) => /^\d{4}-\d{2}-\d{2}\.md$/.test(n))
-      .sort()
-      .map((n) => join(dir, n))
-    for (let i = 0; i + 1 < files.length; i++) out.push([files[i] as string, files[i + 1] as string])
-  }
-  return out
-}
+import { parsePath, parseString, signature, versionPairs } from '../helpers.js'
 
 describe('word diff', () => {
   it('keeps references and amounts together', () => {
@@ -60,7 +33,7 @@ describe('word diff', () => {
 })
 
 describe('structural diff on every consecutive version pair', () => {
-  const all = pairs()
+  const all = versionPairs()
   it('covers the pairs', () => {
     console.log(`${all.length} versieparen`)
     expect(all.length).toBeGreaterThanOrEqual(50)

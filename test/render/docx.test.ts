@@ -16,7 +16,7 @@ import { diffRegelingen } from '../../src/diff/index.js'
 import type { DiffResult } from '../../src/model/changes.js'
 import type { Regeling, RegelingNode } from '../../src/model/nodes.js'
 import { projectParagraphs, renderRenvooiDocx, renvooiParagraphs } from '../../src/render/docx-renvooi.js'
-import { CORPUS, filesUnder, parsePath, parseString, ROOT } from '../helpers.js'
+import { parsePath, parseString, ROOT, versionPairs } from '../helpers.js'
 import {
   convertToPdf,
   pdfInfo,
@@ -146,36 +146,19 @@ function pairOf(name: string, oud: Regeling, nieuw: Regeling): Pair {
   return { name, oud, nieuw, result: diffRegelingen(oud, nieuw) }
 }
 
-/** Consecutive versions of every work folder under `dir` (file names sort by date). */
-function consecutivePairs(dir: string): Array<{ name: string; oud: string; nieuw: string }> {
-  const byWork = new Map<string, string[]>()
-  for (const f of filesUnder(dir)) {
-    if (!/\d{4}-\d{2}-\d{2}\.md$/.test(f)) continue
-    const list = byWork.get(dirname(f)) ?? []
-    list.push(f)
-    byWork.set(dirname(f), list)
-  }
-  const out: Array<{ name: string; oud: string; nieuw: string }> = []
-  for (const [work, files] of byWork) {
-    files.sort()
-    for (let i = 1; i < files.length; i++) {
-      const oud = files[i - 1] as string
-      const nieuw = files[i] as string
-      out.push({ name: `${basename(work)} ${basename(oud, '.md')} → ${basename(nieuw, '.md')}`, oud, nieuw })
-    }
-  }
-  return out
-}
+/** Every consecutive version pair (test/helpers `versionPairs`), named `werk oud → nieuw`. */
+const ALL_PAIRS = versionPairs().map(([oud, nieuw]) => ({
+  name: `${basename(dirname(oud))} ${basename(oud, '.md')} → ${basename(nieuw, '.md')}`,
+  oud,
+  nieuw,
+}))
 
 function parsedPair(p: { name: string; oud: string; nieuw: string }): Pair {
   return pairOf(p.name, parsePath(p.oud).result.tree, parsePath(p.nieuw).result.tree)
 }
 
-const AMBTENARENWET = consecutivePairs(join(ROOT, 'regulations', 'ambtenarenwet'))
-const BEKENDMAKING = consecutivePairs(join(CORPUS, 'bwb')).filter((p) => p.name.startsWith('BWBR0024947'))
-
-/** Every consecutive version pair in `regulations/` and in the corpus. */
-const ALL_PAIRS = [...consecutivePairs(join(ROOT, 'regulations')), ...consecutivePairs(join(CORPUS, 'bwb'))]
+const AMBTENARENWET = ALL_PAIRS.filter((p) => p.oud.startsWith(join(ROOT, 'regulations', 'ambtenarenwet')))
+const BEKENDMAKING = ALL_PAIRS.filter((p) => p.name.startsWith('BWBR0024947'))
 
 function statuutPair(): Pair {
   return pairOf(
