@@ -4,10 +4,11 @@
  * (a version of the remedy clause) is a plain text version, checked only for its dates.
  */
 import type { VFile } from 'vfile'
+import { declaredSoort } from '../parse/frontmatter.js'
 import { decodeText } from '../parse/index.js'
 import { checkTemplateText, isTemplateText } from './template.js'
 
-function text(file: VFile): string {
+export function text(file: VFile): string {
   return typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array)
 }
 
@@ -21,5 +22,5 @@ export function checkTemplateFile(file: VFile): boolean {
 
 /** Whether `file` is a versioned text block (`soort: tekstblok`), not a regulation. */
 export function isTextBlock(file: VFile): boolean {
-  return /^(?:\uFEFF)?---[ \t]*\r?\n(?:.*\r?\n)*?soort:[ \t]*['"]?tekstblok['"]?[ \t]*\r?\n/.test(text(file))
+  return declaredSoort(text(file)) === 'tekstblok'
 }

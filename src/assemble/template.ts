@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { type Document, isMap, type Node as YamlNode } from 'yaml'
-import { type FrontMatter, parseFrontMatter, yamlPlace } from '../parse/frontmatter.js'
+import { declaredSoort, type FrontMatter, parseFrontMatter, yamlPlace } from '../parse/frontmatter.js'
 import { decodeText } from '../parse/index.js'
 import { fout, hasErrors, waarschuwing } from '../util/messages.js'
 import { closest } from '../validate/closest.js'
@@ -91,9 +91,7 @@ const NO = new Set(['nee', 'false', 'no', ''])
 
 /** Whether `path` looks like a template: front-matter with `soort: sjabloon`. */
 export function isTemplateText(text: string): boolean {
-  return /^---[ \t]*\n(?:.*\n)*?soort:[ \t]*['"]?sjabloon['"]?[ \t]*\n/.test(
-    text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'),
-  )
+  return declaredSoort(text) === 'sjabloon'
 }
 
 interface Ctx {

@@ -152,3 +152,19 @@ function plainValue(node: unknown, fm: FrontMatter): unknown {
   }
   return node === null || node === undefined ? '' : String(node)
 }
+
+/**
+ * The `soort` a file's front-matter states (`sjabloon`, `tekstblok`, `publicatie`, …), found with a
+ * quick look at its lines (no YAML parse), so that `check` can send the file to the right checks.
+ * Only the front-matter is looked at: up to its closing `---` (or the end of an unclosed one).
+ */
+export function declaredSoort(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined
+  for (const line of lines.slice(1)) {
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return undefined
+    const m = /^soort:[ \t]*(['"]?)([^'"\s]+)\1[ \t]*$/.exec(line)
+    if (m) return m[2]
+  }
+  return undefined
+}

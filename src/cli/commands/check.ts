@@ -1,9 +1,9 @@
 /** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { checkTemplateFile, isTextBlock } from '../../assemble/check-template.js'
+import { checkTemplateFile, text as fileText, isTextBlock } from '../../assemble/check-template.js'
+import { declaredSoort } from '../../parse/frontmatter.js'
 import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
@@ -18,11 +18,6 @@ export interface CheckOptions {
 
 /** Default paths: the bundled regulations, templates and publication files, where they exist. */
 export const DEFAULT_CHECK_PATHS = ['regulations', 'templates', 'publicaties']
-
-/** A publication file: front-matter with `soort: publicatie` (see docs/publiceren.md). */
-function isPublicationFile(file: VFile): boolean {
-  return /^(?:\uFEFF)?---[ \t]*\r?\n(?:.*\r?\n)*?soort:[ \t]*['"]?publicatie['"]?[ \t]*\r?\n/.test(String(file.value))
-}
 
 export async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const given = paths.length > 0
@@ -52,7 +47,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     // Letter templates and versioned text blocks (templates/) have checks of their own.
     if (!hasErrors(file) && checkTemplateFile(file)) {
       // checked as a template
-    } else if (!hasErrors(file) && isPublicationFile(file)) {
+    } else if (!hasErrors(file) && declaredSoort(fileText(file)) === 'publicatie') {
       // A publication file (publicaties/): its own checks, with the regulation it names. Loaded only
       // when needed: it brings the amendment generator along, which a plain check does not need.
       const { preparePublication } = await import('../../publish/index.js')
