@@ -4,7 +4,6 @@ import { generateAmendment } from '../../amend/generate.js'
 import { diffRegelingen } from '../../diff/index.js'
 import { renderAmendmentMarkdown } from '../../render/amendment-markdown.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { readVersion } from '../../versions/work.js'
 import { EXIT, UsageError } from '../io.js'
 import { loadVersion } from '../load-version.js'
 
@@ -24,11 +23,8 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
   if (typeof oud === 'number') return oud
   const nieuw = loadVersion(nieuwRef)
   if (typeof nieuw === 'number') return nieuw
-  // A version without inwerkingtreding in its front-matter is dated by its file name.
-  const datum = readVersion(nieuw.path).inwerkingtreding
-  const model = generateAmendment(diffRegelingen(oud.result.tree, nieuw.result.tree), {
-    ...(datum ? { inwerkingtreding: datum } : {}),
-  })
+  // loadVersion dates a version without inwerkingtreding in its front-matter by its file name.
+  const model = generateAmendment(diffRegelingen(oud.result.tree, nieuw.result.tree))
   if (model.artikelI.items.length === 0) {
     const reden =
       model.redactioneel.length > 0
