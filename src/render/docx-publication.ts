@@ -25,8 +25,8 @@ import {
 } from 'docx'
 import type { PubBlock, Publicatie, Run } from '../publish/model.js'
 import { formatDutchDate } from '../util/dates.js'
-import { fixZipTimestamps } from './docx-renvooi.js'
-import { documentStyles, LANGUAGE, PAGE, STYLE, type StyleId, TEXT_WIDTH } from './docx-style.js'
+import { coreXml, fixZipTimestamps } from './docx-renvooi.js'
+import { documentStyles, PAGE, STYLE, type StyleId, TEXT_WIDTH } from './docx-style.js'
 
 /** One paragraph of the document model. A run text `\t` is the tab after a number. */
 export interface PubParagraph {
@@ -120,27 +120,6 @@ function table(rows: Run[][][]): Table {
   })
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'))
-}
-
-/** `docProps/core.xml` with a fixed date (`docx` stamps the clock otherwise). */
-function coreXml(title: string, description: string, iso: string): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeXml(title)}</dc:title>` +
-    `<dc:description>${escapeXml(description)}</dc:description>` +
-    '<dc:creator>regelwerk</dc:creator>' +
-    '<cp:lastModifiedBy>regelwerk</cp:lastModifiedBy>' +
-    `<dc:language>${LANGUAGE}</dc:language>` +
-    '<cp:revision>1</cp:revision>' +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified>` +
-    '</cp:coreProperties>'
-  )
-}
-
 /**
  * The date stamped in the file: the day of signing, else the inwerkingtreding, never the clock,
  * so the same publication gives the same bytes.
@@ -176,7 +155,7 @@ export async function renderPublicationDocx(p: Publicatie): Promise<Uint8Array> 
     sections: [{ properties: PAGE, children }],
   })
   const zip = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreXml(p.opschrift, description, iso) },
+    { path: 'docProps/core.xml', data: coreXml(p.opschrift, description, 'regelwerk', iso) },
   ])
   return fixZipTimestamps(new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), date)
 }
