@@ -13,7 +13,7 @@ import type { Artikel, Lid, Onderdeel, Regeling, RegelingNode, Subonderdeel, Tek
 import { parseRegeling } from '../parse/index.js'
 import { formatDutchDate } from '../util/dates.js'
 import { hasErrors } from '../util/messages.js'
-import { parseProvisionRef } from '../versions/find-provision.js'
+import { allArtikelen, parseProvisionRef } from '../versions/find-provision.js'
 import { type VersionAtOptions, versionAt } from '../versions/version-at.js'
 import { isWorkDir, loadWork, type Version, type Work } from '../versions/work.js'
 
@@ -58,17 +58,9 @@ export interface FoundProvision {
   citaat: string
 }
 
-function artikelen(node: { children?: unknown[] }, out: Artikel[] = []): Artikel[] {
-  for (const child of (node.children ?? []) as RegelingNode[]) {
-    if (child.type === 'artikel') out.push(child)
-    else if (child.type !== 'toelichting' && 'children' in child) artikelen(child as { children: unknown[] }, out)
-  }
-  return out
-}
-
 /** Find a provision in one version's tree. */
 export function findCitation(tree: Regeling, ref: ProvisionRefFull): FoundProvision | undefined {
-  const artikel = artikelen(tree).find((a) => a.num.toLowerCase() === ref.artikel.toLowerCase())
+  const artikel = allArtikelen(tree).find((a) => a.num.toLowerCase() === ref.artikel.toLowerCase())
   if (!artikel) return undefined
   let node: Artikel | Lid | Onderdeel = artikel
   if (ref.lid) {

@@ -34,7 +34,8 @@ export function parseProvisionRef(input: string): ProvisionRef | undefined {
   return undefined
 }
 
-function allArtikelen(node: { children?: unknown[] }, out: Artikel[] = []): Artikel[] {
+/** Every article of a tree, in order (also inside divisions and bijlagen; not in the toelichting). */
+export function allArtikelen(node: { children?: unknown[] }, out: Artikel[] = []): Artikel[] {
   for (const child of (node.children ?? []) as RegelingNode[]) {
     if (child.type === 'artikel') out.push(child)
     else if (child.type !== 'toelichting' && 'children' in child) allArtikelen(child as { children: unknown[] }, out)
