@@ -23,8 +23,30 @@ function countType(node: { type: string; children?: unknown[] }, type: string): 
   return n
 }
 
+interface Step {
+  title: string
+  argv: string[]
+  expected?: number
+  note?: string
+}
+
+/** `publish` of one publication file in the three formats; the title stands above the first. */
+function publishSteps(title: string, file: string, out: string): Step[] {
+  return (['docx', 'html', 'json'] as const).map((format, i) => ({
+    title: i === 0 ? title : '',
+    argv: [
+      'publish',
+      join('publicaties', file),
+      '--format',
+      format,
+      '--out',
+      join(OUTPUT, 'publicatie', `${out}.${format}`),
+    ],
+  }))
+}
+
 /** The commands the demo runs after the check, as a user would type them. */
-const STEPS: Array<{ title: string; argv: string[]; expected?: number; note?: string }> = [
+const STEPS: Step[] = [
   {
     title: 'Renvooi (Word, met bijgehouden wijzigingen) van een echte wijziging van de Ambtenarenwet',
     argv: [
@@ -130,73 +152,16 @@ const STEPS: Array<{ title: string; argv: string[]; expected?: number; note?: st
     expected: 1,
     note: 'Ook hier worden de met opzet foute rijen gemeld en overgeslagen.',
   },
-  {
-    title: 'Publicatietekst van het sociaal statuut (Word, HTML en metadata)',
-    argv: [
-      'publish',
-      join('publicaties', 'sociaal-statuut-cgm-2012.md'),
-      '--format',
-      'docx',
-      '--out',
-      join(OUTPUT, 'publicatie', 'sociaal-statuut-cgm-2012.docx'),
-    ],
-  },
-  {
-    title: '',
-    argv: [
-      'publish',
-      join('publicaties', 'sociaal-statuut-cgm-2012.md'),
-      '--format',
-      'html',
-      '--out',
-      join(OUTPUT, 'publicatie', 'sociaal-statuut-cgm-2012.html'),
-    ],
-  },
-  {
-    title: '',
-    argv: [
-      'publish',
-      join('publicaties', 'sociaal-statuut-cgm-2012.md'),
-      '--format',
-      'json',
-      '--out',
-      join(OUTPUT, 'publicatie', 'sociaal-statuut-cgm-2012.json'),
-    ],
-  },
-  {
-    title:
-      'Publicatie van een (fictief) collegebesluit dat de CAR-UWO-wijziging per 1 september 2015 overneemt, met terugwerkende kracht',
-    argv: [
-      'publish',
-      join('publicaties', 'voorbeeldstad-car-uwo-banenafspraak.md'),
-      '--format',
-      'docx',
-      '--out',
-      join(OUTPUT, 'publicatie', 'voorbeeldstad-car-uwo.docx'),
-    ],
-  },
-  {
-    title: '',
-    argv: [
-      'publish',
-      join('publicaties', 'voorbeeldstad-car-uwo-banenafspraak.md'),
-      '--format',
-      'html',
-      '--out',
-      join(OUTPUT, 'publicatie', 'voorbeeldstad-car-uwo.html'),
-    ],
-  },
-  {
-    title: '',
-    argv: [
-      'publish',
-      join('publicaties', 'voorbeeldstad-car-uwo-banenafspraak.md'),
-      '--format',
-      'json',
-      '--out',
-      join(OUTPUT, 'publicatie', 'voorbeeldstad-car-uwo.json'),
-    ],
-  },
+  ...publishSteps(
+    'Publicatietekst van het sociaal statuut (Word, HTML en metadata)',
+    'sociaal-statuut-cgm-2012.md',
+    'sociaal-statuut-cgm-2012',
+  ),
+  ...publishSteps(
+    'Publicatie van een (fictief) collegebesluit dat de CAR-UWO-wijziging per 1 september 2015 overneemt, met terugwerkende kracht',
+    'voorbeeldstad-car-uwo-banenafspraak.md',
+    'voorbeeldstad-car-uwo',
+  ),
 ]
 
 async function runSteps(): Promise<number> {
