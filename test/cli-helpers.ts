@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,6 +19,43 @@ export function regelwerk(args: string[], cwd = ROOT): Run {
     env: { ...process.env, REGELWERK_DEBUG: '' },
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/**
+ * Run a Node process asynchronously with a real timeout: the child is killed when it runs past
+ * `timeoutMs` (a blocking spawnSync would hold the test worker and its timer hostage). Resolves
+ * with `status: null` and `timedOut: true` then.
+ */
+export function nodeAsync(
+  args: string[],
+  { cwd = ROOT, timeoutMs = 50_000 }: { cwd?: string; timeoutMs?: number } = {},
+): Promise<Run & { timedOut: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, REGELWERK_DEBUG: '' } })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+    })
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d
+    })
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
+    child.on('error', reject)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, stdout, stderr, timedOut })
+    })
+  })
+}
+
+/** `regelwerk …` as a user would run it, asynchronously, with a real timeout. */
+export function regelwerkAsync(args: string[], options: { cwd?: string; timeoutMs?: number } = {}) {
+  return nodeAsync([join(ROOT, 'bin', 'regelwerk'), ...args], options)
 }
 
 export function tempDir(): string {

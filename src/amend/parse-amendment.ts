@@ -9,10 +9,11 @@
  * Sentences that look like instructions but cannot be read become `fout` messages on the file,
  * with their line and column; they are never skipped silently.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown'
+
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import { parseFrontMatter } from '../parse/frontmatter.js'
+import { parseMarkdown } from '../parse/markdown.js'
 import { dutchWordsToIso } from '../util/dates.js'
 import { fout } from '../util/messages.js'
 import { inContext, ordinalNumber, RANK, readNumberList, readPlaats } from './citation.js'
@@ -84,7 +85,7 @@ const STARTS =
 
 /** Markdown inline source → plain text (`\*` → `*`). */
 function plain(markdown: string): string {
-  return mdastToString(fromMarkdown(markdown))
+  return mdastToString(parseMarkdown(markdown))
 }
 
 function clean(text: string): string {

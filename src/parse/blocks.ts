@@ -84,18 +84,35 @@ class LineIndex {
 
 /** Flatten an mdast root into blocks. `source` is the text the root was parsed from. */
 export function toBlocks(root: Root, source: string): Block[] {
-  const out: Block[] = []
-  const index = new LineIndex(source)
-  // An explicit stack, not recursion: lists nested thousands deep must not overflow the call stack.
-  const stack: Task[] = root.children.map((node) => ({ node, level: 0 })).reverse()
-  for (let task = stack.pop(); task; task = stack.pop()) {
-    const next =
-      'item' in task
-        ? visitItem(task.item, task.list, task.level, out, index)
-        : visitBlock(task.node, task.level, out, index)
-    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Task)
+  const collector = new BlockCollector(source)
+  collector.add(root.children)
+  return collector.blocks
+}
+
+/**
+ * Flattens top-level mdast nodes into blocks as they come, so that a large text's mdast can be
+ * dropped chunk by chunk (see parse/markdown.ts) instead of being held whole.
+ */
+export class BlockCollector {
+  readonly blocks: Block[] = []
+  private readonly index: LineIndex
+  constructor(source: string) {
+    this.index = new LineIndex(source)
   }
-  return out
+  /** Add the next top-level nodes, in document order. */
+  add(nodes: readonly RootContent[]): void {
+    const out = this.blocks
+    const index = this.index
+    // An explicit stack, not recursion: lists nested thousands deep must not overflow the call stack.
+    const stack: Task[] = nodes.map((node) => ({ node, level: 0 })).reverse()
+    for (let task = stack.pop(); task; task = stack.pop()) {
+      const next =
+        'item' in task
+          ? visitItem(task.item, task.list, task.level, out, index)
+          : visitBlock(task.node, task.level, out, index)
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Task)
+    }
+  }
 }
 
 type Task = { node: RootContent; level: number } | { item: ListItem; list: List; level: number }

@@ -2,13 +2,13 @@
  * parse: bytes → regeling tree. Decoding problems (empty, binary, not UTF-8) and front-matter
  * syntax errors become messages on the file; the parser itself never throws on content.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown'
 import type { VFile } from 'vfile'
 import type { Regeling } from '../model/nodes.js'
 import { fout } from '../util/messages.js'
-import { toBlocks } from './blocks.js'
+import { BlockCollector } from './blocks.js'
 import { type FrontMatter, parseFrontMatter } from './frontmatter.js'
 import { assignIds } from './ids.js'
+import { markdownChunks } from './markdown.js'
 import { recognize } from './recognize.js'
 
 export interface ParseResult {
@@ -141,8 +141,13 @@ function tooDeep(body: string): { line: number; depth: number } | undefined {
 
 const EMPTY: Regeling = { type: 'regeling', meta: {}, children: [] }
 
+export interface ParseOptions {
+  /** Chunk size of the Markdown parser (see parse/markdown.ts); only tests change it. */
+  chunk?: number
+}
+
 /** Parse already decoded text (LF line ends, no BOM). */
-export function parseText(text: string, file: VFile): ParseResult {
+export function parseText(text: string, file: VFile, options: ParseOptions = {}): ParseResult {
   const frontMatter = parseFrontMatter(text, file)
   const deep = tooDeep(frontMatter.body)
   if (deep) {
@@ -155,8 +160,10 @@ export function parseText(text: string, file: VFile): ParseResult {
     return { tree: { ...EMPTY, meta: frontMatter.data }, frontMatter, text }
   }
   const body = normaliseHeadings(frontMatter.body)
-  const mdast = fromMarkdown(body)
-  const tree = recognize(toBlocks(mdast, body), frontMatter.data)
+  // Chunk by chunk: the mdast of a chunk is dropped once it is turned into blocks.
+  const blocks = new BlockCollector(body)
+  for (const nodes of markdownChunks(body, options.chunk)) blocks.add(nodes)
+  const tree = recognize(blocks.blocks, frontMatter.data)
   assignIds(tree)
   return { tree, frontMatter, text }
 }
