@@ -93,6 +93,9 @@ console.log(
   `  regelwerk parse+herken+check   ${(bigMb / (oursBig / 1000)).toFixed(2)} MB/s  (overhead ${((oursBig / bareBig - 1) * 100).toFixed(0)}%)`,
 )
 
+// Throughput by size, 0.1 to 20 MB, and `check` of 5 MB in a fresh process (time, peak memory).
+;(await import('./parse-curve.mjs')).parseCurve()
+
 // A work with 200 versions made from the largest real corpus text: `show --at` (load the version
 // table + parse the chosen version) against one plain parse of that version.
 const workDir = join(mkdtempSync(join(tmpdir(), 'regelwerk-bench-')), 'werk')

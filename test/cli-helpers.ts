@@ -10,13 +10,18 @@ export interface Run {
   stderr: string
 }
 
-/** Run the built CLI as a user would (`./bin/regelwerk …`) in `cwd`. */
+/**
+ * Run the built CLI as a user would (`./bin/regelwerk …`) in `cwd`, for short runs. The child is
+ * killed after 45 s, before the test's own 60 s limit; long runs use `regelwerkAsync`.
+ */
 export function regelwerk(args: string[], cwd = ROOT): Run {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'regelwerk'), ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, REGELWERK_DEBUG: '' },
+    timeout: 45_000,
+    killSignal: 'SIGKILL',
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
