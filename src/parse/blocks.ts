@@ -293,7 +293,7 @@ function splitTextAtMarkerLines(text: Text, index: LineIndex): Array<{ text: Tex
       at = index.point(offset)
     } else splits = matchMarker(line.trimStart()) !== undefined
     if (splits) {
-      pieces.push({ text: { type: 'text', value: buffer.replace(/[ \t]+$/, '') }, start: bufferStart })
+      pieces.push({ text: { type: 'text', value: trimEndSpaceTab(buffer) }, start: bufferStart })
       buffer = line.trimStart()
       bufferStart = at
     } else buffer += `\n${line}`
@@ -322,9 +322,17 @@ export function trimPhrasing(content: PhrasingContent[]): PhrasingContent[] {
   }
   const last = out[out.length - 1]
   if (last?.type === 'text') {
-    const value = last.value.replace(/[\s\u00a0]+$/, '')
+    // trimEnd, not /[\s\u00a0]+$/: that regex retries at every space of a long run (quadratic).
+    const value = last.value.trimEnd()
     if (value === '') out.pop()
     else out[out.length - 1] = { ...last, value }
   }
   return out
+}
+
+/** `s` without trailing spaces and tabs, in linear time (`/[ \t]+$/` is quadratic on long runs). */
+function trimEndSpaceTab(s: string): string {
+  let end = s.length
+  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--
+  return s.slice(0, end)
 }

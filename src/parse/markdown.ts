@@ -11,7 +11,8 @@
  *   the last top-level node that follows a blank line starts, and only the nodes before it are
  *   kept. Each of those closed before that line, so micromark (which reads left to right and
  *   never revisits a closed block) built it exactly as a whole-document parse would.
- * - A top-level node that starts after a blank line starts in a fresh parser state: all earlier
+ * - A top-level node that starts after a blank line, after a node that ends in a paragraph,
+ *   heading or thematic break (see endsClosed), starts in a fresh parser state: all earlier
  *   blocks are closed there, no paragraph is open that it could interrupt (micromark reads a
  *   line that interrupts a paragraph differently: `- >-` after a paragraph line is not a list in
  *   a quote), and blocks never start mid-line at the top level.
@@ -69,7 +70,7 @@ export function* markdownChunks(text: string, chunk = CHUNK): Generator<RootCont
       let at = start
       for (let i = nodes.length - 1; i > 0; i--) {
         at = lineStartOf(text, start + ((nodes[i] as RootContent).position?.start.offset ?? 0))
-        if (afterBlankLine(text, at)) {
+        if (afterBlankLine(text, at) && endsClosed(nodes[i - 1] as RootContent)) {
           restart = i
           break
         }
@@ -91,6 +92,19 @@ export function* markdownChunks(text: string, chunk = CHUNK): Generator<RootCont
       break
     }
   }
+}
+
+/**
+ * Whether `node` ends in a closed leaf block: a paragraph (closed by the blank line after it), a
+ * heading or a thematic break, at the end of any lists and quotes around it. Code and HTML can
+ * go on after a blank line, and an empty list item is still waiting for content, so after those
+ * micromark reads the next line in another state than at the start of a document.
+ */
+function endsClosed(node: Nodes): boolean {
+  let n: Nodes | undefined = node
+  while (n && (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote'))
+    n = n.children[n.children.length - 1]
+  return n !== undefined && (n.type === 'paragraph' || n.type === 'heading' || n.type === 'thematicBreak')
 }
 
 /** Whether the line before the one starting at `at` is blank (only spaces and tabs). */

@@ -59,6 +59,10 @@ const LINES = [
   '-',
   '1.',
   '\t tab',
+  '  ',
+  '  tekst',
+  '>     code',
+  '[x]: /url',
 ]
 
 const markdown = fc
@@ -79,12 +83,22 @@ describe('chunked Markdown parsing equals whole-document parsing', () => {
       fc.property(markdown, fc.integer({ min: 1, max: 120 }), (text, chunk) => {
         expect(parseMarkdown(text, chunk)).toEqual(fromMarkdown(text))
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FC_RUNS ?? 1500) },
     )
   })
 
   it('a list-item line after a paragraph is read as micromark reads it (interrupting), not as a fresh start', () => {
     const text = `${'Een alinea.\n\n'.repeat(4)}gelezen:\n  - >-\n    de brief\n\nSlot.\n`
+    expect(parseMarkdown(text, 8)).toEqual(fromMarkdown(text))
+  })
+
+  it('a node after indented code and a blank line is read as micromark reads it (the code could go on)', () => {
+    const text = `${'Een alinea.\n\n'.repeat(4)}\t tab\n\n  - >-\n\nSlot.\n`
+    expect(parseMarkdown(text, 8)).toEqual(fromMarkdown(text))
+  })
+
+  it('a node after an empty list item and a blank line is read as micromark reads it', () => {
+    const text = `${'Een alinea.\n\n'.repeat(4)}-\n\n    vervolg\n    code\n\nSlot.\n`
     expect(parseMarkdown(text, 8)).toEqual(fromMarkdown(text))
   })
 
