@@ -8,11 +8,11 @@ import type { PhrasingContent, Text } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
+import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
 import type { Alinea, Regeling, RegelingNode } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
 import { isDivision, plaatsWords, RANK } from './citation.js'
 import { sameBepalingen } from './compare.js'
-import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from './model.js'
 
 /** An instruction that does not fit the text it amends. */
 export class OpdrachtFout extends Error {

@@ -12,22 +12,8 @@
  */
 import type { PhrasingContent } from 'mdast'
 import { phrasingText } from '../diff/index.js'
-import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import type { Regeling, RegelingNode } from '../model/nodes.js'
-import { assignIds } from '../parse/ids.js'
 // The new text of an instruction is regulation Markdown, and fmt is its one writer.
-import { formatRegeling } from '../render/markdown.js'
-import { formatDutchDate, isIsoDate } from '../util/dates.js'
-import {
-  applyOperatie,
-  applyRedactioneel,
-  countMatches,
-  OpdrachtFout,
-  spliceInline,
-  textNodes,
-} from './apply-operation.js'
-import { capital, itemLetter, plaatsWords } from './citation.js'
-import { isNote, sameBepalingen, sameText, sameWords } from './compare.js'
+import { formatRegeling } from '../format/markdown.js'
 import type {
   Grofheid,
   Opdracht,
@@ -39,7 +25,21 @@ import type {
   Vervanging,
   Wijzigingsbesluit,
   WijzigingsItem,
-} from './model.js'
+} from '../model/amendment.js'
+import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
+import type { Regeling, RegelingNode } from '../model/nodes.js'
+import { assignIds } from '../parse/ids.js'
+import { formatDutchDate, isIsoDate } from '../util/dates.js'
+import {
+  applyOperatie,
+  applyRedactioneel,
+  countMatches,
+  OpdrachtFout,
+  spliceInline,
+  textNodes,
+} from './apply-operation.js'
+import { capital, itemLetter, plaatsWords } from './citation.js'
+import { isNote, sameBepalingen, sameText, sameWords } from './compare.js'
 import { escapeInline, quotable, sentence } from './phrase.js'
 
 /** Options of `generateAmendment`. */

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import type { CitedVersion, Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import { versionAt } from '../versions/version-at.js'
 import type { Version } from '../versions/work.js'
 import type { RegulationStore } from './citations.js'
-import type { CitedVersion, Letter, LetterBlock, LetterParagraphStyle, Run } from './letter.js'
 import type { Template } from './template.js'
 import type { Block, Condition, Inline, PathRef, Place, ProvisionArg, TableRow } from './template-syntax.js'
 import { applyFormatter, displayValue, isBedrag, truthy, type Value } from './values.js'

@@ -28,6 +28,7 @@ import { rename, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import type { CitedVersion, Letter } from '../model/letter.js'
 import {
   type HouseStyle,
   HouseStyleError,
@@ -39,7 +40,6 @@ import {
 import { writeFileAtomic } from '../util/fs.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
 import { DataFileError, formatRowError, type Row, type RowError, readRows } from './data.js'
-import type { CitedVersion, Letter } from './letter.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 

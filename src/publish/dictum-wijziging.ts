@@ -11,9 +11,9 @@
 import { VFile } from 'vfile'
 import { generateAmendment, type Wijzigingsbesluit } from '../amend/index.js'
 import { diffRegelingen } from '../diff/index.js'
+import type { AlineaBlock, PubBlock, Run } from '../model/publication.js'
 import { parseText } from '../parse/index.js'
 import type { WijzigingDictum } from './build.js'
-import type { AlineaBlock, PubBlock, Run } from './model.js'
 import { bijlageBlocks, bodyBlocks, tekstBlocks, toelichtingBlocks } from './regeling-blocks.js'
 
 /** ARTIKEL I and II for the change from `oud` to `nieuw`, dated as the publication says. */

@@ -7,8 +7,8 @@
  */
 import { Document, type FileChild, Packer, Paragraph, TextRun } from 'docx'
 import { VFile } from 'vfile'
-import type { Wijzigingsbesluit } from '../amend/model.js'
 import { diffRegelingen } from '../diff/index.js'
+import type { Wijzigingsbesluit } from '../model/amendment.js'
 import { parseText } from '../parse/index.js'
 import { coreXml, fixZipTimestamps, regelingParagraphs } from './docx-renvooi.js'
 import { documentStyles, PAGE, STYLE, type StyleId } from './docx-style.js'

@@ -1,6 +1,6 @@
 /** The contract between `checkPublication` and its rules. Types only. */
 import type { VFile } from 'vfile'
-import type { Publicatie } from '../model.js'
+import type { Publicatie } from '../../model/publication.js'
 import type { PublicatieBestand } from '../read-publication-file.js'
 import type { Sources } from '../resolve-sources.js'
 
