@@ -11,10 +11,13 @@
 import { VFile } from 'vfile'
 import { generateAmendment, type Wijzigingsbesluit } from '../amend/index.js'
 import { diffRegelingen } from '../diff/index.js'
-import type { AlineaBlock, PubBlock, Run } from '../model/publication.js'
+import type { AlineaBlock, PubBlock, PublicatieMetadata, Run } from '../model/publication.js'
 import { parseText } from '../parse/index.js'
-import type { WijzigingDictum } from './build.js'
 import { bijlageBlocks, bodyBlocks, tekstBlocks, toelichtingBlocks } from './regeling-blocks.js'
+import type { LoadedVersion } from './resolve-sources.js'
+
+/** Makes the dictum of a wijzigingsbesluit (ARTIKEL I, ARTIKEL II) from the old and new version. */
+export type WijzigingDictum = (oud: LoadedVersion, nieuw: LoadedVersion, metadata: PublicatieMetadata) => PubBlock[]
 
 /** ARTIKEL I and II for the change from `oud` to `nieuw`, dated as the publication says. */
 export const wijzigingDictum: WijzigingDictum = (oud, nieuw, metadata) => {

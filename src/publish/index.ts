@@ -17,9 +17,9 @@ export {
   buildPublication,
   normaliseTitle,
   publicationMetadata,
-  type WijzigingDictum,
 } from './build.js'
 export { checkPublication, PUBLICATION_RULES, type PublicationRule, type PublicationRuleContext } from './check.js'
+export type { WijzigingDictum } from './dictum-wijziging.js'
 export {
   type Ondertekenaar,
   type OndertekeningGegevens,
