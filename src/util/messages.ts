@@ -5,11 +5,12 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import type { RuleId } from './rule-ids.js'
 
 export type Severity = 'fout' | 'waarschuwing' | 'info'
 
 /** Add an error (fout) to `file`. */
-export function fout(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
+export function fout(file: VFile, reason: string, place: Position | Point | undefined, ruleId: RuleId): VFileMessage {
   const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
   m.fatal = true
   return m
@@ -20,7 +21,7 @@ export function waarschuwing(
   file: VFile,
   reason: string,
   place: Position | Point | undefined,
-  ruleId: string,
+  ruleId: RuleId,
 ): VFileMessage {
   const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
   m.fatal = false
@@ -28,7 +29,7 @@ export function waarschuwing(
 }
 
 /** Add an informational message to `file`. */
-export function info(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
+export function info(file: VFile, reason: string, place: Position | Point | undefined, ruleId: RuleId): VFileMessage {
   const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
   m.fatal = undefined
   return m
