@@ -109,7 +109,9 @@ export const RULE_IDS = [
   'sjabloon-voorwaarde-waarde',
   // Letter data and letters (assemble)
   'brief-bepaling',
+  'brief-bestandsnaam',
   'brief-briefdatum',
+  'brief-opmaak',
   'brief-regel',
   'gegevens-bestand',
   'gegevens-verplicht',
