@@ -42,6 +42,12 @@ describe('the checks themselves', () => {
     ])
   })
 
+  it('reports an import the layers allow but the design forbids', () => {
+    expect(stageViolations([edge('src/render/amendment-docx.ts', 'src/parse/index.ts', 12)])).toEqual([
+      "src/render/amendment-docx.ts:12: import './src/parse/index.ts' (render → parse: a renderer draws a model; it does not parse Markdown)",
+    ])
+  })
+
   it('reports a stage that has no layer', () => {
     expect(stageViolations([edge('src/nieuw/a.ts', 'src/model/nodes.ts')])[0]).toContain(
       "stage 'nieuw' is not in LAYERS",

@@ -20,6 +20,11 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['cli', 'index'],
 ]
 
+/** Imports the layers allow but the design does not: `[from, to, why]`. */
+export const FORBIDDEN: readonly (readonly [string, string, string])[] = [
+  ['render', 'parse', 'a renderer draws a model; it does not parse Markdown'],
+]
+
 /** One relative import: where it stands and the file it names (relative to the repository). */
 export interface ImportEdge {
   from: string
@@ -70,7 +75,7 @@ function layerOf(stage: string, layers: readonly (readonly string[])[]): number 
 }
 
 /** Imports that run against the stage order, as `file:line: import 'x' (a → b: reason)`. */
-export function stageViolations(edges: readonly ImportEdge[], layers = LAYERS): string[] {
+export function stageViolations(edges: readonly ImportEdge[], layers = LAYERS, forbidden = FORBIDDEN): string[] {
   const out: string[] = []
   const where = (e: ImportEdge) => `${e.from}:${e.line}: import '${e.specifier}'`
   for (const e of edges) {
@@ -84,6 +89,10 @@ export function stageViolations(edges: readonly ImportEdge[], layers = LAYERS): 
       out.push(`${where(e)} (stage '${unknown}' is not in LAYERS of test/stages/imports.ts; give it a layer)`)
     } else if (lb > la) out.push(`${where(e)} (${a} → ${b}: a lower stage imports a higher one)`)
     else if (lb === la) out.push(`${where(e)} (${a} → ${b}: stages of one layer do not import each other)`)
+    else {
+      const rule = forbidden.find(([from, to]) => from === a && to === b)
+      if (rule) out.push(`${where(e)} (${a} → ${b}: ${rule[2]})`)
+    }
   }
   return out
 }
