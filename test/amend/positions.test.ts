@@ -48,8 +48,9 @@ Dit besluit treedt in werking met ingang van 1 januari 2016.
 
 /** Every node (any object with a `type`) under `value`, with the path to it. */
 function nodes(value: unknown, path = 'tree', out: Array<{ path: string; node: Record<string, unknown> }> = []) {
-  if (Array.isArray(value)) value.forEach((v, i) => nodes(v, `${path}[${i}]`, out))
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) nodes(v, `${path}[${i}]`, out)
+  } else if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>
     if (typeof o.type === 'string') out.push({ path, node: o })
     for (const [k, v] of Object.entries(o)) if (k !== 'position' && k !== 'data') nodes(v, `${path}.${k}`, out)
