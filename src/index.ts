@@ -10,7 +10,9 @@ export {
 } from './amend/index.js'
 // ---- letters -----------------------------------------------------------------------------------
 /** Letter batches from a template and HR data (the `letters` command's engine). */
-export { runBatch } from './assemble/batch.js'
+export { type BatchResult, runBatch } from './assemble/batch.js'
+/** A message on a letter batch's data file as `letters` shows it: `medewerkers.csv:14: …`. */
+export { formatRowMessage } from './assemble/data.js'
 export { RULES as LETTER_RULES } from './assemble/rules/index.js'
 export { loadTemplate } from './assemble/template.js'
 export { applyDiff } from './diff/apply-diff.js'
@@ -58,6 +60,8 @@ export { renderDiffText } from './render/text-diff.js'
 export { dutchNumericToIso, dutchWordsToIso, formatDutchDate, isIsoDate } from './util/dates.js'
 /** Messages: `path:line:col: fout|waarschuwing text [rule]`. */
 export { formatMessage, hasErrors } from './util/messages.js'
+/** Every rule id a message can carry, as a list and as a closed type (docs/meldingen.md). */
+export { RULE_IDS, type RuleId } from './util/rule-ids.js'
 /** Run the check rules on a parsed regulation; messages are added to the file. */
 export { checkRegeling, type DocumentKind, RULES, type Rule, type RuleContext } from './validate/index.js'
 /** Find `10`, `1:2c`, `10.5`, `"10, vijfde lid"` in a tree. */
