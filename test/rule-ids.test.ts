@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, expectTypeOf, it } from 'vitest'
@@ -33,6 +33,15 @@ describe('rule ids', () => {
   it('RULE_IDS has no duplicates and only kebab-case ids', () => {
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length)
     expect(RULE_IDS.filter((id) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))).toEqual([])
+  })
+
+  it('every id in RULE_IDS is used in src/ (no id lingers after its message is gone)', () => {
+    const dir = join(ROOT, 'src')
+    const code = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('rule-ids.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n')
+    expect(RULE_IDS.filter((id) => !code.includes(`'${id}'`))).toEqual([])
   })
 
   it('the message helpers accept rule ids only (a typo fails tsc)', () => {
