@@ -19,8 +19,8 @@ import { VFile } from 'vfile'
 import { applyOperatie, OpdrachtFout } from '../dist/amend/apply-operation.js'
 import { sameBepalingen } from '../dist/amend/compare.js'
 import { parseAmendment } from '../dist/amend/parse-amendment.js'
+import { formatRegeling } from '../dist/format/markdown.js'
 import { parseRegeling } from '../dist/parse/index.js'
-import { formatRegeling } from '../dist/render/markdown.js'
 import { dutchWordsToIso } from '../dist/util/dates.js'
 
 const root = join(import.meta.dirname, '..')

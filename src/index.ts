@@ -8,22 +8,26 @@ export {
   generateAmendment,
   parseAmendment,
 } from './amend/index.js'
-export type * from './amend/model.js'
 // ---- letters -----------------------------------------------------------------------------------
 /** Letter batches from a template and HR data (the `letters` command's engine). */
-export { runBatch } from './assemble/batch.js'
+export { type BatchResult, runBatch } from './assemble/batch.js'
+/** A message on a letter batch's data file as `letters` shows it: `medewerkers.csv:14: …`. */
+export { formatRowMessage } from './assemble/data.js'
 export { RULES as LETTER_RULES } from './assemble/rules/index.js'
 export { loadTemplate } from './assemble/template.js'
 export { applyDiff } from './diff/apply-diff.js'
 // ---- diff --------------------------------------------------------------------------------------
 /** The structural diff (aligned tree + change list) and its inverse. */
 export { citation, diffRegelingen } from './diff/index.js'
+/** Write the canonical Markdown of a regeling tree. */
+export { type FormatOptions, formatRegeling } from './format/markdown.js'
 /** Import a CVDR HTML page. */
 export { importCvdrHtml } from './import/cvdr-html.js'
 /** Import foreign text (overheid.nl/CVDR text, CVDR HTML, law-in-git Markdown) as canonical Markdown. */
 export { detectFormat, type ImportOutput, importText, type SourceFormat } from './import/index.js'
 /** Import plain text as copied from an overheid.nl / CVDR page. */
 export { importPlainText } from './import/plain-text.js'
+export type * from './model/amendment.js'
 export type { Change, DiffNode, DiffResult, WordOp } from './model/changes.js'
 /** Ordinal words for leden (`5` → `vijfde`) and the id abbreviations. */
 export { ID_PREFIX, ordinal } from './model/glossary.js'
@@ -50,14 +54,14 @@ export { renderPublicationDocx } from './render/docx-publication.js'
 export { renderRenvooiDocx } from './render/docx-renvooi.js'
 export { renderDiffHtml } from './render/html-diff.js'
 export { renderPublicationHtml } from './render/html-publication.js'
-/** Write the canonical Markdown of a regeling tree. */
-export { type FormatOptions, formatRegeling } from './render/markdown.js'
 /** Renderers of a diff: terminal text, one HTML page, the Word renvooi (or was-wordt table). */
 export { renderDiffText } from './render/text-diff.js'
 /** Dates: ISO in files, Dutch words for people. */
 export { dutchNumericToIso, dutchWordsToIso, formatDutchDate, isIsoDate } from './util/dates.js'
 /** Messages: `path:line:col: fout|waarschuwing text [rule]`. */
 export { formatMessage, hasErrors } from './util/messages.js'
+/** Every rule id a message can carry, as a list and as a closed type (docs/meldingen.md). */
+export { RULE_IDS, type RuleId } from './util/rule-ids.js'
 /** Run the check rules on a parsed regulation; messages are added to the file. */
 export { checkRegeling, type DocumentKind, RULES, type Rule, type RuleContext } from './validate/index.js'
 /** Find `10`, `1:2c`, `10.5`, `"10, vijfde lid"` in a tree. */

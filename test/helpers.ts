@@ -4,9 +4,9 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
+import { formatRegeling } from '../src/format/markdown.js'
 import type { Regeling } from '../src/model/nodes.js'
 import { type ParseResult, parseRegeling } from '../src/parse/index.js'
-import { formatRegeling } from '../src/render/markdown.js'
 
 export const SHARED = join(import.meta.dirname, '..', '..', 'shared')
 export const CORPUS = join(SHARED, 'corpus')

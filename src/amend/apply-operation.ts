@@ -8,11 +8,11 @@ import type { PhrasingContent, Text } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
+import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
 import type { Alinea, Regeling, RegelingNode } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
 import { isDivision, plaatsWords, RANK } from './citation.js'
 import { sameBepalingen } from './compare.js'
-import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from './model.js'
 
 /** An instruction that does not fit the text it amends. */
 export class OpdrachtFout extends Error {
@@ -133,21 +133,36 @@ function cap(s: string): string {
 // ---- new text ---------------------------------------------------------------------------------
 
 /**
+ * Drop `position` from a parsed fragment and everything in it. The new text of an instruction is
+ * parsed from a string made here (the words of a block quote without their `>`, inside a stand-in
+ * article), so its positions would point into that string, not into the amendment file; the new
+ * nodes carry none, and a problem with an instruction is placed on the instruction itself.
+ */
+function withoutPositions<T>(value: T): T {
+  if (Array.isArray(value)) for (const v of value) withoutPositions(v)
+  else if (value !== null && typeof value === 'object') {
+    delete (value as { position?: unknown }).position
+    for (const v of Object.values(value)) if (v !== null && typeof v === 'object') withoutPositions(v)
+  }
+  return value
+}
+
+/**
  * Parse the new text of an instruction into nodes of the kind the instruction names. Leden and
  * onderdelen are read inside an article; a subonderdeel that the parser placed as an onderdeel
- * (it has no onderdeel around it here) is taken as a subonderdeel.
+ * (it has no onderdeel around it here) is taken as a subonderdeel. The nodes have no position.
  */
 export function parseInhoud(inhoud: string, wat: string): AnyNode[] {
   const file = new VFile({ path: 'inhoud.md' })
   if (ITEMS.has(wat)) {
-    const tree = parseText(`## Artikel 0\n\n${inhoud}\n`, file).tree
+    const tree = withoutPositions(parseText(`## Artikel 0\n\n${inhoud}\n`, file).tree)
     const art = tree.children.find((c) => c.type === 'artikel') as AnyNode | undefined
     const nodes = art ? kids(art) : []
     return nodes.map((n) =>
       wat === 'subonderdeel' && n.type === 'onderdeel' ? ({ ...n, type: 'subonderdeel' } as AnyNode) : n,
     )
   }
-  const tree = parseText(`${inhoud}\n`, file).tree
+  const tree = withoutPositions(parseText(`${inhoud}\n`, file).tree)
   const nodes = tree.children as AnyNode[]
   if (wat === 'tekst') return nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? kids(n) : [n]))
   if (wat === 'aanhef' || wat === 'ondertekening') {
@@ -217,12 +232,12 @@ function locate(nodes: AnyNode[], oud: string, doel: string): TextHit {
   return hits[0] as TextHit
 }
 
-/** The new words of a replacement as inline content. */
+/** The new words of a replacement as inline content (without positions: they point into the quoted words). */
 function inlineOf(markdown: string): PhrasingContent[] {
   if (markdown === '') return []
   const root = fromMarkdown(markdown)
   const para = root.children[0]
-  if (root.children.length === 1 && para?.type === 'paragraph') return para.children
+  if (root.children.length === 1 && para?.type === 'paragraph') return withoutPositions(para.children)
   return [{ type: 'text', value: markdown }]
 }
 

@@ -4,12 +4,12 @@
  * file that quotes the instruction, names its target and gives its line and column.
  */
 import type { VFile } from 'vfile'
+import type { Operatie, Wijzigingsbesluit } from '../model/amendment.js'
 import type { Regeling } from '../model/nodes.js'
 import { assignIds } from '../parse/ids.js'
 import { fout } from '../util/messages.js'
 import { applyOperatie, applyRedactioneel, OpdrachtFout } from './apply-operation.js'
 import { plaatsWords } from './citation.js'
-import type { Operatie, Wijzigingsbesluit } from './model.js'
 import type { GelezenWijziging } from './parse-amendment.js'
 
 /** Keys of a version that describe the work and carry over to the next version. */

@@ -4,8 +4,9 @@
  * subonderdelen); the reader accepts the looser forms of real texts (`lid 2`, `Onderdeel c van het
  * eerste lid`, `Het tweede lid van artikel 1:4`).
  */
+
+import type { Plaats, Stap, StapSoort } from '../model/amendment.js'
 import { ordinal } from '../model/glossary.js'
-import type { Plaats, Stap, StapSoort } from './model.js'
 
 const DIVISIONS: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
 const SINGLETON_WORDS: Readonly<Record<string, string>> = {

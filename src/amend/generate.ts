@@ -11,12 +11,26 @@
  * does not give the new text, the whole text is. `grofheid` and `geheelVervangen` say so.
  */
 import type { PhrasingContent } from 'mdast'
-import { phrasingText } from '../diff/index.js'
+import { phrasingText, unchangedTree } from '../diff/index.js'
+// The new text of an instruction is regulation Markdown, and fmt is its one writer.
+import { formatRegeling } from '../format/markdown.js'
+import type {
+  Grofheid,
+  InhoudNode,
+  NieuweTekst,
+  Opdracht,
+  Operatie,
+  Plaats,
+  Stap,
+  StapSoort,
+  Vernummering,
+  Vervanging,
+  Wijzigingsbesluit,
+  WijzigingsItem,
+} from '../model/amendment.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { Regeling, RegelingNode } from '../model/nodes.js'
 import { assignIds } from '../parse/ids.js'
-// The new text of an instruction is regulation Markdown, and fmt is its one writer.
-import { formatRegeling } from '../render/markdown.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import {
   applyOperatie,
@@ -28,18 +42,6 @@ import {
 } from './apply-operation.js'
 import { capital, itemLetter, plaatsWords } from './citation.js'
 import { isNote, sameBepalingen, sameText, sameWords } from './compare.js'
-import type {
-  Grofheid,
-  Opdracht,
-  Operatie,
-  Plaats,
-  Stap,
-  StapSoort,
-  Vernummering,
-  Vervanging,
-  Wijzigingsbesluit,
-  WijzigingsItem,
-} from './model.js'
 import { escapeInline, quotable, sentence } from './phrase.js'
 
 /** Options of `generateAmendment`. */
@@ -99,6 +101,21 @@ export function renderInhoud(node: AnyNode): string {
 function headingLine(node: AnyNode): string {
   const bare = { ...node, children: [] } as AnyNode
   return renderInhoud(bare).split('\n')[0] as string
+}
+
+/** The new text of an operation: the Markdown the besluit quotes and the nodes it was written from. */
+function nieuweTekst(nodes: AnyNode[]): { inhoud: string; nodes: InhoudNode[] } {
+  return { inhoud: nodes.map((n) => renderInhoud(n)).join('\n\n'), nodes: nodes as InhoudNode[] }
+}
+
+/** The new heading of an article or division: its heading line, and the provision without its body. */
+function nieuwOpschrift(node: AnyNode): { inhoud: string; nodes: InhoudNode[] } {
+  return { inhoud: headingLine(node), nodes: [{ ...node, children: [] } as unknown as InhoudNode] }
+}
+
+/** The whole new text of the regulation (front-matter aside). */
+function nieuweRegeling(nieuw: Regeling): { inhoud: string; nodes: InhoudNode[] } {
+  return { inhoud: formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, ''), nodes: nieuw.children }
 }
 
 // ---- words ------------------------------------------------------------------------------------------
@@ -313,7 +330,7 @@ function structureOp(
       soort: 'invoegen',
       wat: first.type,
       ouder: plaats,
-      inhoud: group.map((c) => renderInhoud(c.nieuw as AnyNode)).join('\n\n'),
+      ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
     }
     if (group.length > 1) ins.aantal = group.length
     const justBefore = all[all.indexOf(first) - 1]
@@ -373,7 +390,7 @@ export const GEHEEL_ONDER = 0.5
 
 /** The operations that turn the old provision `d` into the new one, at `plaats`. */
 function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
-  const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(d.nieuw as AnyNode) }
+  const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([d.nieuw as AnyNode]) }
   // A lid or onderdeel most of whose words go is replaced whole, like an article.
   if (ITEMS.has(d.type) && behouden(d) < GEHEEL_ONDER) return [whole]
   try {
@@ -393,7 +410,7 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !ITEMS.has(d.type)) throw new Grof('g8')
   if ((d.type === 'artikel' || DIVISIONS.has(d.type)) && !sameWords(oud.heading, nieuw.heading)) {
     const bare = !nieuw.heading || nieuw.heading.length === 0
-    out.push({ soort: 'opschrift', doel: plaats, inhoud: bare ? '' : headingLine(nieuw) })
+    out.push({ soort: 'opschrift', doel: plaats, ...(bare ? { inhoud: '' } : nieuwOpschrift(nieuw)) })
   }
   const teksten = d.children.filter((c) => TEKST.has(c.type) && !isNote(c.oud ?? c.nieuw))
   if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd')) throw new Grof('g9')
@@ -516,14 +533,13 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
       const oude = d.type === 'artikel' ? state.moved.get(numOf(d, 'nieuw')) : undefined
       if (d.verplaatstVan !== undefined && oude) {
         const ops: Operatie[] = [{ soort: 'verplaatsen', doel: plaats, ...where }]
-        if (!sameBepalingen(oude.oud, node))
-          ops.push({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(node) })
+        if (!sameBepalingen(oude.oud, node)) ops.push({ soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([node]) })
         state.drafts.push({ plaats, ops, check })
         return
       }
       state.drafts.push({
         plaats,
-        ops: [{ soort: 'invoegen', wat: d.type, inhoud: renderInhoud(node), ...where }],
+        ops: [{ soort: 'invoegen', wat: d.type, ...nieuweTekst([node]), ...where }],
         check,
       })
       return
@@ -532,7 +548,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     if (sameBepalingen(d.oud, d.nieuw)) return
     const nieuw = d.nieuw as AnyNode
     if (d.type === 'artikel') {
-      const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(nieuw) })
+      const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([nieuw]) })
       // When most of an article changes, the article is replaced whole (DOMAIN.md §4).
       state.drafts.push({
         plaats,
@@ -565,7 +581,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     if (!sameWords(oud.heading, nieuw.heading) || oud.label !== nieuw.label) {
       state.drafts.push({
         plaats,
-        ops: [{ soort: 'opschrift', doel: plaats, inhoud: headingLine(nieuw) }],
+        ops: [{ soort: 'opschrift', doel: plaats, ...nieuwOpschrift(nieuw) }],
         check: (w) => {
           const n = nodeAt(w, plaats)
           return n !== undefined && sameWords(n.heading, nieuw.heading) && n.label === nieuw.label
@@ -578,7 +594,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
 
 /** The aanhef, ondertekening, opschrift or toelichting: words when possible, else the whole. */
 function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
-  const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud: renderInhoud(d.nieuw as AnyNode) }
+  const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([d.nieuw as AnyNode]) }
   const texts: DiffNode[] = []
   const collect = (n: DiffNode): boolean => {
     if (n.status === 'toegevoegd' || n.status === 'verwijderd') return false
@@ -779,8 +795,7 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
     grofheid = 'regeling'
     redactioneel = []
     geheelVervangen = ['de regeling']
-    const inhoud = formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, '')
-    drafts = [{ plaats: [], ops: [{ soort: 'komt-te-luiden', doel: [], inhoud }], check: () => true }]
+    drafts = [{ plaats: [], ops: [{ soort: 'komt-te-luiden', doel: [], ...nieuweRegeling(nieuw) }], check: () => true }]
   }
   return {
     citeertitel,
@@ -834,14 +849,22 @@ function toItems(drafts: Draft[]): WijzigingsItem[] {
       const vervalt = op.soort === 'opschrift' && op.inhoud === ''
       const o: Opdracht = { tekst: sentence(op, rel, vervalt), operatie: op }
       if (several) o.nummer = String(k + 1)
-      if ((op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'opschrift') && !vervalt)
+      if ((op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'opschrift') && !vervalt) {
         o.inhoud = op.inhoud
+        if (op.nodes) o.nieuw = nieuweTekstModel(op.nodes)
+      }
       return o
     })
     const item: WijzigingsItem = { letter: itemLetter(i), betreft: betreftVan(d), opdrachten }
     if (several) item.aanhef = `${capital(plaatsWords(d.plaats))} wordt als volgt gewijzigd:`
     return item
   })
+}
+
+/** The new text as data for renderers: its nodes, and the aligned tree they draw. */
+function nieuweTekstModel(nodes: InhoudNode[]): NieuweTekst {
+  const regeling = { type: 'regeling', meta: {}, children: nodes } as unknown as Regeling
+  return { nodes, weergave: unchangedTree(regeling) }
 }
 
 function betreftVan(d: Draft): string {

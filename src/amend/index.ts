@@ -4,8 +4,8 @@
  * `applyAmendment` carries them out. `apply(a, amend(a, b))` equals `b`.
  */
 
+export type * from '../model/amendment.js'
 export { type ApplyOptions, type ApplyResult, applyAmendment, fromModel, nextMeta } from './apply.js'
 export { applyOperatie, OpdrachtFout } from './apply-operation.js'
 export { type AmendmentOptions, artikelIITekst, generateAmendment, lidwoordVan, renderInhoud } from './generate.js'
-export type * from './model.js'
 export { type GelezenOpdracht, type GelezenWijziging, parseAmendment, readInstruction } from './parse-amendment.js'

@@ -12,12 +12,12 @@
 
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
+import type { Operatie, Plaats, Stap, StapSoort, Vernummering, Vervanging } from '../model/amendment.js'
 import { parseFrontMatter } from '../parse/frontmatter.js'
 import { parseMarkdown } from '../parse/markdown.js'
 import { dutchWordsToIso } from '../util/dates.js'
 import { fout } from '../util/messages.js'
 import { inContext, ordinalNumber, RANK, readNumberList, readPlaats } from './citation.js'
-import type { Operatie, Plaats, Stap, StapSoort, Vernummering, Vervanging } from './model.js'
 import { CLOSERS } from './phrase.js'
 
 /** One instruction as read, with where it stands. */

@@ -3,8 +3,8 @@
  * reader in `parse-amendment.ts` is their inverse and also accepts the looser real-world forms.
  */
 import { toMarkdown } from 'mdast-util-to-markdown'
+import type { Operatie, Plaats, Vernummering, Vervanging } from '../model/amendment.js'
 import { capital, numberListWords, plaatsWords } from './citation.js'
-import type { Operatie, Plaats, Vernummering, Vervanging } from './model.js'
 
 /** Pairs of quotes tried in turn: the first whose closing mark the quoted words do not contain. */
 export const QUOTES: ReadonlyArray<readonly [string, string]> = [

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import type { CitedVersion, Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
+import type { RuleId } from '../util/rule-ids.js'
 import { versionAt } from '../versions/version-at.js'
 import type { Version } from '../versions/work.js'
 import type { RegulationStore } from './citations.js'
-import type { CitedVersion, Letter, LetterBlock, LetterParagraphStyle, Run } from './letter.js'
 import type { Template } from './template.js'
 import type { Block, Condition, Inline, PathRef, Place, ProvisionArg, TableRow } from './template-syntax.js'
 import { applyFormatter, displayValue, isBedrag, truthy, type Value } from './values.js'
@@ -21,6 +22,7 @@ export interface AssembleContext {
 
 export interface AssembleError {
   reden: string
+  ruleId: RuleId
   /** The place in the template, when the problem is there. */
   place?: Place
   /** The column of the row, when the problem is a value. */
@@ -146,7 +148,7 @@ class Evaluator {
 
   provision(alias: string, arg: ProvisionArg, place: Place, scopes: Array<Record<string, Value>>) {
     const work = this.t.regelingen.get(alias)
-    if (!work) throw new Failure({ reden: `onbekende regeling \`${alias}\``, place })
+    if (!work) throw new Failure({ reden: `onbekende regeling \`${alias}\``, place, ruleId: 'brief-bepaling' })
     let input: string
     if (arg.kind === 'literal') input = arg.value
     else {
@@ -155,11 +157,12 @@ class Evaluator {
         throw new Failure({
           reden: `\`${arg.ref.path.join('.')}\` geeft voor deze rij geen bepaling om te citeren`,
           place,
+          ruleId: 'brief-bepaling',
         })
       input = v
     }
     const found = this.t.store.at(work.dir, this.datum, input)
-    if (!found.ok) throw new Failure({ reden: found.reden, place })
+    if (!found.ok) throw new Failure({ reden: found.reden, place, ruleId: 'brief-bepaling' })
     this.record(found.value.work, found.value.version, found.value.citaat)
     return found.value
   }
@@ -182,6 +185,7 @@ class Evaluator {
             throw new Failure({
               reden: `de waarde van \`${i.ref.path.join('.')}\` past niet bij de opmaak \`${i.formatter}\``,
               place: i.ref.place,
+              ruleId: 'brief-opmaak',
             })
           this.push(out, s)
           break
@@ -272,10 +276,20 @@ class Evaluator {
         }
         case 'rechtsmiddel': {
           const r = this.t.rechtsmiddel
-          if (!r) throw new Failure({ reden: 'het sjabloon noemt geen `rechtsmiddel`', place: b.place })
+          if (!r)
+            throw new Failure({
+              reden: 'het sjabloon noemt geen `rechtsmiddel`',
+              place: b.place,
+              ruleId: 'brief-bepaling',
+            })
           const work = this.t.store.work(r.dir)
           const found = versionAt(work, this.datum)
-          if (!found.ok) throw new Failure({ reden: `geen rechtsmiddelentekst: ${found.reden}`, place: b.place })
+          if (!found.ok)
+            throw new Failure({
+              reden: `geen rechtsmiddelentekst: ${found.reden}`,
+              place: b.place,
+              ruleId: 'brief-bepaling',
+            })
           this.record(work, found.version, '')
           for (const p of remedyParagraphs(found.version))
             out.push({ type: 'paragraph', style: 'rechtsmiddel', lines: [[{ text: p }]] })
@@ -321,8 +335,12 @@ export function assembleLetter(
           ? {
               reden: 'geen briefdatum: de kolom is leeg en `--date` is niet gegeven',
               kolom: template.fieldMap.get(template.briefdatumVeld)?.column,
+              ruleId: 'brief-briefdatum',
             }
-          : { reden: 'geen briefdatum: geef `--date JJJJ-MM-DD` (het sjabloon noemt geen veld `briefdatum`)' },
+          : {
+              reden: 'geen briefdatum: geef `--date JJJJ-MM-DD` (het sjabloon noemt geen veld `briefdatum`)',
+              ruleId: 'brief-briefdatum',
+            },
       ],
     }
   }
@@ -331,7 +349,7 @@ export function assembleLetter(
   for (const rule of template.regels) {
     const r = rule.evaluate(row)
     if (!r.ok) {
-      errors.push({ reden: r.reden, kolom: template.fieldMap.get(r.kolom)?.column ?? r.kolom })
+      errors.push({ reden: r.reden, kolom: template.fieldMap.get(r.kolom)?.column ?? r.kolom, ruleId: 'brief-regel' })
       continue
     }
     ev.rules[rule.name] = r.values
@@ -343,6 +361,7 @@ export function assembleLetter(
       if (!found?.ok)
         errors.push({
           reden: `de regel \`${rule.name}\` past ${grond} toe, maar: ${found && !found.ok ? found.reden : `${rule.werk} ontbreekt`}`,
+          ruleId: 'brief-regel',
         })
       else ev.record(found.value.work, found.value.version, found.value.citaat)
     }

@@ -28,6 +28,9 @@ import { rename, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import type { CitedVersion, Letter } from '../model/letter.js'
 import {
   type HouseStyle,
   HouseStyleError,
@@ -38,8 +41,7 @@ import {
 } from '../render/docx-letter.js'
 import { writeFileAtomic } from '../util/fs.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
-import { DataFileError, formatRowError, type Row, type RowError, readRows } from './data.js'
-import type { CitedVersion, Letter } from './letter.js'
+import { DataFileError, formatRowMessage, type Row, type RowError, readRows, rowMessage } from './data.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
@@ -83,13 +85,16 @@ type Versie = Pick<CitedVersion, 'werk' | 'versie' | 'bepalingen'>
 export interface BatchResult {
   /** Letters in the manifest: written, already present (`resume`), or possible (`dryRun`). */
   brieven: number
-  /** Every problem, formatted (`medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal`). */
-  fouten: string[]
+  /**
+   * Every problem, as a fout on the data file with the row's line as place and a rule id; shown to
+   * people with `formatRowMessage` (`medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal`).
+   */
+  fouten: VFileMessage[]
   /** Rows read (header not counted). */
   rijen: number
   overgeslagen: number
-  /** A problem with the data file as a whole. */
-  bestandsfout?: string
+  /** A problem with the data file as a whole (also the last of `fouten`). */
+  bestandsfout?: VFileMessage
   oneFile?: string
 }
 
@@ -146,7 +151,7 @@ export function houseStyleOf(template: Template): HouseStyle {
 
 /** What becomes of one good row; made here or in a worker thread, used in row order. */
 export type Made =
-  | { kind: 'fout'; errors: Array<{ kolom?: string; reden: string }> }
+  | { kind: 'fout'; errors: Array<Omit<RowError, 'line'>> }
   | { kind: 'buiten'; file: string }
   | {
       kind: 'brief'
@@ -187,6 +192,7 @@ export function makeLetterFile(ctx: MakeContext, values: Record<string, Value>):
       errors: assembled.errors.map((e) => ({
         ...(e.kolom ? { kolom: e.kolom } : {}),
         reden: describeAssembleError(template, e),
+        ruleId: e.ruleId,
       })),
     }
   }
@@ -336,8 +342,8 @@ class ManifestWriter {
     this.buf = ''
   }
 
-  finish(tail: { rijen: number; fouten: string[] }): void {
-    const fouten = tail.fouten.map((f) => `\n    ${JSON.stringify(f)}`).join(',')
+  finish(tail: { rijen: number; fouten: readonly VFileMessage[] }): void {
+    const fouten = tail.fouten.map((m) => `\n    ${JSON.stringify(formatRowMessage(m))}`).join(',')
     this.buf += `${this.first ? '' : '\n  '}],\n  "rijen": ${tail.rijen},\n  "fouten": [${fouten}${fouten ? '\n  ' : ''}]\n}\n`
     this.flush()
     closeSync(this.fd)
@@ -419,13 +425,15 @@ class LetterPool {
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const { template, dataPath, outDir } = options
   const style = options.dryRun ? undefined : houseStyleOf(template)
-  const result: BatchResult = { brieven: 0, fouten: [], rijen: 0, overgeslagen: 0 }
+  // Every problem is a message on the data file; `fouten` is that file's message list.
+  const data = new VFile({ path: dataPath })
+  const result: BatchResult = { brieven: 0, fouten: data.messages, rijen: 0, overgeslagen: 0 }
   const names = new NameIndex()
   const oneFile: Letter[] = []
   const oneFileEntries: ManifestEntry[] = []
   if (!options.dryRun) mkdirSync(outDir, { recursive: true })
   if (options.resume) removeStaleTemps(outDir)
-  const report = (e: RowError) => result.fouten.push(formatRowError(dataPath, e))
+  const report = (e: RowError) => rowMessage(data, e)
   const ctx: MakeContext = {
     template,
     style,
@@ -477,6 +485,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       problem({
         line: row.line,
         reden: `de bestandsnaam \`${made.file}\` valt buiten de uitvoermap; de brief is niet geschreven`,
+        ruleId: 'brief-bestandsnaam',
       })
       return
     }
@@ -485,6 +494,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       problem({
         line: row.line,
         reden: `de bestandsnaam \`${made.file}\` is al gebruikt voor de rij op regel ${earlier}; maak \`bestandsnaam\` in het sjabloon uniek (bijvoorbeeld met het personeelsnummer)`,
+        ruleId: 'brief-bestandsnaam',
       })
       return
     }
@@ -539,10 +549,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       if (!(error instanceof DataFileError)) throw error
       // The rows before the broken place count, as they would without workers.
       while (queue.length > 0 && !stopped) await next()
-      if (!stopped) {
-        result.bestandsfout = `${basename(dataPath)}:${error.line}: ${error.message}`
-        result.fouten.push(result.bestandsfout)
-      }
+      if (!stopped)
+        result.bestandsfout = rowMessage(data, { line: error.line, reden: error.message, ruleId: error.ruleId })
     }
     await writer.drain()
   } catch (error) {
@@ -574,7 +582,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     m.finish(result)
   } else manifest?.finish(result)
   const reportPath = resolve(outDir, 'fouten.txt')
-  if (result.fouten.length > 0) writeFileAtomic(reportPath, `${result.fouten.join('\n')}\n`)
+  if (result.fouten.length > 0) writeFileAtomic(reportPath, `${result.fouten.map(formatRowMessage).join('\n')}\n`)
   else rmSync(reportPath, { force: true })
   return result
 }

@@ -7,16 +7,22 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parse as parseCsv } from 'csv-parse'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { fout } from '../util/messages.js'
+import type { RuleId } from '../util/rule-ids.js'
 import type { FieldDef } from './template.js'
 import { type Parsed, parseBedrag, parseDatum, parseGetal, showRaw, type Value } from './values.js'
 
+/** A problem with one row, as plain data (it crosses to and from worker threads). */
 export interface RowError {
   /** 1-based line in the data file where the row starts. */
   line: number
   /** The column (CSV header or YAML key), when the problem is about one value. */
   kolom?: string
   reden: string
+  ruleId: RuleId
 }
 
 export interface Row {
@@ -30,13 +36,22 @@ export interface Row {
   errors: RowError[]
 }
 
-/** `medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal`. */
-export function formatRowError(path: string, e: RowError): string {
-  return `${basename(path)}:${e.line}: ${e.kolom !== undefined ? `kolom "${e.kolom}": ` : ''}${e.reden}`
+/**
+ * A row problem as a fout on the data file: the row's line is the place (a row has no column of
+ * its own), the column's name leads the reason: `kolom "schaal": "1O" is geen geheel getal`.
+ */
+export function rowMessage(file: VFile, e: RowError): VFileMessage {
+  return fout(file, `${e.kolom !== undefined ? `kolom "${e.kolom}": ` : ''}${e.reden}`, { line: e.line }, e.ruleId)
+}
+
+/** A message on a data file as letters show it: `medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal`. */
+export function formatRowMessage(m: VFileMessage): string {
+  return `${basename(m.file ?? '')}:${m.line ?? 1}: ${m.reason}`
 }
 
 /** A problem with the data file as a whole (unreadable, bad CSV, missing column): no row can be made. */
 export class DataFileError extends Error {
+  readonly ruleId: RuleId = 'gegevens-bestand'
   constructor(
     readonly line: number,
     reden: string,
@@ -128,17 +143,33 @@ export function validateRecord(
     }
     const text = typeof raw === 'string' ? raw : raw === undefined ? '' : undefined
     if (text === undefined) {
-      errors.push({ line: where, kolom: field.column, reden: 'verwacht één waarde, geen lijst of groep' })
+      errors.push({
+        line: where,
+        kolom: field.column,
+        reden: 'verwacht één waarde, geen lijst of groep',
+        ruleId: 'gegevens-vorm',
+      })
       continue
     }
     if (text.trim() === '') {
       if (field.required)
-        errors.push({ line: where, kolom: field.column, reden: 'is leeg, maar dit veld is verplicht' })
+        errors.push({
+          line: where,
+          kolom: field.column,
+          reden: 'is leeg, maar dit veld is verplicht',
+          ruleId: 'gegevens-verplicht',
+        })
       continue
     }
     const r = convertValue(field, text, yamlNumber)
     if (r.ok) values[field.name] = r.value
-    else errors.push({ line: where, kolom: field.column, reden: valueReason(field, r.reden, text) })
+    else
+      errors.push({
+        line: where,
+        kolom: field.column,
+        reden: valueReason(field, r.reden, text),
+        ruleId: 'gegevens-waarde',
+      })
   }
   return { values, errors }
 }
@@ -151,7 +182,13 @@ function listItems(field: FieldDef, raw: unknown, line: number, errors: RowError
   const sub = field.velden ?? []
   const out: Value[] = []
   if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-    if (field.required) errors.push({ line, kolom: field.column, reden: 'is leeg, maar dit veld is verplicht' })
+    if (field.required)
+      errors.push({
+        line,
+        kolom: field.column,
+        reden: 'is leeg, maar dit veld is verplicht',
+        ruleId: 'gegevens-verplicht',
+      })
     return out
   }
   const records: Array<(c: string) => { raw: string | unknown[] | undefined; yamlNumber?: boolean }> = []
@@ -167,6 +204,7 @@ function listItems(field: FieldDef, raw: unknown, line: number, errors: RowError
           line,
           kolom: field.column,
           reden: `regel ${records.length} heeft ${parts.length} ${parts.length === 1 ? 'deel' : 'delen'}, verwacht ${sub.length} gescheiden door \`|\` (${sub.map((f) => f.name).join(' | ')})`,
+          ruleId: 'gegevens-vorm',
         })
         return out
       }
@@ -176,7 +214,7 @@ function listItems(field: FieldDef, raw: unknown, line: number, errors: RowError
       records.push((c) => item[norm(c)] ?? { raw: undefined })
     }
   } else {
-    errors.push({ line, kolom: field.column, reden: 'verwacht een lijst' })
+    errors.push({ line, kolom: field.column, reden: 'verwacht een lijst', ruleId: 'gegevens-vorm' })
     return out
   }
   records.forEach((get, n) => {
@@ -248,6 +286,7 @@ async function* csvRows(path: string, fields: readonly FieldDef[]): AsyncGenerat
         errors.push({
           line: start,
           reden: `de rij heeft ${record.length} kolommen, de kopregel ${header.length} (een \`${delimiter}\` te veel?)`,
+          ruleId: 'gegevens-vorm',
         })
       }
       const p = get(PNR).raw
@@ -308,7 +347,7 @@ function* yamlRows(path: string, fields: readonly FieldDef[]): Generator<Row> {
         index,
         personeelsnummer: undefined,
         values: undefined,
-        errors: [{ line, reden: 'verwacht een groep `veld: waarde`' }],
+        errors: [{ line, reden: 'verwacht een groep `veld: waarde`', ruleId: 'gegevens-vorm' }],
       }
       continue
     }

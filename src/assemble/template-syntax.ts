@@ -11,7 +11,9 @@
  *          `{{ citeer statuut "10, vijfde lid" }}`, `{{ artikel statuut toelage.grond }}`,
  *          and on a line of their own `{{ citaat statuut "10, eerste lid" }}`, `{{ rechtsmiddel }}`.
  */
+
 import type { Point } from 'unist'
+import type { RuleId } from '../util/rule-ids.js'
 import { FORMATTERS, type FormatterName } from './values.js'
 
 export interface Place {
@@ -60,7 +62,7 @@ export type Block =
 export interface SyntaxError {
   reason: string
   place: Place
-  ruleId: string
+  ruleId: RuleId
 }
 
 /** A tag as written, with its place. */
@@ -91,7 +93,7 @@ const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u
 
 class Syntax {
   errors: SyntaxError[] = []
-  error(reason: string, place: Place, ruleId: string): void {
+  error(reason: string, place: Place, ruleId: RuleId): void {
     this.errors.push({ reason, place, ruleId })
   }
 }

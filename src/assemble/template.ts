@@ -4,6 +4,7 @@
  * positioned message on the returned file, found before any letter is made (`regelwerk check
  * templates/` runs the same checks).
  */
+
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { VFile } from 'vfile'
@@ -11,6 +12,7 @@ import { type Document, isMap, type Node as YamlNode } from 'yaml'
 import { declaredSoort, type FrontMatter, parseFrontMatter, yamlPlace } from '../parse/frontmatter.js'
 import { decodeText } from '../parse/index.js'
 import { fout, hasErrors, waarschuwing } from '../util/messages.js'
+import type { RuleId } from '../util/rule-ids.js'
 import { closest } from '../validate/closest.js'
 import { defaultRoots, RegulationStore } from './citations.js'
 import { RULES, type Rule } from './rules/index.js'
@@ -603,7 +605,7 @@ class RefChecker {
     return undefined
   }
 
-  error(reason: string, p: Place, ruleId: string): void {
+  error(reason: string, p: Place, ruleId: RuleId): void {
     fout(this.ctx.file, reason, p, ruleId)
   }
 

@@ -6,9 +6,9 @@
  */
 import { join, relative } from 'node:path'
 import type { VFile } from 'vfile'
+import { formatRegeling } from '../format/markdown.js'
 import type { Regeling } from '../model/nodes.js'
 import { parseRegeling } from '../parse/index.js'
-import { formatRegeling } from '../render/markdown.js'
 import { collectMarkdown, writeFileAtomic } from '../util/fs.js'
 import { formatMessage, hasErrors, sortMessages } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { formatMessage, sortMessages } from '../util/messages.js'
+import { formatMessage, fout, sortMessages } from '../util/messages.js'
 
 /** Exit status: 0 done (warnings allowed), 1 the input has errors, 2 wrong usage. */
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const
@@ -17,17 +17,11 @@ export function readInput(path: string): VFile {
   try {
     isDir = statSync(path).isDirectory()
   } catch {
-    file.message(`Het bestand \`${path}\` bestaat niet`, {
-      place: { line: 1, column: 1 },
-      ruleId: 'bestand-ontbreekt',
-    }).fatal = true
+    fout(file, `Het bestand \`${path}\` bestaat niet`, { line: 1, column: 1 }, 'bestand-ontbreekt')
     return file
   }
   if (isDir) {
-    file.message(`\`${path}\` is een map, geen bestand`, {
-      place: { line: 1, column: 1 },
-      ruleId: 'bestand-is-map',
-    }).fatal = true
+    fout(file, `\`${path}\` is een map, geen bestand`, { line: 1, column: 1 }, 'bestand-is-map')
     return file
   }
   file.value = readFileSync(path)

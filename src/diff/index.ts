@@ -434,3 +434,12 @@ function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode;
   for (const c of tree.children) walk(c, [])
   return out
 }
+
+/**
+ * The aligned tree of text that is the same on both sides (every node `gelijk`), for renderers
+ * that draw text quoted whole in the regulation's own styles, such as the new text of an
+ * amendment instruction. A version compared with itself gives exactly that tree.
+ */
+export function unchangedTree(tree: Regeling): DiffNode {
+  return diffRegelingen(tree, tree).tree
+}

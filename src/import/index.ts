@@ -7,10 +7,10 @@ import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
 import { Document } from 'yaml'
+import { formatRegeling } from '../format/markdown.js'
 import { META_ORDER } from '../model/meta.js'
 import type { Regeling, RegelingContent } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
-import { formatRegeling } from '../render/markdown.js'
 import { waarschuwing } from '../util/messages.js'
 import { importCvdrHtml } from './cvdr-html.js'
 import { importPlainText } from './plain-text.js'
@@ -35,29 +35,30 @@ export interface ImportOutput {
   tree: Regeling
 }
 
-/** Import `text` (already decoded) from `path`; problems are messages on `file`. */
+/**
+ * Import `text` (already decoded) from `path`; problems are messages on `file`. The tree is built
+ * once and formatted once: formatting is canonical (`fmt(parse(fmt(x))) === fmt(x)`, checked on
+ * every corpus file in `test/cli.test.ts`), so the output needs no second parse.
+ */
 export function importText(text: string, path: string, file: VFile): ImportOutput {
   const format = detectFormat(text, path)
-  let meta: Record<string, unknown>
-  let body: string
+  let tree: Regeling
   if (format === 'tekst' || format === 'cvdr-html') {
     const result = format === 'tekst' ? importPlainText(text) : importCvdrHtml(text)
     for (const w of result.warnings) waarschuwing(file, w.message, { line: w.line, column: w.column }, w.ruleId)
-    meta = result.meta
-    body = result.markdown
+    // These importers work line by line and write regulation Markdown; parsing it is how their
+    // tree is built. Its positions point into that Markdown, not into the input, so its messages
+    // stay off `file`: what the importer could not place it has reported above, on the input.
+    tree = parseText(result.markdown, new VFile({ path })).tree
+    tree.meta = result.meta
   } else {
     const parsed = parseText(text, file)
-    meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.meta) : { ...parsed.tree.meta }
-    body = formatRegeling(withoutMetaTag(parsed.tree))
+    const meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.meta) : { ...parsed.tree.meta }
     if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
+    tree = { ...withoutMetaTag(parsed.tree), meta }
   }
-  // Parse the body once more so that what we write is exactly the canonical form.
-  const scratch = new VFile({ path })
-  const parsed = parseText(body, scratch)
-  parsed.tree.meta = meta
-  const yaml = frontMatterYaml(meta)
-  const markdown = formatRegeling(parsed.tree, { frontMatter: yaml })
-  return { format, markdown, tree: parsed.tree }
+  const markdown = formatRegeling(tree, { frontMatter: frontMatterYaml(tree.meta) })
+  return { format, markdown, tree }
 }
 
 /** The YAML of a front-matter object, known keys first in their usual order. */

@@ -11,6 +11,7 @@
  */
 import { NUM, ONDERTEKENING_START } from '../parse/recognize.js'
 import { dutchNumericToIso, dutchWordsToIso } from '../util/dates.js'
+import type { RuleId } from '../util/rule-ids.js'
 import type { ImportResult, ImportWarning } from './result.js'
 
 // ---- the line model ------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ export function importLines(lines: SourceLine[], options: LineImportOptions): Im
   return { meta: head.meta, markdown: blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '', warnings }
 }
 
-function warning(line: { line: number; column: number }, message: string, ruleId: string): ImportWarning {
+function warning(line: { line: number; column: number }, message: string, ruleId: RuleId): ImportWarning {
   return { message, line: line.line, column: line.column, ruleId }
 }
 

@@ -1,4 +1,5 @@
 /** What an importer gives back: front-matter values, the Markdown body and what it could not place. */
+import type { RuleId } from '../util/rule-ids.js'
 
 /** A problem found while importing, placed at a 1-based line and column of the input. */
 export interface ImportWarning {
@@ -7,7 +8,7 @@ export interface ImportWarning {
   line: number
   column: number
   /** A stable id such as `import-niet-geplaatst` or `import-afgebroken`. */
-  ruleId: string
+  ruleId: RuleId
 }
 
 /** The result of importing a foreign text. */

@@ -4,8 +4,9 @@
  */
 
 import type { VFile } from 'vfile'
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml'
+import { type Document, type ErrorCode, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml'
 import { fout } from '../util/messages.js'
+import type { RuleId } from '../util/rule-ids.js'
 
 export interface FrontMatter {
   /** The YAML document, when there was front-matter. */
@@ -22,6 +23,33 @@ export interface FrontMatter {
   present: boolean
   /** The YAML text between the `---` lines. */
   yaml: string
+}
+
+/** The rule id of each YAML error code: `yaml-` and the code in kebab case (docs/meldingen.md). */
+const YAML_RULE_IDS: Record<ErrorCode, RuleId> = {
+  ALIAS_PROPS: 'yaml-alias-props',
+  BAD_ALIAS: 'yaml-bad-alias',
+  BAD_DIRECTIVE: 'yaml-bad-directive',
+  BAD_DQ_ESCAPE: 'yaml-bad-dq-escape',
+  BAD_INDENT: 'yaml-bad-indent',
+  BAD_PROP_ORDER: 'yaml-bad-prop-order',
+  BAD_SCALAR_START: 'yaml-bad-scalar-start',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-block-as-implicit-key',
+  BLOCK_IN_FLOW: 'yaml-block-in-flow',
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  IMPOSSIBLE: 'yaml-impossible',
+  KEY_OVER_1024_CHARS: 'yaml-key-over-1024-chars',
+  MISSING_CHAR: 'yaml-missing-char',
+  MULTILINE_IMPLICIT_KEY: 'yaml-multiline-implicit-key',
+  MULTIPLE_ANCHORS: 'yaml-multiple-anchors',
+  MULTIPLE_DOCS: 'yaml-multiple-docs',
+  MULTIPLE_TAGS: 'yaml-multiple-tags',
+  NON_STRING_KEY: 'yaml-non-string-key',
+  RESOURCE_EXHAUSTION: 'yaml-resource-exhaustion',
+  TAB_AS_INDENT: 'yaml-tab-as-indent',
+  TAG_RESOLVE_FAILED: 'yaml-tag-resolve-failed',
+  UNEXPECTED_TOKEN: 'yaml-unexpected-token',
+  BAD_COLLECTION_TYPE: 'yaml-bad-collection-type',
 }
 
 const YAML_MESSAGES: Record<string, string> = {
@@ -75,12 +103,7 @@ export function parseFrontMatter(text: string, file: VFile): FrontMatter {
     const pos = lineCounter.linePos(error.pos[0])
     const reason = YAML_MESSAGES[error.code] ?? 'Fout in de YAML van de front-matter'
     // yaml's own explanation is English: the code is translated, the place tells where.
-    fout(
-      file,
-      `${reason}; controleer deze regel`,
-      { line: pos.line + 1, column: pos.col },
-      `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
-    )
+    fout(file, `${reason}; controleer deze regel`, { line: pos.line + 1, column: pos.col }, YAML_RULE_IDS[error.code])
   }
   const fm: FrontMatter = { doc, lineCounter, firstLine: 2, data: {}, body, present: true, yaml: yamlText }
   if (doc.errors.length === 0) fm.data = plainData(fm, file)

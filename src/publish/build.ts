@@ -7,9 +7,6 @@
  */
 import type { PhrasingContent } from 'mdast'
 import type { Aanhef, Ondertekening, Regeling } from '../model/nodes.js'
-import { formatDutchDate } from '../util/dates.js'
-import { dateInText } from '../versions/work.js'
-import { wijzigingDictum } from './dictum-wijziging.js'
 import type {
   AlineaBlock,
   PubBlock,
@@ -17,13 +14,13 @@ import type {
   PublicatieMetadata,
   PublicatieSoort,
   VersieVerwijzing,
-} from './model.js'
+} from '../model/publication.js'
+import { formatDutchDate } from '../util/dates.js'
+import { dateInText } from '../versions/work.js'
+import { type WijzigingDictum, wijzigingDictum } from './dictum-wijziging.js'
 import type { PublicatieBestand } from './read-publication-file.js'
 import { bijlageBlocks, bodyBlocks, inlineRuns, runsText, tekstBlocks, toelichtingBlocks } from './regeling-blocks.js'
 import type { LoadedVersion, Sources } from './resolve-sources.js'
-
-/** Makes the dictum of a wijzigingsbesluit (ARTIKEL I, ARTIKEL II) from the old and new version. */
-export type WijzigingDictum = (oud: LoadedVersion, nieuw: LoadedVersion, metadata: PublicatieMetadata) => PubBlock[]
 
 export interface BuildOptions {
   /** The maker of a wijzigingsbesluit's dictum (default: `generateAmendment` of the amendments stage). */

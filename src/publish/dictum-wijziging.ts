@@ -8,13 +8,16 @@
  * indented and without headings or anchors of its own, because it is not a provision of the
  * besluit but the words it puts into the regulation.
  */
-import { VFile } from 'vfile'
-import { generateAmendment, type Wijzigingsbesluit } from '../amend/index.js'
+import { generateAmendment } from '../amend/index.js'
 import { diffRegelingen } from '../diff/index.js'
-import { parseText } from '../parse/index.js'
-import type { WijzigingDictum } from './build.js'
-import type { AlineaBlock, PubBlock, Run } from './model.js'
+import type { Opdracht, Wijzigingsbesluit } from '../model/amendment.js'
+import type { Artikel, BodyContent } from '../model/nodes.js'
+import type { AlineaBlock, PubBlock, PublicatieMetadata, Run } from '../model/publication.js'
 import { bijlageBlocks, bodyBlocks, tekstBlocks, toelichtingBlocks } from './regeling-blocks.js'
+import type { LoadedVersion } from './resolve-sources.js'
+
+/** Makes the dictum of a wijzigingsbesluit (ARTIKEL I, ARTIKEL II) from the old and new version. */
+export type WijzigingDictum = (oud: LoadedVersion, nieuw: LoadedVersion, metadata: PublicatieMetadata) => PubBlock[]
 
 /** ARTIKEL I and II for the change from `oud` to `nieuw`, dated as the publication says. */
 export const wijzigingDictum: WijzigingDictum = (oud, nieuw, metadata) => {
@@ -41,7 +44,7 @@ export function wijzigingsbesluitBlocks(besluit: Wijzigingsbesluit): PubBlock[] 
       out.push({ kind: 'alinea', depth: 1, num: item.letter, runs: [{ text: item.aanhef }], id })
       for (const o of item.opdrachten) {
         out.push({ kind: 'alinea', depth: 2, ...(o.nummer ? { num: `${o.nummer}.` } : {}), runs: [{ text: o.tekst }] })
-        if (o.inhoud) out.push(...quoted(o.inhoud, 2))
+        if (o.inhoud) out.push(...quoted({ ...o, inhoud: o.inhoud }, 2))
       }
       continue
     }
@@ -52,7 +55,7 @@ export function wijzigingsbesluitBlocks(besluit: Wijzigingsbesluit): PubBlock[] 
         ...(i === 0 ? { num: item.letter, id } : {}),
         runs: [{ text: o.tekst }],
       })
-      if (o.inhoud) out.push(...quoted(o.inhoud, 1))
+      if (o.inhoud) out.push(...quoted({ ...o, inhoud: o.inhoud }, 1))
     })
   }
   out.push({ kind: 'kop', rol: 'artikel', level: 1, runs: [{ text: 'ARTIKEL II' }], id: 'art_II' })
@@ -61,23 +64,53 @@ export function wijzigingsbesluitBlocks(besluit: Wijzigingsbesluit): PubBlock[] 
 }
 
 /**
- * The quoted new text (regulation Markdown) as indented paragraphs one level below the
- * instruction. A lid or onderdeel on its own is read inside a stand-in article, as the
- * amendments stage writes it.
+ * The quoted new text as indented paragraphs one level below the instruction, from the nodes the
+ * amendments stage gives with it (`Opdracht.nieuw`). A lid, onderdeel or bare text (the besluit
+ * quotes it without a heading line) is set inside a stand-in article whose heading is left out,
+ * so that it is numbered and indented as in its own article. Without nodes (a model not made by
+ * `generateAmendment`) the Markdown is quoted as plain paragraphs.
  */
-function quoted(markdown: string, depth: 1 | 2): PubBlock[] {
-  const standIn = !/^\s*#/.test(markdown)
-  const text = standIn ? `## Artikel 0\n\n${markdown}\n` : `${markdown}\n`
-  const { tree } = parseText(text, new VFile({ value: text }))
-  let blocks = tree.children.flatMap((c): PubBlock[] => {
-    if (c.type === 'bijlage') return bijlageBlocks(c)
-    if (c.type === 'toelichting') return toelichtingBlocks(c)
-    // A heading the parser took as the title (a first `#` line) is quoted too.
-    if (c.type === 'opschrift') return bodyBlocks([{ type: 'kop', children: c.children }], 1)
-    if (c.type === 'aanhef' || c.type === 'ondertekening') return tekstBlocks(c.children, 0, 1)
-    return bodyBlocks([c], 1)
-  })
-  if (standIn) blocks = blocks.slice(1)
+/** What the besluit quotes without a heading line: read as the body of a stand-in article. */
+const STAND_IN: ReadonlySet<string> = new Set([
+  'lid',
+  'onderdeel',
+  'subonderdeel',
+  'alinea',
+  'blok',
+  'aanhef',
+  'ondertekening',
+])
+
+function quoted(opdracht: Opdracht & { inhoud: string }, depth: 1 | 2): PubBlock[] {
+  if (!opdracht.nieuw) {
+    return opdracht.inhoud
+      .split(/\n{2,}/)
+      .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
+      .filter((b) => b !== '')
+      .map((b) => quote({ kind: 'alinea', depth: 0, runs: [{ text: b }] }, depth))
+  }
+  const nodes = opdracht.nieuw.nodes
+  let blocks: PubBlock[]
+  if (nodes.every((n) => STAND_IN.has(n.type))) {
+    // In an article a subonderdeel on its own stands where an onderdeel would.
+    const children = nodes.flatMap((n) =>
+      n.type === 'aanhef' || n.type === 'ondertekening'
+        ? n.children
+        : n.type === 'subonderdeel'
+          ? [{ ...n, type: 'onderdeel' as const }]
+          : [n],
+    )
+    const standIn = { type: 'artikel', num: '0', children } as unknown as Artikel
+    blocks = bodyBlocks([standIn], 1).slice(1)
+  } else
+    blocks = nodes.flatMap((c): PubBlock[] => {
+      if (c.type === 'bijlage') return bijlageBlocks(c)
+      if (c.type === 'toelichting') return toelichtingBlocks(c)
+      // A title quoted on its own is quoted as a heading.
+      if (c.type === 'opschrift') return bodyBlocks([{ type: 'kop', children: c.children }], 1)
+      if (c.type === 'aanhef' || c.type === 'ondertekening') return tekstBlocks(c.children, 0, 1)
+      return bodyBlocks([c as BodyContent], 1)
+    })
   return blocks.map((b) => quote(b, depth))
 }
 

@@ -5,21 +5,21 @@
  * turn the model into the three outputs.
  */
 import type { VFile } from 'vfile'
+import type { Publicatie, PublicatieMetadata } from '../model/publication.js'
 import { type BuildOptions, buildPublication } from './build.js'
 import { checkPublication } from './check.js'
-import type { Publicatie, PublicatieMetadata } from './model.js'
 import { type PublicatieBestand, readPublicationFile } from './read-publication-file.js'
 import { resolveSources, type Sources } from './resolve-sources.js'
 
+export type * from '../model/publication.js'
 export {
   type BuildOptions,
   buildPublication,
   normaliseTitle,
   publicationMetadata,
-  type WijzigingDictum,
 } from './build.js'
 export { checkPublication, PUBLICATION_RULES, type PublicationRule, type PublicationRuleContext } from './check.js'
-export type * from './model.js'
+export type { WijzigingDictum } from './dictum-wijziging.js'
 export {
   type Ondertekenaar,
   type OndertekeningGegevens,

@@ -19,7 +19,7 @@ import type {
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
-import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from './model.js'
+import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from '../model/publication.js'
 
 type Level = KopBlock['level']
 

@@ -2,14 +2,12 @@
  * A wijzigingsbesluit as a Word document in the house styles of the renvooi (named styles, A4,
  * nl-NL): the opschrift as title, ARTIKEL I and II as headings, each item letter as a heading of
  * its own, the instructions as body text, and the new text of an instruction as the regulation
- * itself shows it (article heading, numbered leden and onderdelen), parsed from its Markdown.
+ * itself shows it (article heading, numbered leden and onderdelen), drawn from the aligned tree the
+ * amendments stage gives with it (`Opdracht.nieuw`).
  * The unsigned redactionele bijwerking is not part of the besluit and is left out.
  */
 import { Document, type FileChild, Packer, Paragraph, TextRun } from 'docx'
-import { VFile } from 'vfile'
-import type { Wijzigingsbesluit } from '../amend/model.js'
-import { diffRegelingen } from '../diff/index.js'
-import { parseText } from '../parse/index.js'
+import type { Opdracht, Wijzigingsbesluit } from '../model/amendment.js'
 import { coreXml, fixZipTimestamps, regelingParagraphs } from './docx-renvooi.js'
 import { documentStyles, PAGE, STYLE, type StyleId } from './docx-style.js'
 
@@ -18,18 +16,15 @@ function para(style: StyleId, text: string): Paragraph {
 }
 
 /**
- * New text (regulation Markdown: an article, a lid, words) as paragraphs in the regulation's
- * styles. A fragment that does not parse as a regulation is written as plain paragraphs.
+ * The new text of an instruction as paragraphs in the regulation's styles. An instruction that
+ * carries only its Markdown (a model not made by `generateAmendment`) is written as plain paragraphs.
  */
-function inhoud(markdown: string): Paragraph[] {
-  const file = new VFile({ path: 'inhoud.md', value: markdown })
-  const parsed = parseText(markdown, file)
-  const tree = parsed.tree
-  if (tree && tree.children.length > 0 && !file.messages.some((m) => m.fatal === true)) {
-    const paragraphs = regelingParagraphs(diffRegelingen(tree, tree).tree)
+function inhoud(opdracht: Opdracht & { inhoud: string }): Paragraph[] {
+  if (opdracht.nieuw) {
+    const paragraphs = regelingParagraphs(opdracht.nieuw.weergave)
     if (paragraphs.length > 0) return paragraphs
   }
-  return markdown
+  return opdracht.inhoud
     .split(/\n{2,}/)
     .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
     .filter((b) => b !== '')
@@ -48,7 +43,7 @@ export async function renderAmendmentDocx(model: Wijzigingsbesluit): Promise<Uin
     if (item.aanhef) children.push(para(STYLE.normal, item.aanhef))
     for (const o of item.opdrachten) {
       children.push(para(STYLE.normal, o.nummer ? `${o.nummer}. ${o.tekst}` : o.tekst))
-      if (o.inhoud !== undefined) children.push(...inhoud(o.inhoud))
+      if (o.inhoud !== undefined) children.push(...inhoud({ ...o, inhoud: o.inhoud }))
     }
   }
   children.push(para(STYLE.heading1, 'ARTIKEL II'), para(STYLE.normal, model.artikelII.tekst))

@@ -32,7 +32,7 @@
  * quote of regulation Markdown (docs/format.md), the way a printed besluit indents it.
  */
 import { stringify } from 'yaml'
-import type { Wijzigingsbesluit } from '../amend/model.js'
+import type { Wijzigingsbesluit } from '../model/amendment.js'
 
 /** The heading of the unsigned part after ARTIKEL II (`parseAmendment` knows it). */
 export const REDACTIONEEL_KOP = 'Redactionele bijwerking'

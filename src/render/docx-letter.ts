@@ -8,7 +8,7 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib'
 import { strFromU8, strToU8, unzipSync } from 'fflate'
-import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../assemble/letter.js'
+import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
 import { LANGUAGE } from './docx-style.js'
 
 /** A compressed zip entry, ready to be copied into every letter. */

@@ -23,7 +23,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import type { PubBlock, Publicatie, Run } from '../publish/model.js'
+import type { PubBlock, Publicatie, Run } from '../model/publication.js'
 import { formatDutchDate } from '../util/dates.js'
 import { coreXml, fixZipTimestamps } from './docx-renvooi.js'
 import { documentStyles, PAGE, STYLE, type StyleId, TEXT_WIDTH } from './docx-style.js'

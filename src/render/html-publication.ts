@@ -8,7 +8,7 @@
  * so `…#hfd_1__art_1` links survive a new version; the table of contents links to the headings.
  * The print CSS sets A4 and keeps headings with what follows.
  */
-import type { KopBlock, PubBlock, Publicatie, PublicatieMetadata, Run } from '../publish/model.js'
+import type { KopBlock, PubBlock, Publicatie, PublicatieMetadata, Run } from '../model/publication.js'
 import { formatDutchDate } from '../util/dates.js'
 import { esc } from './html-diff.js'
 

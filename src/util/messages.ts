@@ -5,31 +5,35 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import type { RuleId } from './rule-ids.js'
 
 export type Severity = 'fout' | 'waarschuwing' | 'info'
 
+/** Where a message points: a range, a point, or a whole line (a row of a data file has no column). */
+export type Place = Position | Point | { line: number; column?: undefined }
+
+/** vfile-message reads `line` and `column` from a point and leaves `column` unset when it is absent. */
+function at(place: Place | undefined): Position | Point | undefined {
+  return place as Position | Point | undefined
+}
+
 /** Add an error (fout) to `file`. */
-export function fout(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
-  const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
+export function fout(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
+  const m = file.message(reason, { place: at(place), ruleId, source: 'regelwerk' })
   m.fatal = true
   return m
 }
 
 /** Add a warning (waarschuwing) to `file`. */
-export function waarschuwing(
-  file: VFile,
-  reason: string,
-  place: Position | Point | undefined,
-  ruleId: string,
-): VFileMessage {
-  const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
+export function waarschuwing(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
+  const m = file.message(reason, { place: at(place), ruleId, source: 'regelwerk' })
   m.fatal = false
   return m
 }
 
 /** Add an informational message to `file`. */
-export function info(file: VFile, reason: string, place: Position | Point | undefined, ruleId: string): VFileMessage {
-  const m = file.message(reason, { place, ruleId, source: 'regelwerk' })
+export function info(file: VFile, reason: string, place: Place | undefined, ruleId: RuleId): VFileMessage {
+  const m = file.message(reason, { place: at(place), ruleId, source: 'regelwerk' })
   m.fatal = undefined
   return m
 }

@@ -1,7 +1,9 @@
 /** The contract between `checkRegeling` and the rules. Types only. */
+
 import type { VFile } from 'vfile'
 import type { Regeling } from '../model/nodes.js'
 import type { FrontMatter } from '../parse/frontmatter.js'
+import type { RuleId } from '../util/rule-ids.js'
 
 /** `wijziging`: the front-matter `soort` is `ledenbrief` or `wijzigingsbesluit`; anything else is a `regeling`. */
 export type DocumentKind = 'regeling' | 'wijziging'
@@ -18,7 +20,7 @@ export interface RuleContext {
 
 /** One check: a kebab-case Dutch id (the message `ruleId`), a description, and the check itself. */
 export interface Rule {
-  id: string
+  id: RuleId
   /** Dutch one-line description */
   description: string
   run(ctx: RuleContext): void

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { behouden, GEHEEL_ONDER } from '../../src/amend/generate.js'
-import type { Operatie } from '../../src/amend/model.js'
 import { diffRegelingen } from '../../src/diff/index.js'
+import { formatRegeling } from '../../src/format/markdown.js'
+import type { Operatie } from '../../src/model/amendment.js'
 import type { DiffNode } from '../../src/model/changes.js'
 import type { Regeling } from '../../src/model/nodes.js'
-import { formatRegeling } from '../../src/render/markdown.js'
 import { parsePath, signature, versionPairs } from '../helpers.js'
 import { roundTrip } from './helpers.js'
 

@@ -4,8 +4,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyDiff } from '../../src/diff/apply-diff.js'
 import { diffRegelingen } from '../../src/diff/index.js'
+import { formatRegeling } from '../../src/format/markdown.js'
 import type { Artikel, Regeling } from '../../src/model/nodes.js'
-import { formatRegeling } from '../../src/render/markdown.js'
 import { parseString, ROOT, signature } from '../helpers.js'
 
 const STATUUT = readFileSync(join(ROOT, 'regulations', 'sociaal-statuut-cgm', '2013-01-03.md'), 'utf8')

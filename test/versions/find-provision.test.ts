@@ -1,8 +1,8 @@
 /** `parseProvisionRef` / `findProvision` (issue 4, point 4: `--artikel` in any numbering style). */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
-import { formatRegeling } from '../../src/render/markdown.js'
 import { type Found, findProvision, parseProvisionRef } from '../../src/versions/find-provision.js'
 import { parsePath } from '../helpers.js'
 import { CAR_UWO, STATUUT } from './works.js'

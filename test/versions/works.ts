@@ -42,7 +42,7 @@ export interface Msg {
   reason: string
 }
 
-const WORK_RULE_IDS = new Set(WORK_RULES.map((r) => r.id))
+const WORK_RULE_IDS = new Set<string>(WORK_RULES.map((r) => r.id))
 
 /** The version checks' messages of a checked work, in version order. */
 export function workMessages(work: Work): Msg[] {

@@ -3,10 +3,10 @@ import { resolve } from 'node:path'
 import { stringify } from 'yaml'
 import { applyAmendment } from '../../amend/apply.js'
 import { parseAmendment } from '../../amend/parse-amendment.js'
+import { formatRegeling } from '../../format/markdown.js'
 import { decodeText } from '../../parse/index.js'
-import { formatRegeling } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { hasErrors } from '../../util/messages.js'
+import { fout, hasErrors } from '../../util/messages.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'
 import { loadVersion } from '../load-version.js'
 
@@ -27,10 +27,7 @@ export function runApply(baseRef: string, amendmentPath: string, options: ApplyC
   }
   const read = parseAmendment(text, file)
   if (read.opdrachten.length === 0 && !hasErrors(file))
-    file.message('Er staan geen wijzigingsopdrachten in dit bestand', {
-      place: { line: 1, column: 1 },
-      ruleId: 'wijziging-leeg',
-    }).fatal = true
+    fout(file, 'Er staan geen wijzigingsopdrachten in dit bestand', { line: 1, column: 1 }, 'wijziging-leeg')
   const result = hasErrors(file)
     ? undefined
     : applyAmendment(base.result.tree, read, file, { bron: `${amendmentPath} toegepast op ${base.path}` })

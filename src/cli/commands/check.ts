@@ -80,7 +80,7 @@ function versionMessages(
   files: string[],
 ): Map<string, { messages: VFileMessage[]; inherited: Record<string, unknown> }> {
   const out = new Map<string, { messages: VFileMessage[]; inherited: Record<string, unknown> }>()
-  const ids = new Set(WORK_RULES.map((r) => r.id))
+  const ids = new Set<string>(WORK_RULES.map((r) => r.id))
   for (const dir of new Set(files.map((f) => dirname(f)))) {
     if (!isWorkDir(dir)) continue
     const work = loadWork(dir)

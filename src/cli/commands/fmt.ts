@@ -1,6 +1,7 @@
 /** `regelwerk fmt <file> [--write | --check]`: the canonical Markdown of a regulation. */
+
+import { formatRegeling } from '../../format/markdown.js'
 import { parseRegeling } from '../../parse/index.js'
-import { formatRegeling } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'

@@ -10,6 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
+import { formatRowMessage } from '../../assemble/data.js'
 import { loadTemplate } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
@@ -108,7 +109,7 @@ export async function runLetters(templatePath: string, dataPath: string, options
     onRow: options.dryRun ? undefined : progress(roughRows(dataPath)),
     onDryRun: (line) => process.stdout.write(`${line}\n`),
   })
-  for (const f of result.fouten) process.stderr.write(`${f}\n`)
+  for (const m of result.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
   const written = result.brieven - result.overgeslagen
   const bad = result.fouten.length
   if (options.dryRun) {

@@ -1,7 +1,8 @@
 /** `regelwerk show <work> --at D [--known-on K] [--artikel N] [--in-force] [--json]`. */
+
+import { formatRegeling } from '../../format/markdown.js'
 import type { Regeling } from '../../model/nodes.js'
 import { parseRegeling } from '../../parse/index.js'
-import { formatRegeling } from '../../render/markdown.js'
 import { formatDutchDate, isIsoDate } from '../../util/dates.js'
 import { hasErrors } from '../../util/messages.js'
 import { findProvision } from '../../versions/find-provision.js'

@@ -1,6 +1,8 @@
 /** The contract between `checkPublication` and its rules. Types only. */
+
 import type { VFile } from 'vfile'
-import type { Publicatie } from '../model.js'
+import type { Publicatie } from '../../model/publication.js'
+import type { RuleId } from '../../util/rule-ids.js'
 import type { PublicatieBestand } from '../read-publication-file.js'
 import type { Sources } from '../resolve-sources.js'
 
@@ -14,7 +16,7 @@ export interface PublicationRuleContext {
 
 /** One check: a kebab-case Dutch id (the message `ruleId`), a Dutch description, the check. */
 export interface PublicationRule {
-  id: string
+  id: RuleId
   description: string
   run(ctx: PublicationRuleContext): void
 }

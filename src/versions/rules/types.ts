@@ -1,3 +1,4 @@
+import type { RuleId } from '../../util/rule-ids.js'
 import type { Version, Work } from '../work.js'
 
 export type Report = (
@@ -9,7 +10,7 @@ export type Report = (
 
 /** A check on the versions of a work (not on one file alone). */
 export interface WorkRule {
-  id: string
+  id: RuleId
   /** Dutch one-line description. */
   description: string
   run(work: Work, report: Report): void

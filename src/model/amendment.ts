@@ -7,6 +7,21 @@
  * the operation it stands for (`operatie`), so that renderers need not parse and `apply` need not
  * guess. The operation is what `parseAmendment` reads back from the sentence.
  */
+import type { DiffNode } from './changes.js'
+import type { Regeling, RegelingNode } from './nodes.js'
+
+/** A node the new text of an instruction may consist of: any node of the tree but its root. */
+export type InhoudNode = Exclude<RegelingNode, Regeling>
+
+/**
+ * The new text of a generated instruction as data, so that no renderer parses `inhoud`: the
+ * nodes of the new version it was written from, and the same text as the aligned tree of the
+ * diff stage with every node `gelijk` (what the renvooi renderer draws).
+ */
+export interface NieuweTekst {
+  nodes: InhoudNode[]
+  weergave: DiffNode
+}
 
 /** One step of the path to a provision: `artikel 10`, `vijfde lid`, `onderdeel b`. */
 export interface Stap {
@@ -50,15 +65,21 @@ export interface Vernummering {
   naar: string[]
 }
 
-/** The operation an instruction stands for. `inhoud` is regulation Markdown (docs/format.md). */
+/**
+ * The operation an instruction stands for. `inhoud` is regulation Markdown (docs/format.md): the
+ * words of the besluit, which `apply` reads. A generated operation also keeps the `nodes` of the
+ * new version that `inhoud` was written from (read from a file, it has none).
+ */
 export type Operatie =
   /** `Artikel 5 komt te luiden:` — the provision is replaced by `inhoud` (one or more nodes). */
-  | { soort: 'komt-te-luiden'; doel: Plaats; inhoud: string }
+  | { soort: 'komt-te-luiden'; doel: Plaats; inhoud: string; nodes?: InhoudNode[] }
   /** `Het opschrift van artikel 5 komt te luiden:` — `inhoud` is the heading line (`### Artikel 5 Titel`). */
   | {
       soort: 'opschrift'
       doel: Plaats
       inhoud: string
+      /** The provision with its new heading and without its body, when generated. */
+      nodes?: InhoudNode[]
       /** The new title as plain words, when a real text gives it inline (`Het opschrift komt te luiden: Ontheffing`). */
       titel?: string
     }
@@ -79,6 +100,7 @@ export type Operatie =
       na?: Plaats
       voor?: Plaats
       inhoud: string
+      nodes?: InhoudNode[]
       vernummering?: Vernummering
       /** `Onder vervanging van de punt aan het slot van onderdeel d door een puntkomma`. */
       puntkomma?: Plaats
@@ -96,6 +118,8 @@ export interface Opdracht {
   tekst: string
   /** The new text that follows the colon, as regulation Markdown; absent when the sentence is all. */
   inhoud?: string
+  /** The same new text as data, when the besluit was generated (`generateAmendment`). */
+  nieuw?: NieuweTekst
   operatie: Operatie
 }
 

@@ -1,6 +1,6 @@
 /**
  * The letter model: what one letter says, as data, before any Word file exists. Renderers
- * (`render/docx-letter.ts`) turn it into a document; tests check it directly.
+ * (`render/docx-letter.ts`) turn it into a document; tests check it directly. Types only.
  */
 
 /** A piece of text with the template's own emphasis. */
@@ -41,16 +41,4 @@ export interface Letter {
   keuzes: string[]
   /** Rule outcomes by rule name. */
   regels: Record<string, Record<string, unknown>>
-}
-
-/** Plain text of a letter (for tests and `--dry-run`). */
-export function letterText(letter: Letter): string {
-  const runs = (r: Run[]) => r.map((x) => x.text).join('')
-  const out: string[] = []
-  for (const b of letter.blocks) {
-    if (b.type === 'heading') out.push(runs(b.runs))
-    else if (b.type === 'paragraph') out.push(b.lines.map(runs).join('\n'))
-    else if (b.type === 'table') out.push(b.rows.map((r) => r.map(runs).join(' | ')).join('\n'))
-  }
-  return out.join('\n\n')
 }
