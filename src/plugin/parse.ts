@@ -145,8 +145,9 @@ function prepare(file: VFile): string {
 }
 
 /**
- * Where the front-matter ends. `parseFrontMatter` blanks it in `body` line by line, so the body
- * starts after as many line ends as `body` begins with beyond the text's own ones.
+ * Where the front-matter `parseFrontMatter` found ends: the line of its closing `---` or `...`
+ * (the last line when it is not closed), and whether remark-frontmatter reads it too (both fences
+ * exactly `---`).
  */
 function frontMatterExtent(text: string, fm: FrontMatter): { bodyStart: number; endLine: number; fenced: boolean } {
   if (!fm.present) return { bodyStart: 0, endLine: 0, fenced: false }
