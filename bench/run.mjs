@@ -208,24 +208,42 @@ console.log(`  regelwerk diff (zonder parsen)  ${(tAdvEnd - tAdvDiff).toFixed(0)
 console.log(`  met parsen van beide versies    ${(tAdvEnd - tAdv).toFixed(0)} ms  (doel: ≤ 5 s)`)
 console.log(`  git diff --word-diff            ${gitWordDiff(oudBig, adversarial).toFixed(0)} ms`)
 
-// Cold start of the CLI on one small file, beside a bare `node` start on the same machine.
+// Cold start of the CLI on one small file, beside a bare `node -e 0` and beside the same file
+// read and checked through the unified plugin chain (docs/plugins.md), all measured in this run.
 const small = join(root, 'regulations', 'car-uwo', '2015-09-07.md')
 const bin = join(root, 'bin', 'regelwerk')
+const viaUnified = `
+import { readFileSync } from 'node:fs'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { regelwerk } from 'regelwerk/unified'
+const file = new VFile({ path: process.argv[1], value: readFileSync(process.argv[1]) })
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(regelwerk)
+await processor.run(processor.parse(file), file)
+`
 function wall(args) {
   const t = performance.now()
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' })
-  if (r.status !== 0 && args[0] === bin) throw new Error(`regelwerk check faalde: ${r.stderr}`)
+  if (r.status !== 0) throw new Error(`${args.join(' ')} faalde: ${r.stderr}`)
   return performance.now() - t
 }
-const nodeRuns = []
-const cliRuns = []
-for (let i = 0; i < 11; i++) {
-  nodeRuns.push(wall(['-e', '']))
-  cliRuns.push(wall([bin, 'check', small]))
+const coldRuns = { node: [], cli: [], unified: [] }
+for (let i = 0; i < 15; i++) {
+  coldRuns.node.push(wall(['-e', '0']))
+  coldRuns.cli.push(wall([bin, 'check', small]))
+  coldRuns.unified.push(wall(['--input-type=module', '-e', viaUnified, small]))
 }
-console.log('Koude start `regelwerk check` op één klein bestand')
-console.log(`  node zonder programma          ${median(nodeRuns).toFixed(0)} ms`)
-console.log(`  regelwerk check                ${median(cliRuns).toFixed(0)} ms  (doel: ≤ 300 ms)`)
+console.log('Koude start op één klein bestand (mediaan van 15, afwisselend gestart)')
+console.log(`  node -e 0                       ${median(coldRuns.node).toFixed(0)} ms`)
+const ratio = (runs) => (median(runs) / median(coldRuns.node)).toFixed(1).replace('.', ',')
+console.log(
+  `  regelwerk check                 ${median(coldRuns.cli).toFixed(0)} ms  (${ratio(coldRuns.cli)}× node; doel: ≤ 300 ms)`,
+)
+console.log(
+  `  unified + regelwerk (plugin)    ${median(coldRuns.unified).toFixed(0)} ms  (${ratio(coldRuns.unified)}× node; zonder werkcontroles)`,
+)
 console.log(`Node ${process.version}, ${execFileSync('nproc').toString().trim()} kernen`)
 
 // Letters (issue 7): regelwerk against docx and docxtemplater, measured in this run.

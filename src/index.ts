@@ -39,6 +39,19 @@ export type * from './model/nodes.js'
 export { type FrontMatter, parseFrontMatter } from './parse/frontmatter.js'
 /** Parse a regulation file (bytes or text in a VFile) into a regeling tree. */
 export { decodeText, type ParseResult, parseRegeling, parseText } from './parse/index.js'
+// ---- unified -----------------------------------------------------------------------------------
+/** regelwerk as unified plugins: `.use(regelwerk)` after remark-parse gives the regeling tree and
+ * the check messages; `.use(regelwerkToMarkdown)` before remark-stringify writes `fmt`'s bytes. */
+export {
+  CANONICAL_MARKDOWN,
+  type RegelwerkFileData,
+  type RegelwerkOptions,
+  regelingToMdast,
+  regelwerk,
+  regelwerkHandlers,
+  regelwerkToMarkdown,
+  type ToMarkdownOptions,
+} from './plugin/index.js'
 // ---- publication -------------------------------------------------------------------------------
 /** Gemeenteblad publication: model, checks, metadata; Word and HTML renderers. */
 export {

@@ -12,4 +12,6 @@ export default function setup(): void {
       stdio: 'inherit',
     },
   )
+  // `bin/regelwerk` runs the bundle made from that build.
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle-cli.mjs')], { cwd: root, stdio: 'inherit' })
 }

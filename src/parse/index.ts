@@ -101,7 +101,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Headings written without a space after `#` (`####Algemene bepalingen`) are still headings. */
-function normaliseHeadings(body: string): string {
+export function normaliseHeadings(body: string): string {
   return body.replace(/^(#{1,6})(?=[^#\s])/gm, '$1 ')
 }
 
@@ -121,7 +121,7 @@ export function parseRegeling(file: VFile): ParseResult {
 export const MAX_NESTING = 32
 
 /** The first line nested deeper than MAX_NESTING (list markers, quotes, indentation), if any. */
-function tooDeep(body: string): { line: number; depth: number } | undefined {
+export function tooDeep(body: string): { line: number; depth: number } | undefined {
   const container = /^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)/
   let line = 0
   for (const text of body.split('\n')) {

@@ -1,8 +1,8 @@
 /** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { checkTemplateFile, text as fileText, isTextBlock } from '../../assemble/check-template.js'
 import { declaredSoort } from '../../parse/frontmatter.js'
 import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown } from '../../util/fs.js'
@@ -44,15 +44,18 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   for (const path of files) {
     const file = readInput(path)
     const work = works.get(path)
-    // Letter templates and versioned text blocks (templates/) have checks of their own.
-    if (!hasErrors(file) && checkTemplateFile(file)) {
-      // checked as a template
-    } else if (!hasErrors(file) && declaredSoort(fileText(file)) === 'publicatie') {
-      // A publication file (publicaties/): its own checks, with the regulation it names. Loaded only
-      // when needed: it brings the amendment generator along, which a plain check does not need.
+    // The front-matter's `soort` sends the file to its checks: letter templates and publication
+    // files have checks of their own, loaded only when such a file comes along (they bring the
+    // letter rules and the amendment generator, which a plain check does not need); a versioned
+    // text block (templates/) is checked for its dates only, with its work.
+    const soort = hasErrors(file) ? undefined : declaredSoort(fileText(file))
+    if (soort === 'sjabloon') {
+      const { checkTemplateFile } = await import('../../assemble/check-template.js')
+      checkTemplateFile(file)
+    } else if (soort === 'publicatie') {
       const { preparePublication } = await import('../../publish/index.js')
       preparePublication(file)
-    } else if (!hasErrors(file) && !isTextBlock(file)) {
+    } else if (!hasErrors(file) && soort !== 'tekstblok') {
       const result = parseRegeling(file)
       if (result.text !== undefined) checkRegeling(result, file, { inherited: work?.inherited })
     }
@@ -73,6 +76,11 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     process.stderr.write(`${summary}\n`)
   }
   return fouten > 0 ? EXIT.input : EXIT.ok
+}
+
+/** The text of a file as read, for a look at its front-matter. */
+function fileText(file: VFile): string {
+  return typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array)
 }
 
 /** The version checks of every work among `files`, and what each version inherits, per version file. */

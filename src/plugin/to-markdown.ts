@@ -1,0 +1,373 @@
+/**
+ * The way back for unified: `regelwerkToMarkdown` turns a regeling tree into mdast (the
+ * front-matter as a `yaml` node, headings, paragraphs, lists of leden and onderdelen) and gives
+ * remark-stringify regelwerk's settings plus a small extension, so that
+ * `.use(regelwerkToMarkdown).use(remarkStringify)` writes the same bytes as `regelwerk fmt`
+ * (`formatRegeling`).
+ *
+ * Plain mdast cannot say everything the canonical form says: numbers are written as they stand
+ * (`007.`, `2a.` after a `-`), a line inside a paragraph that would read as a number is escaped
+ * (`a\.`, `1&#176;`), and a heading is `Artikel 10` plus its title rendered as running text. The
+ * nodes built here carry that in `data.regelwerk`, and the extension's handlers honour it; nodes
+ * without it (from other plugins) are written by the default handlers.
+ */
+import type { Heading, List, ListItem, Paragraph, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import { defaultHandlers, type Info, type Options, type State } from 'mdast-util-to-markdown'
+// Its types declare the processor data remark-stringify reads (`settings`, `toMarkdownExtensions`).
+import type {} from 'remark-stringify'
+import type { Plugin, Processor } from 'unified'
+import type { VFile } from 'vfile'
+import { DIVISION_KEYWORD } from '../model/glossary.js'
+import type {
+  Artikel,
+  ArtikelToelichting,
+  Bijlage,
+  BodyContent,
+  Division,
+  Lid,
+  Onderdeel,
+  Ondertekening,
+  Regeling,
+  RegelingContent,
+  Subonderdeel,
+  Tekst,
+  Toelichting,
+} from '../model/nodes.js'
+import { matchMarker } from '../parse/blocks.js'
+import { ONDERTEKENING_START } from '../parse/recognize.js'
+
+/** How regelwerk writes a heading: the words before the title are written as they stand. */
+export interface RegelwerkHeadingData {
+  /**
+   * The first child is a text node with the words before the title, written as they stand
+   * (`Artikel 10`, with a space after it when a title follows).
+   */
+  prefix: boolean
+  /** Whether a title follows (it may be empty: `Artikel 10 ` keeps its space, as `fmt` does). */
+  title: boolean
+}
+
+/** How regelwerk writes a paragraph. */
+export interface RegelwerkParagraphData {
+  /** Escape lines that would read as a number (`a.`, `2a.`, `1°`). */
+  escapeNumbers: boolean
+  /** A number written before the text (`a.` for an onderdeel in a `-` list). */
+  number?: string | undefined
+}
+
+/** A list item with its marker as written (`1.`, `3)`, `-`). */
+export interface RegelwerkListItemData {
+  marker: string
+}
+
+declare module 'mdast' {
+  interface HeadingData {
+    regelwerk?: RegelwerkHeadingData
+  }
+  interface ParagraphData {
+    regelwerk?: RegelwerkParagraphData
+  }
+  interface ListItemData {
+    regelwerk?: RegelwerkListItemData
+  }
+  interface ListData {
+    regelwerk?: true
+  }
+  interface RootData {
+    regelwerk?: true
+  }
+}
+
+/** remark-stringify settings of the canonical form (the same as `formatRegeling` uses). */
+export const CANONICAL_MARKDOWN: Options = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  listItemIndent: 'one',
+  rule: '-',
+  fences: true,
+}
+
+export interface ToMarkdownOptions {
+  /**
+   * The front-matter YAML (without `---` lines). Default: the front-matter the `regelwerk` plugin
+   * read from this file; `null` writes none.
+   */
+  frontMatter?: string | null | undefined
+}
+
+/**
+ * The unified plugin: a regeling tree becomes mdast, and remark-stringify (added after it) writes
+ * the canonical Markdown. Add remark-frontmatter too, so that the `yaml` node can be written.
+ */
+export const regelwerkToMarkdown: Plugin<[ToMarkdownOptions?], Regeling, Root> = function (
+  this: Processor,
+  options: ToMarkdownOptions = {},
+) {
+  const data = this.data()
+  data.settings = { ...data.settings, ...CANONICAL_MARKDOWN }
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), { handlers: regelwerkHandlers() }]
+  return (tree: Regeling, file: VFile): Root => {
+    const fm = file.data.regelwerk?.frontMatter
+    const frontMatter =
+      options.frontMatter === null ? undefined : (options.frontMatter ?? (fm?.present ? fm.yaml : undefined))
+    return regelingToMdast(tree, frontMatter)
+  }
+}
+
+/**
+ * The handlers remark-stringify needs for the mdast `regelingToMdast` makes; they write nodes
+ * without `data.regelwerk` as the default handlers do.
+ */
+export function regelwerkHandlers(): Options['handlers'] {
+  return {
+    root(node: Root, parent: Parents | undefined, state: State, info: Info): string {
+      // `formatRegeling` ends every file with a line end, an empty one too.
+      const value = defaultHandlers.root(node, parent, state, info)
+      return node.data?.regelwerk && value === '' ? '\n' : value
+    },
+    heading(node: Heading, parent: Parents | undefined, state: State, info: Info): string {
+      const flags = node.data?.regelwerk
+      if (!flags) return defaultHandlers.heading(node, parent, state, info)
+      const [first, ...rest] = node.children
+      const prefix = flags.prefix ? (first as Text).value : ''
+      const title = flags.title ? inline(flags.prefix ? rest : node.children, state) : ''
+      return `${'#'.repeat(node.depth)} ${prefix}${title}`
+    },
+    paragraph(node: Paragraph, parent: Parents | undefined, state: State, info: Info): string {
+      const flags = node.data?.regelwerk
+      if (!flags) return defaultHandlers.paragraph(node, parent, state, info)
+      const text = inlineBlock(node.children, flags.escapeNumbers, state)
+      return flags.number === undefined ? text : `${flags.number ? `${flags.number} ` : ''}${text}`.trimEnd()
+    },
+    list(node: List, parent: Parents | undefined, state: State, info: Info): string {
+      const value = defaultHandlers.list(node, parent, state, info)
+      // Our items write their own markers; a kept block after the list must not see a bullet in use.
+      if (node.data?.regelwerk) state.bulletLastUsed = undefined
+      return value
+    },
+    listItem(node: ListItem, parent: Parents | undefined, state: State, info: Info): string {
+      const flags = node.data?.regelwerk
+      if (!flags) return defaultHandlers.listItem(node, parent, state, info)
+      const marker = flags.marker
+      const indent = ' '.repeat(marker.length + 1)
+      const tracker = state.createTracker(info)
+      tracker.move(`${marker} `)
+      tracker.shift(indent.length)
+      const exit = state.enter('listItem')
+      const value = state.indentLines(state.containerFlow(node, tracker.current()), (line, index, blank) => {
+        if (index === 0) return blank ? marker : `${marker} ${line}`
+        return blank ? line : indent + line
+      })
+      exit()
+      return value
+    },
+  }
+}
+
+/** Inline content as a paragraph, written where a paragraph starts (as `formatRegeling` does). */
+function inlineBlock(children: PhrasingContent[], escapeNumbers: boolean, state: State): string {
+  if (children.length === 0) return ''
+  const info: Info = { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 }
+  let md = defaultHandlers.paragraph({ type: 'paragraph', children }, undefined, state, info).replace(/\n+$/, '')
+  if (escapeNumbers) md = md.split('\n').map(escapeNumber).join('\n')
+  return md
+}
+
+/** Inline content on one heading line. */
+function inline(children: PhrasingContent[], state: State): string {
+  return inlineBlock(children, false, state).replace(/\s*\n\s*/g, ' ')
+}
+
+/** A line that would be read as a number (`a.`, `2a.`, `1°`) is escaped, so text stays text. */
+function escapeNumber(line: string): string {
+  const m = matchMarker(line, false)
+  if (!m) return line
+  const at = line.indexOf(m.marker) + m.marker.length
+  if (m.kind === 'sub') return `${line.slice(0, at - 1)}&#176;${line.slice(at)}`
+  if (line.charAt(at) === '\\') return line
+  return `${line.slice(0, at)}\\${line.slice(at)}`
+}
+
+/**
+ * The mdast of a regeling tree in canonical form; `frontMatter` is the YAML text to put above it.
+ * Written with `CANONICAL_MARKDOWN` and `regelwerkHandlers()` it gives `formatRegeling`'s bytes.
+ */
+export function regelingToMdast(tree: Regeling, frontMatter?: string): Root {
+  const children: RootContent[] = []
+  const yaml = frontMatter?.replace(/\s+$/, '')
+  if (yaml !== undefined) children.push({ type: 'yaml', value: yaml })
+  for (const child of tree.children) children.push(...regelingContent(child))
+  // `formatRegeling` leaves out top-level parts that come out empty.
+  return { type: 'root', children: children.filter((node) => !writesNothing(node)), data: { regelwerk: true } }
+}
+
+function writesNothing(node: RootContent): boolean {
+  if (node.type === 'paragraph') return node.children.length === 0 && !node.data?.regelwerk?.number
+  if (node.type === 'html') return /^\n*$/.test(node.value)
+  return false
+}
+
+function regelingContent(node: RegelingContent): RootContent[] {
+  switch (node.type) {
+    case 'opschrift':
+      return [heading(1, undefined, node.children)]
+    case 'aanhef':
+      return node.children.map((t) => tekst(t, 2))
+    case 'ondertekening':
+      return ondertekening(node)
+    case 'toelichting':
+      return toelichting(node)
+    case 'bijlage':
+      return bijlage(node)
+    default:
+      return body(node, 0)
+  }
+}
+
+function body(node: BodyContent, level: number): RootContent[] {
+  switch (node.type) {
+    case 'artikel':
+      return artikel(node, level)
+    case 'alinea':
+    case 'blok':
+    case 'kop':
+      return [tekst(node, level + 2)]
+    default:
+      return division(node, level)
+  }
+}
+
+function division(node: Division, level: number): RootContent[] {
+  const prefix = node.num !== '' ? `${node.label ?? DIVISION_KEYWORD[node.type]} ${node.num}` : undefined
+  const out: RootContent[] = [heading(level + 2, prefix, node.heading)]
+  for (const child of node.children) out.push(...body(child, level + 1))
+  return out
+}
+
+function bijlage(node: Bijlage): RootContent[] {
+  const out: RootContent[] = [heading(2, node.num !== '' ? `Bijlage ${node.num}` : 'Bijlage', node.heading)]
+  for (const child of node.children) out.push(...body(child, 1))
+  return out
+}
+
+function artikel(node: Artikel, level: number): RootContent[] {
+  const depth = level + 2
+  return [heading(depth, `Artikel ${node.num}`, node.heading), ...items(node.children, depth)]
+}
+
+type Item = Lid | Onderdeel | Subonderdeel
+
+/**
+ * The children of an article, lid or onderdeel. Leden with plain numbers are ordered list items;
+ * when the numbering does not continue the list before (a gap, `2a`), a new list is started with
+ * the other delimiter so every viewer shows the number as written. Other items are `-` items with
+ * their number as text.
+ */
+function items(children: ReadonlyArray<Tekst | Item>, depth: number): RootContent[] {
+  const out: RootContent[] = []
+  let ordered: { list: List; delimiter: '.' | ')'; next: number } | undefined
+  let dashes: List | undefined
+  for (const child of children) {
+    if (child.type === 'lid' && /^\d+$/.test(child.num)) {
+      dashes = undefined
+      const n = Number(child.num)
+      const continues = ordered?.next === n
+      let delimiter: '.' | ')' = '.'
+      if (ordered) delimiter = continues ? ordered.delimiter : ordered.delimiter === '.' ? ')' : '.'
+      if (!ordered || !continues) {
+        ordered = { list: list(true, n), delimiter, next: n }
+        out.push(ordered.list)
+      }
+      ordered.next = n + 1
+      ordered.list.children.push(item(child, `${child.num}${delimiter}`, depth))
+      continue
+    }
+    ordered = undefined
+    if (child.type === 'lid' || child.type === 'onderdeel' || child.type === 'subonderdeel') {
+      if (!dashes) {
+        dashes = list(false)
+        out.push(dashes)
+      }
+      dashes.children.push(item(child, '-', depth, child.num === '-' ? '' : `${child.num}.`))
+    } else {
+      dashes = undefined
+      out.push(tekst(child, depth + 1))
+    }
+  }
+  return out
+}
+
+function list(ordered: boolean, start?: number): List {
+  const node: List = { type: 'list', ordered, spread: true, children: [], data: { regelwerk: true } }
+  if (start !== undefined) node.start = start
+  return node
+}
+
+function item(node: Item, marker: string, depth: number, number = ''): ListItem {
+  const [first, ...rest] = node.children
+  const head: Paragraph =
+    first?.type === 'alinea' ? paragraph(first.children, number === '', number) : paragraph([], false, number)
+  const nested = items((first?.type === 'alinea' ? rest : node.children) as ReadonlyArray<Tekst | Item>, depth)
+  return {
+    type: 'listItem',
+    spread: true,
+    children: [head, ...(nested as ListItem['children'])],
+    data: { regelwerk: { marker } },
+  }
+}
+
+function ondertekening(node: Ondertekening): RootContent[] {
+  const out = node.children.map((t) => tekst(t, 2))
+  const first = node.children[0]
+  const startsItself = first?.type === 'alinea' && ONDERTEKENING_START.test(plainText(first.children))
+  return startsItself ? out : [heading(2, undefined, [{ type: 'text', value: 'Ondertekening' }]), ...out]
+}
+
+function toelichting(node: Toelichting): RootContent[] {
+  const out: RootContent[] = [heading(2, undefined, node.heading ?? [{ type: 'text', value: 'Toelichting' }])]
+  for (const child of node.children) {
+    if (child.type === 'artikeltoelichting') out.push(...artikelToelichting(child))
+    else out.push(tekst(child, 3))
+  }
+  return out
+}
+
+function artikelToelichting(node: ArtikelToelichting): RootContent[] {
+  return [heading(3, undefined, node.heading), ...node.children.map((t) => tekst(t, 4))]
+}
+
+/** A paragraph, a kept block, or an unplaced heading (at `depth`). */
+function tekst(node: Tekst, depth: number): RootContent {
+  switch (node.type) {
+    case 'alinea':
+      return paragraph(node.children, true)
+    case 'kop':
+      return heading(depth, undefined, node.children)
+    case 'blok':
+      return node.node
+  }
+}
+
+function paragraph(children: PhrasingContent[], escapeNumbers: boolean, number?: string): Paragraph {
+  return { type: 'paragraph', children, data: { regelwerk: { escapeNumbers, number } } }
+}
+
+/** `prefix` is written as it stands (`Artikel 10`); the title, if any, as running text. */
+function heading(depth: number, prefix: string | undefined, title: PhrasingContent[] | undefined): Heading {
+  const children: PhrasingContent[] =
+    prefix === undefined ? [] : [{ type: 'text', value: title === undefined ? prefix : `${prefix} ` }]
+  if (title) children.push(...title)
+  return {
+    type: 'heading',
+    depth: Math.max(1, Math.min(6, depth)) as Heading['depth'],
+    children,
+    data: { regelwerk: { prefix: prefix !== undefined, title: title !== undefined } },
+  }
+}
+
+function plainText(children: PhrasingContent[]): string {
+  return children
+    .map((c) => ('value' in c ? c.value : 'children' in c ? plainText(c.children as PhrasingContent[]) : ''))
+    .join('')
+}
