@@ -15,11 +15,12 @@ import { unified } from 'unified'
 import type { Node } from 'unist'
 import { VFile } from 'vfile'
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { declaredSoort } from '../../src/parse/frontmatter.js'
 import { parseRegeling } from '../../src/parse/index.js'
 import { regelingToMdast, regelwerk, regelwerkToMarkdown } from '../../src/plugin/index.js'
-import { formatRegeling } from '../../src/render/markdown.js'
+import type { RuleId } from '../../src/util/rule-ids.js'
 import { checkRegeling } from '../../src/validate/index.js'
 import { WORK_RULES } from '../../src/versions/check-work.js'
 import { isWorkDir, loadWork } from '../../src/versions/work.js'
@@ -132,7 +133,7 @@ describe('regelwerk as a unified plugin', () => {
   it('gives the messages `regelwerk check --json` gives, apart from the checks over a whole work', () => {
     const run = runCli(['check', '--json', 'regulations'])
     const cli = JSON.parse(run.stdout) as {
-      berichten: Array<{ pad: string; regel: number; kolom: number; regelId: string; bericht: string }>
+      berichten: Array<{ pad: string; regel: number; kolom: number; regelId: RuleId; bericht: string }>
     }
     const workRules = new Set(WORK_RULES.map((r) => r.id))
     let compared = 0
