@@ -8,8 +8,10 @@ import { dirname, resolve } from 'node:path'
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
+import { contentOf, numOf } from '../model/access.js'
 import { ordinal } from '../model/glossary.js'
 import type { Artikel, Lid, Onderdeel, Regeling, Subonderdeel, Tekst } from '../model/nodes.js'
+import { isItem } from '../model/registry.js'
 import { parseRegeling } from '../parse/index.js'
 import { formatDutchDate } from '../util/dates.js'
 import { hasErrors } from '../util/messages.js'
@@ -60,19 +62,18 @@ export interface FoundProvision {
 
 /** Find a provision in one version's tree. */
 export function findCitation(tree: Regeling, ref: ProvisionRefFull): FoundProvision | undefined {
-  const artikel = allArtikelen(tree).find((a) => a.num.toLowerCase() === ref.artikel.toLowerCase())
+  const artikel = allArtikelen(tree).find((a) => numOf(a).toLowerCase() === ref.artikel.toLowerCase())
   if (!artikel) return undefined
   let node: Artikel | Lid | Onderdeel = artikel
   if (ref.lid) {
-    const lid = artikel.children.find((c): c is Lid => c.type === 'lid' && c.num === ref.lid)
+    const lid = contentOf(artikel).find((c): c is Lid => c.type === 'lid' && numOf(c) === ref.lid)
     if (!lid) return undefined
     node = lid
   }
   if (ref.onderdeel) {
-    const children = node.children as Array<{ type: string; num?: string }>
-    const ond = children.find((c) => c.type === 'onderdeel' && c.num?.toLowerCase() === ref.onderdeel) as
-      | Onderdeel
-      | undefined
+    const ond = contentOf<Artikel | Lid>(node).find(
+      (c): c is Onderdeel => c.type === 'onderdeel' && numOf(c).toLowerCase() === ref.onderdeel,
+    )
     if (!ond) return undefined
     node = ond
   }
@@ -92,13 +93,13 @@ export function quoteParagraphs(node: Artikel | Lid | Onderdeel): string[] {
     }
     if (n.type === 'blok') return
     let first = true
-    for (const c of n.children as Array<Lid | Onderdeel | Subonderdeel | Tekst>) {
-      const own = c.type === 'lid' || c.type === 'onderdeel' || c.type === 'subonderdeel' ? `${c.num}. ` : ''
+    for (const c of contentOf<Artikel | Lid | Onderdeel | Subonderdeel>(n)) {
+      const own = isItem(c) ? `${numOf(c)}. ` : ''
       walk(c, first && prefix ? prefix : own)
       first = false
     }
   }
-  const own = node.type === 'onderdeel' ? `${node.num}. ` : node.type === 'lid' ? `${node.num}. ` : ''
+  const own = node.type === 'artikel' ? '' : `${numOf(node)}. `
   walk(node, own)
   return out
 }

@@ -3,8 +3,10 @@
  * CVDR HTML, law-in-git Markdown (laws-markdown `bwb/` or legalize-nl with YAML front-matter),
  * our own dialect, or plain text as copied from an overheid.nl / CVDR page.
  */
+
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { Document } from 'yaml'
 import { META_ORDER } from '../model/meta.js'
@@ -47,14 +49,14 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
     body = result.markdown
   } else {
     const parsed = parseText(text, file)
-    meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.meta) : { ...parsed.tree.meta }
+    meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.data.meta) : { ...parsed.tree.data.meta }
     body = formatRegeling(withoutMetaTag(parsed.tree))
     if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
   }
   // Parse the body once more so that what we write is exactly the canonical form.
   const scratch = new VFile({ path })
   const parsed = parseText(body, scratch)
-  parsed.tree.meta = meta
+  parsed.tree.data.meta = meta
   const yaml = frontMatterYaml(meta)
   const markdown = formatRegeling(parsed.tree, { frontMatter: yaml })
   return { format, markdown, tree: parsed.tree }
@@ -78,7 +80,7 @@ function withoutMetaTag(tree: Regeling): Regeling {
       continue
     }
     const kept = child.children.filter(
-      (t) => !(t.type === 'blok' && t.node.type === 'html' && /^<meta\b/i.test(t.node.value)),
+      (t) => !(t.type === 'blok' && t.children[0].type === 'html' && /^<meta\b/i.test(t.children[0].value)),
     )
     if (kept.length > 0) children.push({ ...child, children: kept })
   }
@@ -133,10 +135,9 @@ function plain(children: PhrasingContent[]): string {
 
 function allText(tree: Regeling): string {
   const out: string[] = []
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'alinea') out.push(mdastToString(node as never))
-    else if (Array.isArray(node.children)) for (const c of node.children) walk(c as { type: string })
-  }
-  walk(tree)
+  visit(tree, 'alinea', (node) => {
+    out.push(mdastToString(node))
+    return SKIP
+  })
   return out.join('\n')
 }

@@ -109,7 +109,11 @@ function normaliseHeadings(body: string): string {
 export function parseRegeling(file: VFile): ParseResult {
   const text = decodeText(file)
   if (text === undefined) {
-    return { tree: { type: 'regeling', meta: {}, children: [] }, frontMatter: parseFrontMatter('', file), text }
+    return {
+      tree: { type: 'regeling', data: { meta: {} }, children: [] },
+      frontMatter: parseFrontMatter('', file),
+      text,
+    }
   }
   return parseText(text, file)
 }
@@ -139,7 +143,7 @@ function tooDeep(body: string): { line: number; depth: number } | undefined {
   return undefined
 }
 
-const EMPTY: Regeling = { type: 'regeling', meta: {}, children: [] }
+const EMPTY: Regeling = { type: 'regeling', data: { meta: {} }, children: [] }
 
 /** Parse already decoded text (LF line ends, no BOM). */
 export function parseText(text: string, file: VFile): ParseResult {
@@ -152,7 +156,7 @@ export function parseText(text: string, file: VFile): ParseResult {
       { line: deep.line, column: 1 },
       'te-diep-genest',
     )
-    return { tree: { ...EMPTY, meta: frontMatter.data }, frontMatter, text }
+    return { tree: { ...EMPTY, data: { meta: frontMatter.data } }, frontMatter, text }
   }
   const body = normaliseHeadings(frontMatter.body)
   const mdast = fromMarkdown(body)

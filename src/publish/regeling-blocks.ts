@@ -6,6 +6,7 @@
  */
 import type { PhrasingContent, RootContent, TableCell, TableRow } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type {
   Artikel,
@@ -107,7 +108,7 @@ function tekstBlock(t: Tekst, depth: AlineaBlock['depth'], headingLevel: number)
     case 'kop':
       return kop('tussenkop', headingLevel, inlineRuns(t.children), undefined)
     case 'blok':
-      return blokBlock(t.node, depth)
+      return blokBlock(t.children[0], depth)
   }
 }
 
@@ -134,13 +135,14 @@ export function bodyBlocks(children: readonly BodyContent[], n: number): PubBloc
 }
 
 function divisionBlocks(d: Division, n: number): PubBlock[] {
-  const keyword = d.num === '' ? '' : (d.label ?? DIVISION_KEYWORD[d.type])
-  return [kop(d.type, n, headingRuns(keyword, d.num, d.heading), d.data?.id), ...bodyBlocks(d.children, n + 1)]
+  const num = numOf(d)
+  const keyword = num === '' ? '' : (d.data?.label ?? DIVISION_KEYWORD[d.type])
+  return [kop(d.type, n, headingRuns(keyword, num, headingOf(d)), d.data?.id), ...bodyBlocks(contentOf(d), n + 1)]
 }
 
 function artikelBlocks(a: Artikel, n: number): PubBlock[] {
-  const out: PubBlock[] = [kop('artikel', n, headingRuns('Artikel', a.num, a.heading), a.data?.id)]
-  for (const c of a.children) {
+  const out: PubBlock[] = [kop('artikel', n, headingRuns('Artikel', numOf(a), headingOf(a)), a.data?.id)]
+  for (const c of contentOf(a)) {
     if (c.type === 'lid' || c.type === 'onderdeel') out.push(...itemBlocks(c, 1, n + 1))
     else out.push(tekstBlock(c, 0, n + 1))
   }
@@ -155,8 +157,8 @@ function numberLabel(num: string): string | undefined {
 function itemBlocks(item: Lid | Onderdeel | Subonderdeel, depth: 1 | 2 | 3, n: number): PubBlock[] {
   const out: PubBlock[] = []
   let numbered = false
-  const label = numberLabel(item.num)
-  for (const c of item.children) {
+  const label = numberLabel(numOf(item))
+  for (const c of contentOf<Lid | Onderdeel | Subonderdeel>(item)) {
     if (c.type === 'onderdeel' || c.type === 'subonderdeel') {
       if (!numbered) {
         // An item that starts with a nested item still shows its own number first.
@@ -182,8 +184,9 @@ function idOf(node: { data?: { id?: string } }): { id?: string } {
 
 /** The toelichting: its heading (default `Toelichting`) and the explanations per article. */
 export function toelichtingBlocks(t: Toelichting): PubBlock[] {
-  const out: PubBlock[] = [kop('toelichting', 1, t.heading ? inlineRuns(t.heading) : text('Toelichting'), t.data?.id)]
-  for (const c of t.children) {
+  const heading = headingOf(t)
+  const out: PubBlock[] = [kop('toelichting', 1, heading ? inlineRuns(heading) : text('Toelichting'), t.data?.id)]
+  for (const c of contentOf(t)) {
     if (c.type === 'artikeltoelichting') out.push(...artikelToelichtingBlocks(c))
     else out.push(tekstBlock(c, 0, 2))
   }
@@ -191,12 +194,12 @@ export function toelichtingBlocks(t: Toelichting): PubBlock[] {
 }
 
 function artikelToelichtingBlocks(a: ArtikelToelichting): PubBlock[] {
-  return [kop('artikeltoelichting', 2, inlineRuns(a.heading), a.data?.id), ...tekstBlocks(a.children, 0, 3)]
+  return [kop('artikeltoelichting', 2, inlineRuns(headingOf(a) ?? []), a.data?.id), ...tekstBlocks(contentOf(a), 0, 3)]
 }
 
 /** A bijlage: `Bijlage IIa` and its content. */
 export function bijlageBlocks(b: Bijlage): PubBlock[] {
-  return [kop('bijlage', 1, headingRuns('Bijlage', b.num, b.heading), b.data?.id), ...bodyBlocks(b.children, 2)]
+  return [kop('bijlage', 1, headingRuns('Bijlage', numOf(b), headingOf(b)), b.data?.id), ...bodyBlocks(contentOf(b), 2)]
 }
 
 /** The plain text of runs. */

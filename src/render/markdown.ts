@@ -4,6 +4,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
+import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type {
   Aanhef,
@@ -81,27 +82,32 @@ function body(node: BodyContent, level: number): string[] {
 
 function division(node: Division, level: number): string[] {
   const words: string[] = []
-  if (node.num !== '') words.push(node.label ?? DIVISION_KEYWORD[node.type], node.num)
-  if (node.heading) words.push(inline(node.heading))
+  const num = numOf(node)
+  const title = headingOf(node)
+  if (num !== '') words.push(node.data?.label ?? DIVISION_KEYWORD[node.type], num)
+  if (title) words.push(inline(title))
   const out = [`${hashes(level + 2)} ${words.join(' ')}`]
-  for (const child of node.children) out.push(...body(child, level + 1))
+  for (const child of contentOf(node)) out.push(...body(child, level + 1))
   return out
 }
 
 function bijlage(node: Bijlage): string[] {
   const words = ['Bijlage']
-  if (node.num !== '') words.push(node.num)
-  if (node.heading) words.push(inline(node.heading))
+  const num = numOf(node)
+  const title = headingOf(node)
+  if (num !== '') words.push(num)
+  if (title) words.push(inline(title))
   const out = [`## ${words.join(' ')}`]
-  for (const child of node.children) out.push(...body(child, 1))
+  for (const child of contentOf(node)) out.push(...body(child, 1))
   return out
 }
 
 function artikel(node: Artikel, level: number): string[] {
   const depth = level + 2
-  const title = node.heading ? ` ${inline(node.heading)}` : ''
-  const out = [`${hashes(depth)} Artikel ${node.num}${title}`]
-  out.push(...items(node.children, depth))
+  const heading = headingOf(node)
+  const title = heading ? ` ${inline(heading)}` : ''
+  const out = [`${hashes(depth)} Artikel ${numOf(node)}${title}`]
+  out.push(...items(contentOf(node), depth))
   return out
 }
 
@@ -116,29 +122,27 @@ function items(children: ReadonlyArray<Tekst | Item>, depth: number): string[] {
   const out: string[] = []
   let list: { delimiter: '.' | ')'; next: number } | undefined
   for (const child of children) {
-    if (child.type === 'lid' && /^\d+$/.test(child.num)) {
-      const n = Number(child.num)
+    const num = numOf(child)
+    if (child.type === 'lid' && /^\d+$/.test(num)) {
+      const n = Number(num)
       let delimiter: '.' | ')' = '.'
       if (list) delimiter = list.next === n ? list.delimiter : list.delimiter === '.' ? ')' : '.'
       list = { delimiter, next: n + 1 }
-      out.push(item(child, `${child.num}${delimiter}`, depth))
+      out.push(item(child, `${num}${delimiter}`, depth))
       continue
     }
     list = undefined
     if (child.type === 'lid' || child.type === 'onderdeel' || child.type === 'subonderdeel') {
-      out.push(item(child, '-', depth, child.num === '-' ? '' : numberText(child)))
+      out.push(item(child, '-', depth, num === '-' ? '' : `${num}.`))
     } else out.push(tekst(child, depth + 1))
   }
   return out
 }
 
-function numberText(node: Item): string {
-  return node.type === 'subonderdeel' && node.num.endsWith('°') ? `${node.num}.` : `${node.num}.`
-}
-
 function item(node: Item, marker: string, depth: number, number = ''): string {
   const indent = ' '.repeat(marker.length + 1)
-  const [first, ...rest] = node.children
+  const content = contentOf(node)
+  const [first, ...rest] = content
   const lines: string[] = []
   let restChildren = rest as ReadonlyArray<Tekst | Item>
   if (first?.type === 'alinea') {
@@ -146,7 +150,7 @@ function item(node: Item, marker: string, depth: number, number = ''): string {
     lines.push(`${marker} ${number ? `${number} ` : ''}${text}`.trimEnd())
   } else {
     lines.push(`${marker}${number ? ` ${number}` : ''}`)
-    restChildren = node.children as ReadonlyArray<Tekst | Item>
+    restChildren = content
   }
   const nested = items(restChildren, depth)
   const head = indentLines(lines.join('\n'), indent, false)
@@ -162,8 +166,9 @@ function ondertekening(node: Ondertekening): string[] {
 }
 
 function toelichting(node: Toelichting): string[] {
-  const out = [`## ${node.heading ? inline(node.heading) : 'Toelichting'}`]
-  for (const child of node.children) {
+  const heading = headingOf(node)
+  const out = [`## ${heading ? inline(heading) : 'Toelichting'}`]
+  for (const child of contentOf(node)) {
     if (child.type === 'artikeltoelichting') out.push(...artikelToelichting(child))
     else out.push(tekst(child, 3))
   }
@@ -171,7 +176,7 @@ function toelichting(node: Toelichting): string[] {
 }
 
 function artikelToelichting(node: ArtikelToelichting): string[] {
-  return [`### ${inline(node.heading)}`, ...node.children.map((t) => tekst(t, 4))]
+  return [`### ${inline(headingOf(node) ?? [])}`, ...contentOf(node).map((t) => tekst(t, 4))]
 }
 
 /** A paragraph, a kept block, or an unplaced heading (at `depth`). */
@@ -182,7 +187,7 @@ function tekst(node: Tekst, depth: number): string {
     case 'kop':
       return `${hashes(depth)} ${inline((node satisfies Kop).children)}`
     case 'blok':
-      return block(node.node)
+      return block(node.children[0])
   }
 }
 

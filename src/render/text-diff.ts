@@ -7,8 +7,11 @@
  * (`changedProvisions`, `citeer`) is exported: the HTML renderer builds its was-wordt table from it,
  * so both outputs always list the same provisions under the same citations.
  */
+
+import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { ID_PREFIX, ordinal } from '../model/glossary.js'
+import { isNumbered } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 
 export interface TextDiffOptions {
@@ -180,7 +183,7 @@ export function numberOf(node: DiffNode, side?: 'oud' | 'nieuw'): string | undef
 }
 
 function numField(node: DiffNode['oud']): string | undefined {
-  return node !== undefined && 'num' in node ? node.num : undefined
+  return node !== undefined && isNumbered(node) ? numOf(node) : undefined
 }
 
 /** One part of a citation (`vijfde lid`), or undefined for the root. */

@@ -2,8 +2,11 @@
  * Find an article or lid by what a user types: `10`, `1:2c`, `artikel 10`, `10.5`,
  * `10 lid 5`, `10, vijfde lid`.
  */
+import { SKIP, visit } from 'unist-util-visit'
+import { contentOf, numOf } from '../model/access.js'
 import { ordinal } from '../model/glossary.js'
 import type { Artikel, Lid, Regeling, RegelingNode } from '../model/nodes.js'
+import { isTekst } from '../model/registry.js'
 
 export interface Found {
   artikel: Artikel
@@ -35,11 +38,15 @@ export function parseProvisionRef(input: string): ProvisionRef | undefined {
 }
 
 /** Every article of a tree, in order (also inside divisions and bijlagen; not in the toelichting). */
-export function allArtikelen(node: { children?: unknown[] }, out: Artikel[] = []): Artikel[] {
-  for (const child of (node.children ?? []) as RegelingNode[]) {
-    if (child.type === 'artikel') out.push(child)
-    else if (child.type !== 'toelichting' && 'children' in child) allArtikelen(child as { children: unknown[] }, out)
-  }
+export function allArtikelen(node: Regeling | RegelingNode, out: Artikel[] = []): Artikel[] {
+  visit(node, (child) => {
+    if (child.type === 'artikel') {
+      out.push(child as Artikel)
+      return SKIP
+    }
+    // Articles stand in the body; text, numbers and the toelichting hold none.
+    return child.type === 'toelichting' || isTekst(child) || child.type === 'koptekst' ? SKIP : undefined
+  })
   return out
 }
 
@@ -48,7 +55,7 @@ export function findProvision(tree: Regeling, input: string): Found | undefined 
   const ref = parseProvisionRef(input)
   if (!ref) return undefined
   const artikelen = allArtikelen(tree)
-  const byNum = (num: string) => artikelen.find((a) => a.num.toLowerCase() === num.toLowerCase())
+  const byNum = (num: string) => artikelen.find((a) => numOf(a).toLowerCase() === num.toLowerCase())
   let artikel = byNum(ref.artikel)
   let lidNum = ref.lid
   if (!artikel && !lidNum) {
@@ -59,8 +66,8 @@ export function findProvision(tree: Regeling, input: string): Found | undefined 
     }
   }
   if (!artikel) return undefined
-  if (!lidNum) return { artikel, citaat: `artikel ${artikel.num}` }
-  const lid = artikel.children.find((c): c is Lid => c.type === 'lid' && c.num === lidNum)
+  if (!lidNum) return { artikel, citaat: `artikel ${numOf(artikel)}` }
+  const lid = contentOf(artikel).find((c): c is Lid => c.type === 'lid' && numOf(c) === lidNum)
   if (!lid) return undefined
-  return { artikel, lid, citaat: `artikel ${artikel.num}, ${ordinal(lid.num)} lid` }
+  return { artikel, lid, citaat: `artikel ${numOf(artikel)}, ${ordinal(numOf(lid))} lid` }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { setNum } from '../../src/model/access.js'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -75,7 +76,7 @@ function applyEdit(tree: Regeling, e: Edit): void {
     }
     case 'vernummer': {
       let n = 1
-      for (const c of art.children) if (c.type === 'lid') c.num = String(n++)
+      for (const c of art.children) if (c.type === 'lid') setNum(c, String(n++))
       return
     }
     case 'verplaats': {

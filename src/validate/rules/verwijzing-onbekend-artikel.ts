@@ -1,6 +1,8 @@
 import type { PhrasingContent } from 'mdast'
 import type { Point } from 'unist'
+import { headingOf, numOf } from '../../model/access.js'
 import type { Regeling } from '../../model/nodes.js'
+import { isHeaded } from '../../model/registry.js'
 import { waarschuwing } from '../../util/messages.js'
 import { articleHeadingNumber, findReferences, type Reference } from '../references.js'
 import { plainText, pointIn, type Source, sourceOf, textOf } from '../text.js'
@@ -37,7 +39,7 @@ export const verwijzingOnbekendArtikel: Rule = {
   description: 'Een verwijzing naar een artikel van deze regeling dat niet bestaat',
   run(ctx) {
     // A deeltekst holds only some articles: the others exist, just not in this file.
-    if (ctx.tree.meta.deeltekst === 'true') return
+    if (ctx.tree.data.meta.deeltekst === 'true') return
     for (const ref of referencedArticles(ctx)) {
       if (ref.status !== 'ontbreekt') continue
       waarschuwing(
@@ -102,17 +104,10 @@ function textsOf(node: Node): PhrasingContent[][] {
     case 'alinea':
     case 'kop':
       return [node.children]
-    case 'artikel':
-    case 'artikeltoelichting':
-    case 'toelichting':
-    case 'bijlage':
-    case 'titel':
-    case 'hoofdstuk':
-    case 'afdeling':
-    case 'paragraaf':
-      return node.heading ? [node.heading] : []
-    default:
-      return []
+    default: {
+      const heading = isHeaded(node) ? headingOf(node) : undefined
+      return heading ? [heading] : []
+    }
   }
 }
 
@@ -131,7 +126,7 @@ function numberingOf(tree: Regeling): Numbering {
     nums.add(num.toLowerCase())
     styles.add(styleOf(num))
   }
-  for (const scope of articleScopes(tree)) for (const artikel of scope) add(artikel.num)
+  for (const scope of articleScopes(tree)) for (const artikel of scope) add(numOf(artikel))
   // An article heading the parser could not place still means the article is there.
   visit(tree, (node, ancestors) => {
     if (node.type !== 'kop' || inToelichting(ancestors)) return
