@@ -2,10 +2,11 @@
  * The Word renvooi as data: the document model built from hand-made diff trees, and the XML parts
  * of the packed file. LibreOffice proves the revisions in `docx.test.ts`.
  */
-import type { RegelingType } from '../../src/model/registry.js'
+
 import { inflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DiffNode, DiffResult, WordOp } from '../../src/model/changes.js'
+import type { RegelingType } from '../../src/model/registry.js'
 import {
   fixZipTimestamps,
   projectParagraphs,

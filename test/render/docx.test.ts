@@ -6,7 +6,7 @@
  * The expected text is computed from the parsed versions by `expectedText`, independently of the
  * renderer, in the order a reader meets it: headings, numbers, paragraphs.
  */
-import { contentOf, headingOf, numOf } from '../../src/model/access.js'
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -14,6 +14,7 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diffRegelingen } from '../../src/diff/index.js'
+import { contentOf, headingOf, numOf } from '../../src/model/access.js'
 import type { DiffResult } from '../../src/model/changes.js'
 import type { Lid, Onderdeel, Regeling, RegelingNode, Subonderdeel } from '../../src/model/nodes.js'
 import { projectParagraphs, renderRenvooiDocx, renvooiParagraphs } from '../../src/render/docx-renvooi.js'
