@@ -14,7 +14,7 @@ import { diffRegelingen } from '../diff/index.js'
 import { parseText } from '../parse/index.js'
 import type { WijzigingDictum } from './build.js'
 import type { AlineaBlock, PubBlock, Run } from './model.js'
-import { bijlageBlocks, bodyBlocks, tekstBlocks, toelichtingBlocks } from './regeling-blocks.js'
+import { nodeBlocks } from './regeling-blocks.js'
 
 /** ARTIKEL I and II for the change from `oud` to `nieuw`, dated as the publication says. */
 export const wijzigingDictum: WijzigingDictum = (oud, nieuw, metadata) => {
@@ -69,14 +69,8 @@ function quoted(markdown: string, depth: 1 | 2): PubBlock[] {
   const standIn = !/^\s*#/.test(markdown)
   const text = standIn ? `## Artikel 0\n\n${markdown}\n` : `${markdown}\n`
   const { tree } = parseText(text, new VFile({ value: text }))
-  let blocks = tree.children.flatMap((c): PubBlock[] => {
-    if (c.type === 'bijlage') return bijlageBlocks(c)
-    if (c.type === 'toelichting') return toelichtingBlocks(c)
-    // A heading the parser took as the title (a first `#` line) is quoted too.
-    if (c.type === 'opschrift') return bodyBlocks([{ type: 'kop', children: c.children }], 1)
-    if (c.type === 'aanhef' || c.type === 'ondertekening') return tekstBlocks(c.children, 0, 1)
-    return bodyBlocks([c], 1)
-  })
+  // A heading the parser took as the title (a first `#` line) is quoted too, as a heading.
+  let blocks = tree.children.flatMap((c) => nodeBlocks(c, 1))
   if (standIn) blocks = blocks.slice(1)
   return blocks.map((b) => quote(b, depth))
 }

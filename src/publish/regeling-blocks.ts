@@ -14,12 +14,16 @@ import type {
   Bijlage,
   BodyContent,
   Division,
+  Koptekst,
   Lid,
+  Nummer,
   Onderdeel,
+  RegelingNode,
   Subonderdeel,
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
+import { dispatch, type Handlers } from '../model/registry.js'
 import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from './model.js'
 
 type Level = KopBlock['level']
@@ -125,13 +129,41 @@ function blokBlock(node: RootContent, depth: AlineaBlock['depth']): PubBlock {
 
 /** The body of a regulation (divisions, articles, text) at heading level `n`. */
 export function bodyBlocks(children: readonly BodyContent[], n: number): PubBlock[] {
-  const out: PubBlock[] = []
-  for (const c of children) {
-    if (c.type === 'artikel') out.push(...artikelBlocks(c, n))
-    else if (c.type === 'alinea' || c.type === 'kop' || c.type === 'blok') out.push(tekstBlock(c, 0, n))
-    else out.push(...divisionBlocks(c, n))
-  }
-  return out
+  return children.flatMap((c) => nodeBlocks(c, n))
+}
+
+/** The blocks of any node, its headings at level `n`. */
+export function nodeBlocks(node: RegelingNode, n: number): PubBlock[] {
+  return dispatch(BLOCKS, node, n)
+}
+
+/** A number or heading is part of its provision's heading block. */
+function part(node: Nummer | Koptekst): PubBlock[] {
+  throw new Error(`publish: a \`${node.type}\` node is part of its provision's heading, not a block`)
+}
+
+const BLOCKS: Handlers<PubBlock[], [n: number]> = {
+  regeling: (node, n) => node.children.flatMap((c) => nodeBlocks(c, n)),
+  // The title of quoted text: a heading line like any other.
+  opschrift: (node, n) => [kop('tussenkop', n, inlineRuns(node.children), undefined)],
+  aanhef: (node, n) => tekstBlocks(node.children, 0, n),
+  titel: divisionBlocks,
+  hoofdstuk: divisionBlocks,
+  afdeling: divisionBlocks,
+  paragraaf: divisionBlocks,
+  artikel: artikelBlocks,
+  lid: (node, n) => itemBlocks(node, 1, n),
+  onderdeel: (node, n) => itemBlocks(node, 1, n),
+  subonderdeel: (node, n) => itemBlocks(node, 1, n),
+  alinea: (node, n) => [tekstBlock(node, 0, n)],
+  blok: (node, n) => [tekstBlock(node, 0, n)],
+  kop: (node, n) => [tekstBlock(node, 0, n)],
+  ondertekening: (node, n) => tekstBlocks(node.children, 0, n),
+  toelichting: (node) => toelichtingBlocks(node),
+  artikeltoelichting: (node) => artikelToelichtingBlocks(node),
+  bijlage: (node) => bijlageBlocks(node),
+  nummer: part,
+  koptekst: part,
 }
 
 function divisionBlocks(d: Division, n: number): PubBlock[] {

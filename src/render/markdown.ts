@@ -7,23 +7,23 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type {
-  Aanhef,
   Artikel,
   ArtikelToelichting,
   Bijlage,
-  BodyContent,
   Division,
   Kop,
+  Koptekst,
   Lid,
+  Nummer,
   Onderdeel,
   Ondertekening,
-  Opschrift,
   Regeling,
-  RegelingContent,
+  RegelingNode,
   Subonderdeel,
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
+import { dispatch, type Handlers } from '../model/registry.js'
 import { matchMarker } from '../parse/blocks.js'
 import { ONDERTEKENING_START } from '../parse/recognize.js'
 
@@ -46,38 +46,41 @@ export function formatRegeling(tree: Regeling, options: FormatOptions = {}): str
   const parts: string[] = []
   const yaml = options.frontMatter?.replace(/\s+$/, '')
   if (yaml !== undefined) parts.push(`---\n${yaml}${yaml ? '\n' : ''}---`)
-  for (const child of tree.children) parts.push(...regelingContent(child))
+  for (const child of tree.children) parts.push(...body(child, 0))
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`
 }
 
-function regelingContent(node: RegelingContent): string[] {
-  switch (node.type) {
-    case 'opschrift':
-      return [heading(1, (node satisfies Opschrift).children)]
-    case 'aanhef':
-      return (node satisfies Aanhef).children.map((t) => tekst(t, 2))
-    case 'ondertekening':
-      return ondertekening(node)
-    case 'toelichting':
-      return toelichting(node)
-    case 'bijlage':
-      return bijlage(node)
-    default:
-      return body(node, 0)
-  }
+/** The Markdown blocks of a node at nesting `level` (0: directly in the regulation). */
+const FORMAT: Handlers<string[], [level: number]> = {
+  regeling: (node) => node.children.flatMap((c) => body(c, 0)),
+  opschrift: (node) => [heading(1, node.children)],
+  aanhef: (node) => node.children.map((t) => tekst(t, 2)),
+  titel: division,
+  hoofdstuk: division,
+  afdeling: division,
+  paragraaf: division,
+  artikel,
+  lid: (node, level) => items([node], level + 2),
+  onderdeel: (node, level) => items([node], level + 2),
+  subonderdeel: (node, level) => items([node], level + 2),
+  alinea: (node, level) => [tekst(node, level + 2)],
+  blok: (node, level) => [tekst(node, level + 2)],
+  kop: (node, level) => [tekst(node, level + 2)],
+  ondertekening,
+  toelichting,
+  artikeltoelichting,
+  bijlage,
+  nummer: part,
+  koptekst: part,
 }
 
-function body(node: BodyContent, level: number): string[] {
-  switch (node.type) {
-    case 'artikel':
-      return artikel(node, level)
-    case 'alinea':
-    case 'blok':
-    case 'kop':
-      return [tekst(node, level + 2)]
-    default:
-      return division(node, level)
-  }
+/** A number or heading is written on its provision's heading line, never on its own. */
+function part(node: Nummer | Koptekst): string[] {
+  throw new Error(`fmt: a \`${node.type}\` node is written by its provision, not on its own`)
+}
+
+function body(node: RegelingNode, level: number): string[] {
+  return dispatch(FORMAT, node, level)
 }
 
 function division(node: Division, level: number): string[] {
@@ -169,13 +172,13 @@ function toelichting(node: Toelichting): string[] {
   const heading = headingOf(node)
   const out = [`## ${heading ? inline(heading) : 'Toelichting'}`]
   for (const child of contentOf(node)) {
-    if (child.type === 'artikeltoelichting') out.push(...artikelToelichting(child))
+    if (child.type === 'artikeltoelichting') out.push(...artikeltoelichting(child))
     else out.push(tekst(child, 3))
   }
   return out
 }
 
-function artikelToelichting(node: ArtikelToelichting): string[] {
+function artikeltoelichting(node: ArtikelToelichting): string[] {
   return [`### ${inline(headingOf(node) ?? [])}`, ...contentOf(node).map((t) => tekst(t, 4))]
 }
 
