@@ -3,13 +3,14 @@
  * that date (`versionAt`), the provision in that version, and its text to quote. Works and parsed
  * versions are cached for a batch: a batch of 10,000 letters parses each version once.
  */
+
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
 import { contentOf, numOf } from '../model/access.js'
-import { ordinal } from '../model/glossary.js'
+import { type CitationStep, citeSteps } from '../model/citation.js'
 import type { Artikel, Lid, Onderdeel, Regeling, Subonderdeel, Tekst } from '../model/nodes.js'
 import { isItem } from '../model/registry.js'
 import { parseRegeling } from '../parse/index.js'
@@ -47,10 +48,10 @@ export function parseCitation(input: string): ProvisionRefFull | undefined {
 
 /** The citation words (Ar 3.29): `artikel 10, vijfde lid, onderdeel b`. */
 export function citationWords(ref: ProvisionRefFull): string {
-  let s = `artikel ${ref.artikel}`
-  if (ref.lid) s += `, ${ordinal(ref.lid)} lid`
-  if (ref.onderdeel) s += `, onderdeel ${ref.onderdeel}`
-  return s
+  const steps: CitationStep[] = [{ type: 'artikel', num: ref.artikel }]
+  if (ref.lid) steps.push({ type: 'lid', num: ref.lid })
+  if (ref.onderdeel) steps.push({ type: 'onderdeel', num: ref.onderdeel })
+  return citeSteps(steps)
 }
 
 export interface FoundProvision {

@@ -10,7 +10,7 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { contentOf, headingOf, numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import { ordinal } from '../model/glossary.js'
+import { type CitationStep, citeSteps } from '../model/citation.js'
 import type { Aanhef, Alinea, Kop, Ondertekening, Regeling, RegelingNode, Toelichting } from '../model/nodes.js'
 import { dispatch, type Handlers, isDivision, isItem, isNumbered, type Numbered } from '../model/registry.js'
 
@@ -381,51 +381,41 @@ function metaChanges(a: Record<string, unknown>, b: Record<string, unknown>): Ch
 
 // ---- change list -------------------------------------------------------------------------------
 
-/** `artikel 10, vijfde lid, onderdeel b` for a path of DiffNodes. */
-export function citation(path: readonly DiffNode[]): string {
-  const parts: string[] = []
-  for (const n of path) {
-    const num = n.nieuwNum ?? n.oudNum ?? ''
-    switch (n.type) {
-      case 'artikel':
-        parts.length = 0
-        parts.push(`artikel ${num}`)
-        break
-      case 'lid':
-        parts.push(/^\d+$/.test(num) ? `${ordinal(num)} lid` : `lid ${num}`)
-        break
-      case 'onderdeel':
-        parts.push(num && num !== '-' ? `onderdeel ${num}` : 'onderdeel')
-        break
-      case 'subonderdeel':
-        parts.push(num && num !== '-' ? `onder ${num}` : 'subonderdeel')
-        break
-      case 'titel':
-      case 'hoofdstuk':
-      case 'afdeling':
-      case 'paragraaf':
-      case 'bijlage':
-        if (!parts.some((p) => p.startsWith('artikel'))) {
-          parts.length = 0
-          parts.push(num ? `${n.label ?? n.type} ${num}` : n.type)
-        }
-        break
-      case 'aanhef':
-      case 'opschrift':
-      case 'ondertekening':
-      case 'toelichting':
-        parts.length = 0
-        parts.push(n.type)
-        break
-      case 'artikeltoelichting':
-        parts.length = 0
-        parts.push(`toelichting (${phrasingText(headingOf((n.nieuw ?? n.oud) as AnyNode)).trim()})`)
-        break
-      default:
-        break
-    }
+/** The words of one side of word operations: the old text (`gelijk` and `del`) or the new one. */
+function sideWords(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieuw'): string {
+  const skip = side === 'oud' ? 'ins' : 'del'
+  return (ops ?? [])
+    .filter((o) => o.op !== skip)
+    .map((o) => o.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+}
+
+/**
+ * A node of the aligned tree as a citation step, in the version it belongs to (the old one for a
+ * deleted node); `num` overrides its number (`was tweede lid` cites the old number).
+ */
+export function citationStep(node: DiffNode, parent: DiffNode | undefined, num?: string): CitationStep {
+  const side = node.status === 'verwijderd' ? 'oud' : 'nieuw'
+  const own = num ?? (side === 'oud' ? (node.oudNum ?? node.nieuwNum) : (node.nieuwNum ?? node.oudNum))
+  const step: CitationStep = { type: node.type, num: own }
+  if (node.heading) step.heading = sideWords(node.heading, side)
+  if (isItem(node) && (own === undefined || own === '' || own === '-')) {
+    // A dash item is cited by its place among the dash items of its parent, in its own version.
+    const skip = side === 'oud' ? 'toegevoegd' : 'verwijderd'
+    const dashes = (parent?.children ?? []).filter((c) => {
+      const n = c.status === 'verwijderd' ? (c.oudNum ?? c.nieuwNum) : (c.nieuwNum ?? c.oudNum)
+      return c.type === node.type && c.status !== skip && (n ?? '-') === '-'
+    })
+    const at = dashes.indexOf(node)
+    if (at >= 0) step.streepje = at + 1
   }
-  return parts.join(', ') || 'regeling'
+  return step
+}
+
+/** `artikel 10, vijfde lid, onderdeel b` for a path of aligned nodes (root first). */
+export function citation(path: readonly DiffNode[]): string {
+  return citeSteps(path.map((node, i) => citationStep(node, path[i - 1])))
 }
 
 function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode; parent: string }>): Change[] {

@@ -4,6 +4,7 @@
  */
 import { SKIP, visit } from 'unist-util-visit'
 import { contentOf, numOf } from '../model/access.js'
+import { citeSteps } from '../model/citation.js'
 import { ordinal } from '../model/glossary.js'
 import type { Artikel, Lid, Regeling, RegelingNode } from '../model/nodes.js'
 import { isTekst } from '../model/registry.js'
@@ -66,8 +67,15 @@ export function findProvision(tree: Regeling, input: string): Found | undefined 
     }
   }
   if (!artikel) return undefined
-  if (!lidNum) return { artikel, citaat: `artikel ${numOf(artikel)}` }
+  if (!lidNum) return { artikel, citaat: citeSteps([{ type: 'artikel', num: numOf(artikel) }]) }
   const lid = contentOf(artikel).find((c): c is Lid => c.type === 'lid' && numOf(c) === lidNum)
   if (!lid) return undefined
-  return { artikel, lid, citaat: `artikel ${numOf(artikel)}, ${ordinal(numOf(lid))} lid` }
+  return {
+    artikel,
+    lid,
+    citaat: citeSteps([
+      { type: 'artikel', num: numOf(artikel) },
+      { type: 'lid', num: numOf(lid) },
+    ]),
+  }
 }
