@@ -5,7 +5,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import type { Koptekst, Nummer, Regeling, RegelingNode } from './nodes.js'
-import { type Headed, isHeaded, isNumbered, type Numbered } from './registry.js'
+import type { Headed, Numbered } from './registry.js'
 
 type Lead = Nummer | Koptekst
 type WithChildren = { children: readonly unknown[] }
@@ -97,5 +97,3 @@ export function setContent<N extends WithChildren>(node: N, content: ReadonlyArr
 export function metaOf(tree: Regeling): Record<string, unknown> {
   return tree.data.meta
 }
-
-export { isHeaded, isNumbered }
