@@ -4,8 +4,10 @@
  * already there) throws `OpdrachtFout` with the reason in Dutch; the caller positions it on the
  * instruction and writes nothing.
  */
+
 import type { PhrasingContent, Text } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
 import { contentOf, headingOf, numOf, setHeading, setNum } from '../model/access.js'
@@ -65,13 +67,12 @@ interface Found {
 /** All nodes matching `test`, outside the toelichting and inside no article. */
 function findAll(root: Regeling, test: (n: AnyNode) => boolean): Found[] {
   const out: Found[] = []
-  const walk = (holder: Holder) => {
-    holder.children.forEach((c, index) => {
-      if (test(c)) out.push({ node: c, parent: holder, index })
-      if (c.type !== 'toelichting' && c.type !== 'artikel' && !isItem(c) && !holdsText(c)) walk(c as Holder)
-    })
-  }
-  walk(root)
+  visit(root, (node, index, parent) => {
+    if (node === root) return undefined
+    const n = node as AnyNode
+    if (test(n) && parent && index !== undefined) out.push({ node: n, parent: parent as Holder, index })
+    return n.type === 'toelichting' || n.type === 'artikel' || isItem(n) || holdsText(n) ? SKIP : undefined
+  })
   return out
 }
 
@@ -173,12 +174,11 @@ interface TextHit {
 /** The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target. */
 export function textNodes(node: AnyNode | Regeling): TextHolder[] {
   const out: TextHolder[] = []
-  const walk = (n: AnyNode) => {
+  visit(node, (child) => {
+    const n = child as AnyNode
     if (n.type === 'alinea' || n.type === 'kop' || n.type === 'opschrift') out.push(n)
-    else for (const c of kids(n)) walk(c)
-  }
-  if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') out.push(node)
-  else for (const c of kids(node)) walk(c)
+    return holdsText(n) ? SKIP : undefined
+  })
   return out
 }
 

@@ -5,11 +5,10 @@
  */
 
 import type { VFile } from 'vfile'
-import { numOf } from '../model/access.js'
+import { artikelenOf, numOf } from '../model/access.js'
 import type { Regeling } from '../model/nodes.js'
 import { assignIds } from '../parse/ids.js'
 import { fout } from '../util/messages.js'
-import { allArtikelen } from '../versions/find-provision.js'
 import { applyOperatie, applyRedactioneel, OpdrachtFout } from './apply-operation.js'
 import { plaatsWords } from './citation.js'
 import type { Operatie, Wijzigingsbesluit } from './model.js'
@@ -141,7 +140,7 @@ export function applyAmendment(
 
 function artikelNums(tree: Regeling): string[] {
   const out: string[] = []
-  for (const artikel of allArtikelen(tree)) {
+  for (const artikel of artikelenOf(tree)) {
     const num = numOf(artikel)
     if (num) out.push(num)
   }

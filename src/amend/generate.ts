@@ -12,7 +12,7 @@
  */
 import type { PhrasingContent } from 'mdast'
 import { phrasingText } from '../diff/index.js'
-import { contentOf, headingOf, leadLength, numOf as nodeNum } from '../model/access.js'
+import { artikelenOf, contentOf, headingOf, leadLength, numOf as nodeNum } from '../model/access.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { Lid, Nummer, Onderdeel, Regeling, RegelingContent, RegelingNode } from '../model/nodes.js'
 import { isDivision, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
@@ -442,17 +442,7 @@ interface State {
 }
 
 function artikelIn(tree: Regeling, num: string): AnyNode | undefined {
-  let found: AnyNode | undefined
-  const walk = (nodes: readonly AnyNode[]) => {
-    for (const n of nodes) {
-      if (found) return
-      if (n.type === 'artikel' && nodeNum(n) === num) found = n
-      else if (n.type !== 'toelichting' && !isItem(n) && n.type !== 'artikel' && !isTekst(n) && n.type !== 'opschrift')
-        walk(contentOf(n) as AnyNode[])
-    }
-  }
-  walk(tree.children)
-  return found
+  return artikelenOf(tree).find((a) => nodeNum(a) === num)
 }
 
 function nodeAt(tree: Regeling, plaats: Plaats): AnyNode | undefined {

@@ -5,9 +5,11 @@
  * with `diff` (jsdiff) bounded by `maxEditLength` and `timeout`: when it gives up, the text is
  * reported as replaced as a whole instead of hanging.
  */
+
 import { diffArrays } from 'diff'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { contentOf, headingOf, numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { type CitationStep, citeSteps } from '../model/citation.js'
@@ -344,19 +346,26 @@ function diffChildren(oud: readonly AnyNode[], nieuw: readonly AnyNode[], ctx: C
   return out
 }
 
-function collectArtikelen(node: AnyNode, parent: string, out: Map<string, { node: AnyNode; parent: string }>): void {
-  for (const c of childrenOf(node)) {
-    if (c.type === 'artikel' && numOf(c)) out.set(numOf(c).toLowerCase(), { node: c, parent })
-    else if (c.type !== 'toelichting') collectArtikelen(c, idOf(c) ?? parent, out)
-  }
+/** The articles of a version by number, each with the id of the provision it stands in. */
+function collectArtikelen(tree: Regeling, out: Map<string, { node: AnyNode; parent: string }>): void {
+  visitParents(tree, (node, ancestors) => {
+    const n = node as AnyNode
+    if (n.type === 'artikel') {
+      const ids = ancestors.map((a) => idOf(a as AnyNode)).filter((id) => id !== undefined)
+      const parent = ids[ids.length - 1] ?? 'regeling'
+      if (numOf(n)) out.set(numOf(n).toLowerCase(), { node: n, parent })
+      return SKIP
+    }
+    return n.type === 'toelichting' || partsOf(n).text !== undefined || n.type === 'koptekst' ? SKIP : undefined
+  })
 }
 
 /** Compare two versions of a regulation. */
 export function diffRegelingen(oud: Regeling, nieuw: Regeling, options: DiffOptions = {}): DiffResult {
   const oudArtikelen = new Map<string, { node: AnyNode; parent: string }>()
-  collectArtikelen(oud, 'regeling', oudArtikelen)
+  collectArtikelen(oud, oudArtikelen)
   const nieuwArtikelen = new Map<string, { node: AnyNode; parent: string }>()
-  collectArtikelen(nieuw, 'regeling', nieuwArtikelen)
+  collectArtikelen(nieuw, nieuwArtikelen)
   const ctx: Context = { options, oudArtikelen, nieuwArtikelen: new Set(nieuwArtikelen.keys()) }
   const children = diffChildren(oud.children, nieuw.children, ctx, 'regeling')
   const tree: DiffNode = {

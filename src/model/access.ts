@@ -3,9 +3,11 @@
  * keeps them as children (so every word is reachable by unist utilities); consumers read and
  * write them here so that they stay readable and never index children by position.
  */
+
 import type { PhrasingContent } from 'mdast'
-import type { Koptekst, Nummer, Regeling, RegelingNode } from './nodes.js'
-import type { Headed, Numbered } from './registry.js'
+import { SKIP, visit } from 'unist-util-visit'
+import type { Artikel, Koptekst, Nummer, Regeling, RegelingNode } from './nodes.js'
+import { type Headed, isTekst, type Numbered } from './registry.js'
 
 type Lead = Nummer | Koptekst
 type WithChildren = { children: readonly unknown[] }
@@ -91,6 +93,20 @@ export function setHeading(node: Headed, heading: PhrasingContent[] | undefined)
 export function setContent<N extends WithChildren>(node: N, content: ReadonlyArray<ContentOf<N>>): void {
   const children = node.children as unknown[]
   children.splice(leadLength(node), children.length, ...content)
+}
+
+/** Every article below `node`, in order (in divisions and bijlagen too; not in the toelichting). */
+export function artikelenOf(node: Regeling | RegelingNode): Artikel[] {
+  const out: Artikel[] = []
+  visit(node, (child) => {
+    if (child.type === 'artikel') {
+      out.push(child as Artikel)
+      return SKIP
+    }
+    // Articles stand in the body: text, numbers, headings and the toelichting hold none.
+    return child.type === 'toelichting' || isTekst(child) || child.type === 'koptekst' ? SKIP : undefined
+  })
+  return out
 }
 
 /** The front-matter of a regulation. */

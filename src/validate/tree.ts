@@ -1,6 +1,6 @@
 /** Walking the regeling tree: the rules see every provision and text node with its ancestors. */
 import { SKIP, visitParents } from 'unist-util-visit-parents'
-import { contentOf } from '../model/access.js'
+import { artikelenOf, contentOf } from '../model/access.js'
 import type { Artikel, Regeling, RegelingNode, Tekst } from '../model/nodes.js'
 import { type RegelingType, ROLE } from '../model/registry.js'
 
@@ -43,22 +43,10 @@ export function articleScopes(tree: Regeling): Artikel[][] {
   const body: Artikel[] = []
   const scopes: Artikel[][] = [body]
   for (const child of tree.children) {
-    if (child.type === 'bijlage') {
-      const scope: Artikel[] = []
-      collectArticles(child, scope)
-      scopes.push(scope)
-    } else collectArticles(child, body)
+    if (child.type === 'bijlage') scopes.push(artikelenOf(child))
+    else body.push(...artikelenOf(child))
   }
   return scopes
-}
-
-function collectArticles(node: Node, out: Artikel[]): void {
-  if (node.type === 'artikel') {
-    out.push(node)
-    return
-  }
-  if (node.type === 'toelichting') return
-  for (const child of childrenOf(node)) collectArticles(child, out)
 }
 
 /** The point a node starts at, when the parser gave it a place. */

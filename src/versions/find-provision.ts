@@ -2,12 +2,10 @@
  * Find an article or lid by what a user types: `10`, `1:2c`, `artikel 10`, `10.5`,
  * `10 lid 5`, `10, vijfde lid`.
  */
-import { SKIP, visit } from 'unist-util-visit'
-import { contentOf, numOf } from '../model/access.js'
+import { artikelenOf, contentOf, numOf } from '../model/access.js'
 import { citeSteps } from '../model/citation.js'
 import { ordinal } from '../model/glossary.js'
 import type { Artikel, Lid, Regeling, RegelingNode } from '../model/nodes.js'
-import { isTekst } from '../model/registry.js'
 
 export interface Found {
   artikel: Artikel
@@ -39,16 +37,8 @@ export function parseProvisionRef(input: string): ProvisionRef | undefined {
 }
 
 /** Every article of a tree, in order (also inside divisions and bijlagen; not in the toelichting). */
-export function allArtikelen(node: Regeling | RegelingNode, out: Artikel[] = []): Artikel[] {
-  visit(node, (child) => {
-    if (child.type === 'artikel') {
-      out.push(child as Artikel)
-      return SKIP
-    }
-    // Articles stand in the body; text, numbers and the toelichting hold none.
-    return child.type === 'toelichting' || isTekst(child) || child.type === 'koptekst' ? SKIP : undefined
-  })
-  return out
+export function allArtikelen(node: Regeling | RegelingNode): Artikel[] {
+  return artikelenOf(node)
 }
 
 /** Find the provision; `10.5` is article `10.5` when that exists, else article 10, lid 5. */
