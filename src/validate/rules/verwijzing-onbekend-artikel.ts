@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast'
 import type { Point } from 'unist'
 import { headingOf, numOf } from '../../model/access.js'
 import type { Regeling } from '../../model/nodes.js'
-import { isHeaded } from '../../model/registry.js'
+import { dispatch, type Handlers } from '../../model/registry.js'
 import { waarschuwing } from '../../util/messages.js'
 import { articleHeadingNumber, findReferences, type Reference } from '../references.js'
 import { plainText, pointIn, type Source, sourceOf, textOf } from '../text.js'
@@ -98,17 +98,43 @@ function statusOf(ref: Reference, num: string, numbering: Numbering): ReferenceS
   return numbering.nums.has(num.toLowerCase()) ? 'bestaat' : 'ontbreekt'
 }
 
-/** The inline contents of a node that are running text or a heading. */
+/** A provision's heading, read where the provision stands (its `koptekst` has no place of its own). */
+const heading = (node: Node): PhrasingContent[][] => {
+  const h = headingOf(node)
+  return h ? [h] : []
+}
+const none = (): PhrasingContent[][] => []
+
+/**
+ * The inline contents of a node that are running text or a heading where references are read:
+ * not the title (it names the regulation), not kept blocks (tables, code), not numbers.
+ */
+const TEXTS: Handlers<PhrasingContent[][]> = {
+  regeling: none,
+  opschrift: none,
+  aanhef: none,
+  titel: heading,
+  hoofdstuk: heading,
+  afdeling: heading,
+  paragraaf: heading,
+  artikel: heading,
+  lid: none,
+  onderdeel: none,
+  subonderdeel: none,
+  alinea: (node) => [node.children],
+  blok: none,
+  kop: (node) => [node.children],
+  ondertekening: none,
+  toelichting: heading,
+  artikeltoelichting: heading,
+  bijlage: heading,
+  nummer: none,
+  // Read with its provision above, so that a reference in a heading is placed by that provision.
+  koptekst: none,
+}
+
 function textsOf(node: Node): PhrasingContent[][] {
-  switch (node.type) {
-    case 'alinea':
-    case 'kop':
-      return [node.children]
-    default: {
-      const heading = isHeaded(node) ? headingOf(node) : undefined
-      return heading ? [heading] : []
-    }
-  }
+  return dispatch(TEXTS, node)
 }
 
 /** The regulation's own article numbers and the numbering styles they use. */
