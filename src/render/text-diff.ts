@@ -13,7 +13,7 @@ import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { stepWords } from '../model/citation.js'
 import { DIVISION_KEYWORD, ID_PREFIX, ordinal } from '../model/glossary.js'
-import { isDivision, isItem, isNumbered, isTekst as isTekstType } from '../model/registry.js'
+import { isItem, isNumbered, isTekst as isTekstType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 
 export interface TextDiffOptions {
@@ -211,10 +211,6 @@ export function sideText(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieu
     .filter((op) => op.op !== skip)
     .map((op) => op.text)
     .join('')
-}
-
-function plainText(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieuw'): string {
-  return sideText(ops, side).replace(/\s+/g, ' ')
 }
 
 /** Word operations reduced to what `view` shows; a whole added or deleted node is all `ins`/`del`. */
