@@ -27,14 +27,55 @@ export { importCvdrHtml } from './import/cvdr-html.js'
 export { detectFormat, type ImportOutput, importText, type SourceFormat } from './import/index.js'
 /** Import plain text as copied from an overheid.nl / CVDR page. */
 export { importPlainText } from './import/plain-text.js'
+/** A provision's number, heading and content (its leading `nummer` and `koptekst` children). */
+export {
+  type ContentOf,
+  contentOf,
+  headingOf,
+  koptekstOf,
+  lead,
+  leadLength,
+  metaOf,
+  nummerOf,
+  numOf,
+  setContent,
+  setHeading,
+  setNum,
+} from './model/access.js'
 export type * from './model/amendment.js'
 export type { Change, DiffNode, DiffResult, WordOp } from './model/changes.js'
+/** Provisions in words as the Aanwijzingen write them: `artikel 10, tweede lid, onderdeel a`. */
+export { type CitationStep, citeSteps, lidWords, stepWords } from './model/citation.js'
 /** Ordinal words for leden (`5` → `vijfde`) and the id abbreviations. */
 export { ID_PREFIX, ordinal } from './model/glossary.js'
 /** Front-matter keys of a regulation version and their types. */
 export { META_KEYS, type MetaType, REQUIRED_META_KEYS } from './model/meta.js'
 /** The regeling tree: node types (a unist tree, discriminated on `type`). */
 export type * from './model/nodes.js'
+/** The registry of node types: the list, their roles and groups, and the handler map type. */
+export {
+  DIVISION_TYPES,
+  dispatch,
+  type Handlers,
+  HEADED_TYPES,
+  type Headed,
+  ITEM_TYPES,
+  type Item,
+  isDivision,
+  isHeaded,
+  isItem,
+  isNumbered,
+  isSingleton,
+  isTekst,
+  type NodeOf,
+  NUMBERED_TYPES,
+  type Numbered,
+  REGELING_TYPES,
+  type RegelingType,
+  ROLE,
+  type Role,
+  SINGLETON_TYPES,
+} from './model/registry.js'
 /** Split and parse YAML front-matter with places. */
 export { type FrontMatter, parseFrontMatter } from './parse/frontmatter.js'
 /** Parse a regulation file (bytes or text in a VFile) into a regeling tree. */

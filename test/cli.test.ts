@@ -197,9 +197,12 @@ describe('regelwerk CLI', () => {
     expect(run.status).toBe(0)
     const tree = JSON.parse(run.stdout)
     const artikel = tree.children.find((c: { type: string }) => c.type === 'artikel')
-    expect(artikel.num).toBe('1:2c')
+    // The number and heading as written are the article's first children (unist: text is reachable).
+    expect(artikel.children[0]).toEqual({ type: 'nummer', value: '1:2c' })
+    expect(artikel.children[1].type).toBe('koptekst')
     expect(artikel.data.id).toBe('art_1-2c')
-    expect(artikel.children[4].data.id).toBe('art_1-2c__lid_5')
+    const leden = artikel.children.filter((c: { type: string }) => c.type === 'lid')
+    expect(leden[4].data.id).toBe('art_1-2c__lid_5')
     expect(artikel.position.start.line).toBeGreaterThan(1)
     const outline = regelwerk(['tree', 'regulations/car-uwo/2015-09-07.md'])
     expect(outline.stdout).toMatch(

@@ -5,7 +5,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
 import { formatRegeling } from '../src/format/markdown.js'
-import type { Regeling } from '../src/model/nodes.js'
+import { contentOf, headingOf, numOf } from '../src/model/access.js'
+import type { Regeling, RegelingNode } from '../src/model/nodes.js'
+import { isDivision, isNumbered } from '../src/model/registry.js'
 import { type ParseResult, parseRegeling } from '../src/parse/index.js'
 
 export const SHARED = join(import.meta.dirname, '..', '..', 'shared')
@@ -57,52 +59,52 @@ function phrasingText(children: PhrasingContent[] | undefined): string {
 /** A flat signature of the tree: type, id, number and text of every node, in order. */
 export function signature(tree: Regeling): string[] {
   const out: string[] = []
-  const walk = (node: Record<string, unknown>) => {
-    const parts = [String(node.type)]
-    const data = node.data as { id?: string } | undefined
-    if (data?.id) parts.push(data.id)
-    if (typeof node.num === 'string') parts.push(`#${node.num}`)
-    if (node.label) parts.push(`label:${String(node.label)}`)
-    if (Array.isArray(node.heading)) parts.push(`kop:${phrasingText(node.heading as PhrasingContent[])}`)
+  const walk = (node: Regeling | RegelingNode) => {
+    const parts: string[] = [node.type]
+    const id = node.data && 'id' in node.data ? node.data.id : undefined
+    if (id) parts.push(id)
+    if (isNumbered(node)) parts.push(`#${numOf(node)}`)
+    const label = isDivision(node) ? node.data?.label : undefined
+    if (label) parts.push(`label:${label}`)
+    const heading = headingOf(node)
+    if (heading) parts.push(`kop:${phrasingText(heading)}`)
     if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') {
-      parts.push(phrasingText(node.children as PhrasingContent[]).replace(/\s+/g, ' '))
-    } else if (node.type === 'blok') parts.push(mdastToString(node.node as RootContent).replace(/\s+/g, ' '))
+      parts.push(phrasingText(node.children).replace(/\s+/g, ' '))
+    } else if (node.type === 'blok') parts.push(mdastToString(node.children[0]).replace(/\s+/g, ' '))
     out.push(parts.join('|'))
-    if (Array.isArray(node.children) && node.type !== 'alinea' && node.type !== 'kop' && node.type !== 'opschrift') {
-      for (const c of node.children as Record<string, unknown>[]) walk(c)
-    }
+    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift' || node.type === 'blok') return
+    if ('children' in node) for (const c of contentOf(node) as RegelingNode[]) walk(c)
   }
-  walk(tree as unknown as Record<string, unknown>)
+  walk(tree)
   return out
 }
 
 /** All words the tree holds, in document order (numbers and keywords of provisions included). */
 export function treeWords(tree: Regeling): string[] {
   const out: string[] = []
-  const walk = (node: Record<string, unknown>) => {
+  const walk = (node: Regeling | RegelingNode) => {
+    const heading = headingOf(node)
     // laws-markdown puts an article's title above its number: accept both orders.
-    if (node.type === 'artikel' && Array.isArray(node.heading))
-      out.push(...words(phrasingText(node.heading as PhrasingContent[])))
+    if (node.type === 'artikel' && heading) out.push(...words(phrasingText(heading)))
     if (node.type === 'artikel') out.push('Artikel')
-    if (node.type === 'toelichting' && !Array.isArray(node.heading)) out.push('Toelichting')
-    if (typeof node.label === 'string') out.push(...words(node.label))
-    else if (['titel', 'hoofdstuk', 'afdeling', 'paragraaf', 'bijlage'].includes(String(node.type))) {
-      out.push(String(node.type))
-    }
-    if (typeof node.num === 'string') out.push(...words(node.num))
-    if (Array.isArray(node.heading)) out.push(...words(phrasingText(node.heading as PhrasingContent[])))
+    if (node.type === 'toelichting' && !heading) out.push('Toelichting')
+    const label = isDivision(node) ? node.data?.label : undefined
+    if (label !== undefined) out.push(...words(label))
+    else if (isDivision(node) || node.type === 'bijlage') out.push(node.type)
+    if (isNumbered(node)) out.push(...words(numOf(node)))
+    if (heading) out.push(...words(phrasingText(heading)))
     if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') {
-      out.push(...words(phrasingText(node.children as PhrasingContent[])))
+      out.push(...words(phrasingText(node.children)))
       return
     }
     if (node.type === 'blok') {
-      const n = node.node as RootContent
+      const n = node.children[0]
       out.push(...words(n.type === 'html' || n.type === 'code' ? n.value : mdastToString(n)))
       return
     }
-    if (Array.isArray(node.children)) for (const c of node.children as Record<string, unknown>[]) walk(c)
+    if ('children' in node) for (const c of contentOf(node) as RegelingNode[]) walk(c)
   }
-  walk(tree as unknown as Record<string, unknown>)
+  walk(tree)
   return out
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { isNumbered } from '../src/model/registry.js'
 import { formatMessage, sortMessages } from '../src/util/messages.js'
 import { checkRegeling } from '../src/validate/index.js'
 import { fmt, parseString, ROOT } from './helpers.js'
@@ -13,7 +14,7 @@ function treeJson(tree: unknown): string {
   return `${JSON.stringify(
     tree,
     function (this: Record<string, unknown>, key, value) {
-      if (key === 'position' && !('num' in this) && this.type !== 'artikel') return undefined
+      if (key === 'position' && !isNumbered(this as { type: string })) return undefined
       return value
     },
     2,

@@ -4,12 +4,16 @@
  * already there) throws `OpdrachtFout` with the reason in Dutch; the caller positions it on the
  * instruction and writes nothing.
  */
+
 import type { PhrasingContent, Text } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
+import { contentOf, headingOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
-import type { Alinea, Regeling, RegelingNode } from '../model/nodes.js'
+import type { Alinea, Kop, Opschrift, Regeling, RegelingNode, Tekst, Toelichting } from '../model/nodes.js'
+import { isDivision as isDivisionNode, isHeaded, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
 import { parseText } from '../parse/index.js'
 import { isDivision, plaatsWords, RANK } from './citation.js'
 import { sameBepalingen } from './compare.js'
@@ -25,18 +29,26 @@ export class OpdrachtFout extends Error {
   }
 }
 
-type AnyNode = RegelingNode & { num?: string; heading?: PhrasingContent[]; children?: AnyNode[] }
-type Holder = { children: AnyNode[] }
+type AnyNode = RegelingNode
+/** A node whose children are provisions or text nodes (its own number and heading included). */
+type Holder = { children: RegelingNode[] }
+/** A node whose children are inline text. */
+type TextHolder = Alinea | Kop | Opschrift
 
-const ITEMS: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
-const SINGLETONS: ReadonlySet<string> = new Set(['opschrift', 'aanhef', 'ondertekening', 'toelichting'])
-const TEXT_HOLDERS: ReadonlySet<string> = new Set(['alinea', 'kop', 'opschrift'])
 /** Root children that close the body: an inserted article goes before them. */
 const AFTER_BODY: ReadonlySet<string> = new Set(['ondertekening', 'toelichting', 'bijlage'])
 
-function kids(node: AnyNode | Regeling): AnyNode[] {
-  if (TEXT_HOLDERS.has(node.type) || node.type === 'blok') return []
-  return ((node as Holder).children ?? []) as AnyNode[]
+/** Whether the children of `node` are inline content (or none), not tree nodes. */
+function holdsText(node: AnyNode | Regeling): boolean {
+  return isTekst(node) || node.type === 'opschrift' || node.type === 'nummer' || node.type === 'koptekst'
+}
+
+/**
+ * The children array of `node` itself (so that an index found in it can be spliced), with its
+ * `nummer` and `koptekst`; none for a text node.
+ */
+function kids(node: AnyNode | Regeling): RegelingNode[] {
+  return holdsText(node) ? [] : (node as Holder).children
 }
 
 function sameNum(a: string | undefined, b: string | undefined): boolean {
@@ -55,20 +67,12 @@ interface Found {
 /** All nodes matching `test`, outside the toelichting and inside no article. */
 function findAll(root: Regeling, test: (n: AnyNode) => boolean): Found[] {
   const out: Found[] = []
-  const walk = (holder: Holder) => {
-    holder.children.forEach((c, index) => {
-      if (test(c)) out.push({ node: c, parent: holder, index })
-      if (
-        c.type !== 'toelichting' &&
-        c.type !== 'artikel' &&
-        !ITEMS.has(c.type) &&
-        !TEXT_HOLDERS.has(c.type) &&
-        c.type !== 'blok'
-      )
-        walk(c as unknown as Holder)
-    })
-  }
-  walk(root as unknown as Holder)
+  visit(root, (node, index, parent) => {
+    if (node === root) return undefined
+    const n = node as AnyNode
+    if (test(n) && parent && index !== undefined) out.push({ node: n, parent: parent as Holder, index })
+    return n.type === 'toelichting' || n.type === 'artikel' || isItem(n) || holdsText(n) ? SKIP : undefined
+  })
   return out
 }
 
@@ -81,7 +85,7 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
   if (plaats.length === 0) return { node: root, parent: undefined, index: -1 }
   const [first, ...rest] = plaats as [Stap, ...Stap[]]
   let found: Found
-  if (SINGLETONS.has(first.soort)) {
+  if (isSingleton({ type: first.soort })) {
     const i = root.children.findIndex((c) => c.type === first.soort)
     const n = root.children.filter((c) => c.type === first.soort).length
     if (n > 1)
@@ -91,9 +95,9 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
       )
     if (i < 0)
       throw new OpdrachtFout(`De regeling heeft geen ${stapText(first).replace(/^(de|het) /, '')}`, plaatsWords(plaats))
-    found = { node: root.children[i] as AnyNode, parent: root as unknown as Holder, index: i }
+    found = { node: root.children[i] as AnyNode, parent: root, index: i }
   } else {
-    const hits = findAll(root, (n) => n.type === first.soort && sameNum(n.num, first.num))
+    const hits = findAll(root, (n) => n.type === first.soort && sameNum(numOf(n), first.num))
     if (hits.length === 0) throw new OpdrachtFout(`${cap(plaatsWords([first]))} bestaat niet`, plaatsWords(plaats))
     if (hits.length > 1)
       throw new OpdrachtFout(
@@ -106,13 +110,13 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
   for (const stap of rest) {
     done.push(stap)
     const children = kids(found.node)
-    const i = children.findIndex((c) => c.type === stap.soort && sameNum(c.num, stap.num))
+    const i = children.findIndex((c) => c.type === stap.soort && sameNum(numOf(c), stap.num))
     if (i < 0) {
       // A division step followed by an article: articles are found anywhere below.
       if (stap.soort === 'artikel' || isDivision(stap.soort)) {
         const below = findAll(
-          { type: 'regeling', meta: {}, children: [found.node] } as unknown as Regeling,
-          (n) => n.type === stap.soort && sameNum(n.num, stap.num),
+          { type: 'regeling', data: { meta: {} }, children: [found.node as Regeling['children'][number]] },
+          (n) => n.type === stap.soort && sameNum(numOf(n), stap.num),
         )
         if (below.length === 1) {
           found = below[0] as Found
@@ -121,7 +125,7 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
       }
       throw new OpdrachtFout(`${cap(plaatsWords(done))} bestaat niet`, plaatsWords(plaats))
     }
-    found = { node: children[i] as AnyNode, parent: found.node as unknown as Holder, index: i }
+    found = { node: children[i] as AnyNode, parent: found.node as Holder, index: i }
   }
   return found
 }
@@ -154,20 +158,22 @@ function withoutPositions<T>(value: T): T {
  */
 export function parseInhoud(inhoud: string, wat: string): AnyNode[] {
   const file = new VFile({ path: 'inhoud.md' })
-  if (ITEMS.has(wat)) {
+  if (isItem({ type: wat })) {
     const tree = withoutPositions(parseText(`## Artikel 0\n\n${inhoud}\n`, file).tree)
-    const art = tree.children.find((c) => c.type === 'artikel') as AnyNode | undefined
-    const nodes = art ? kids(art) : []
+    const art = tree.children.find((c) => c.type === 'artikel')
+    const nodes: AnyNode[] = art ? contentOf(art) : []
     return nodes.map((n) =>
       wat === 'subonderdeel' && n.type === 'onderdeel' ? ({ ...n, type: 'subonderdeel' } as AnyNode) : n,
     )
   }
   const tree = withoutPositions(parseText(`${inhoud}\n`, file).tree)
   const nodes = tree.children as AnyNode[]
-  if (wat === 'tekst') return nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? kids(n) : [n]))
+  const teksten = (): AnyNode[] =>
+    nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? n.children : [n]))
+  if (wat === 'tekst') return teksten()
   if (wat === 'aanhef' || wat === 'ondertekening') {
-    const teksten = nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? kids(n) : [n]))
-    return [{ type: wat, children: teksten } as unknown as AnyNode]
+    // What the parser read as body text stands in the aanhef or ondertekening the instruction names.
+    return [{ type: wat, children: teksten() as Tekst[] }]
   }
   return nodes
 }
@@ -175,20 +181,19 @@ export function parseInhoud(inhoud: string, wat: string): AnyNode[] {
 // ---- words --------------------------------------------------------------------------------------
 
 interface TextHit {
-  holder: AnyNode
+  holder: TextHolder
   start: number
   end: number
 }
 
 /** The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target. */
-export function textNodes(node: AnyNode | Regeling): AnyNode[] {
-  const out: AnyNode[] = []
-  const walk = (n: AnyNode) => {
-    if (n.type === 'alinea' || n.type === 'kop' || (n.type === 'opschrift' && n !== node)) out.push(n)
-    else for (const c of kids(n)) walk(c)
-  }
-  if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') out.push(node as AnyNode)
-  else for (const c of kids(node as AnyNode)) walk(c)
+export function textNodes(node: AnyNode | Regeling): TextHolder[] {
+  const out: TextHolder[] = []
+  visit(node, (child) => {
+    const n = child as AnyNode
+    if (n.type === 'alinea' || n.type === 'kop' || n.type === 'opschrift') out.push(n)
+    return holdsText(n) ? SKIP : undefined
+  })
   return out
 }
 
@@ -201,13 +206,13 @@ function pattern(oud: string): RegExp {
 }
 
 /** How often words occur in the text nodes (white space may differ). */
-export function countMatches(nodes: AnyNode[], oud: string): number {
+export function countMatches(nodes: TextHolder[], oud: string): number {
   let n = 0
   for (const holder of nodes) n += [...phrasingText(holder.children as PhrasingContent[]).matchAll(pattern(oud))].length
   return n
 }
 
-function locateAll(nodes: AnyNode[], oud: string, doel: string): TextHit[] {
+function locateAll(nodes: TextHolder[], oud: string, doel: string): TextHit[] {
   const hits: TextHit[] = []
   for (const holder of nodes) {
     const text = phrasingText(holder.children as PhrasingContent[])
@@ -217,7 +222,7 @@ function locateAll(nodes: AnyNode[], oud: string, doel: string): TextHit[] {
   return hits
 }
 
-function locate(nodes: AnyNode[], oud: string, doel: string): TextHit {
+function locate(nodes: TextHolder[], oud: string, doel: string): TextHit {
   const hits: TextHit[] = []
   for (const holder of nodes) {
     const text = phrasingText(holder.children as PhrasingContent[])
@@ -247,7 +252,7 @@ function plainOnly(children: PhrasingContent[]): boolean {
 }
 
 /** Replace characters [start, end) of a text holder's plain text by `nieuw`. */
-function spliceText(holder: AnyNode, start: number, end: number, nieuw: PhrasingContent[], doel: string): void {
+function spliceText(holder: TextHolder, start: number, end: number, nieuw: PhrasingContent[], doel: string): void {
   const children = holder.children as PhrasingContent[]
   if (plainOnly(children) && plainOnly(nieuw)) {
     const text = phrasingText(children)
@@ -353,7 +358,7 @@ function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel
         throw new OpdrachtFout('Twee vervangingen in één zin overlappen elkaar', doel)
     }
   // Per text node, replace from the end so that earlier offsets stay valid.
-  const byHolder = new Map<AnyNode, typeof located>()
+  const byHolder = new Map<TextHolder, typeof located>()
   for (const x of located) byHolder.set(x.hit.holder, [...(byHolder.get(x.hit.holder) ?? []), x])
   for (const group of byHolder.values()) {
     group.sort((x, y) => y.hit.start - x.hit.start)
@@ -364,14 +369,14 @@ function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel
 // ---- structure ----------------------------------------------------------------------------------
 
 function renumber(parent: AnyNode | Regeling, v: Vernummering, doel: string): void {
-  const children = kids(parent as AnyNode)
+  const children = kids(parent)
   const targets = v.van.map((num) => {
-    const c = children.find((x) => x.type === v.soort && sameNum(x.num, num))
+    const c = children.find((x) => x.type === v.soort && sameNum(numOf(x), num))
     if (!c) throw new OpdrachtFout(`Bij de vernummering: ${plaatsWords([{ soort: v.soort, num }])} bestaat niet`, doel)
     return c
   })
   targets.forEach((c, i) => {
-    c.num = v.naar[i] as string
+    if (isNumbered(c)) setNum(c, v.naar[i] as string)
   })
 }
 
@@ -407,12 +412,12 @@ function insertAt(
     return
   }
   const ouder = resolve(root, op.ouder ?? [])
-  const holder = ouder.node as unknown as Holder
+  const holder = ouder.node as Holder
   const first = nodes[0]
   if (first?.type === 'artikel') {
     // Loose wording ("wordt artikel 1:2c toegevoegd"): in number order among the articles there.
     const arts = findAll(ouder.node as Regeling, (n) => n.type === 'artikel')
-    const before = arts.filter((a) => naturalCompare(a.node.num ?? '', first.num ?? '') < 0).pop()
+    const before = arts.filter((a) => naturalCompare(numOf(a.node), numOf(first)) < 0).pop()
     if (before) {
       before.parent.children.splice(before.index + 1, 0, ...nodes)
       return
@@ -423,14 +428,14 @@ function insertAt(
       return
     }
   }
-  if (ouder.node.type === 'regeling' && first && !SINGLETONS.has(first.type) && first.type !== 'bijlage') {
+  if (ouder.node.type === 'regeling' && first && !isSingleton(first) && first.type !== 'bijlage') {
     const end = holder.children.findIndex((c) => AFTER_BODY.has(c.type))
     holder.children.splice(end < 0 ? holder.children.length : end, 0, ...nodes)
     return
   }
-  if (ouder.node.type === 'regeling' && first && SINGLETONS.has(first.type)) {
+  if (ouder.node.type === 'regeling' && first && isSingleton(first)) {
     const order = ['opschrift', 'aanhef', 'body', 'ondertekening', 'toelichting', 'bijlage']
-    const rank = (t: string) => order.indexOf(SINGLETONS.has(t) || t === 'bijlage' ? t : 'body')
+    const rank = (t: string) => order.indexOf(isSingleton({ type: t }) || t === 'bijlage' ? t : 'body')
     const at = holder.children.findIndex((c) => rank(c.type) > rank(first.type))
     holder.children.splice(at < 0 ? holder.children.length : at, 0, ...nodes)
     return
@@ -442,30 +447,31 @@ function insertAt(
 function placeToelichting(root: Regeling, nodes: AnyNode[]): AnyNode[] {
   const toelichtingen = nodes.filter((n) => n.type === 'toelichting')
   if (toelichtingen.length === 0) return nodes
-  const parts = toelichtingen.flatMap((t) => kids(t))
-  const existing = root.children.find((c) => c.type === 'toelichting') as AnyNode | undefined
-  if (existing) (existing as unknown as Holder).children.push(...parts)
+  // The parts under the toelichting heading of the new text; that heading itself is not moved.
+  const parts = toelichtingen.flatMap((t) => (t.type === 'toelichting' ? contentOf(t) : []))
+  const existing = root.children.find((c) => c.type === 'toelichting')
+  if (existing) existing.children.push(...parts)
   else {
     const at = root.children.findIndex((c) => c.type === 'bijlage')
-    const node = { type: 'toelichting', children: parts } as unknown as Regeling['children'][number]
+    const node: Toelichting = { type: 'toelichting', children: parts }
     root.children.splice(at < 0 ? root.children.length : at, 0, node)
   }
   return nodes.filter((n) => n.type !== 'toelichting')
 }
 
 function existsAlready(root: Regeling, holder: AnyNode | Regeling, node: AnyNode): boolean {
-  if (node.type === 'artikel') return findAll(root, (n) => n.type === 'artikel' && sameNum(n.num, node.num)).length > 0
+  const num = numOf(node)
+  if (node.type === 'artikel') return findAll(root, (n) => n.type === 'artikel' && sameNum(numOf(n), num)).length > 0
   if (node.type === 'bijlage' || isDivision(node.type))
-    return node.num !== '' && findAll(root, (n) => n.type === node.type && sameNum(n.num, node.num)).length > 0
-  if (ITEMS.has(node.type) && node.num !== '-')
-    return kids(holder as AnyNode).some((c) => c.type === node.type && sameNum(c.num, node.num))
-  if (SINGLETONS.has(node.type)) return root.children.some((c) => c.type === node.type)
+    return num !== '' && findAll(root, (n) => n.type === node.type && sameNum(numOf(n), num)).length > 0
+  if (isItem(node) && num !== '-') return kids(holder).some((c) => c.type === node.type && sameNum(numOf(c), num))
+  if (isSingleton(node)) return root.children.some((c) => c.type === node.type)
   return false
 }
 
 function describeNode(node: AnyNode): string {
-  if (node.type === 'artikel' || node.type === 'bijlage' || ITEMS.has(node.type) || isDivision(node.type))
-    return plaatsWords([{ soort: node.type as Stap['soort'], num: node.num ?? '' }])
+  if (node.type === 'artikel' || node.type === 'bijlage' || isItem(node) || isDivision(node.type))
+    return plaatsWords([{ soort: node.type as Stap['soort'], num: numOf(node) }])
   return node.type
 }
 
@@ -507,27 +513,30 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
     case 'opschrift': {
       const doel = plaatsWords(op.doel)
       const target = resolve(root, op.doel)
-      const node = target.node as AnyNode
+      const node = target.node
+      if (!isHeaded(node)) throw new OpdrachtFout(`${cap(doel)} heeft geen opschrift`, doel)
       if (op.titel !== undefined) {
-        node.heading = [{ type: 'text', value: op.titel }]
+        setHeading(node, [{ type: 'text', value: op.titel }])
         return
       }
       if (op.inhoud === '') {
-        delete node.heading
+        setHeading(node, undefined)
         return
       }
       const [parsed] = parseInhoud(op.inhoud, node.type)
-      if (!parsed || parsed.type !== node.type || !sameNum(parsed.num, node.num))
+      if (!parsed || parsed.type !== node.type || !sameNum(numOf(parsed), numOf(node)))
         throw new OpdrachtFout(`Het nieuwe opschrift hoort niet bij ${doel}`, doel)
-      if (parsed.heading && parsed.heading.length > 0) node.heading = parsed.heading
-      else delete node.heading
-      if ('label' in parsed) (node as { label?: string }).label = (parsed as { label?: string }).label
-      else delete (node as { label?: string }).label
+      setHeading(node, headingOf(parsed))
+      if (isDivisionNode(node)) {
+        const { label: _, ...data } = node.data ?? {}
+        const label = isDivisionNode(parsed) ? parsed.data?.label : undefined
+        node.data = label === undefined ? data : { ...data, label }
+      }
       return
     }
     case 'woorden': {
       const doel = plaatsWords(op.doel)
-      applyWords(resolve(root, op.doel).node as AnyNode, op.vervangingen, doel)
+      applyWords(resolve(root, op.doel).node, op.vervangingen, doel)
       return
     }
     case 'vervalt': {
@@ -536,13 +545,13 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       const parent = found[0]?.parent
       for (const f of found) {
         if (!f.parent) throw new OpdrachtFout('De hele regeling kan niet met een wijzigingsopdracht vervallen', doel)
-        const i = f.parent.children.indexOf(f.node as AnyNode)
+        const i = f.parent.children.indexOf(f.node)
         f.parent.children.splice(i, 1)
       }
-      if (op.vernummering && parent) renumber(parent as unknown as AnyNode, op.vernummering, doel)
+      if (op.vernummering && parent) renumber(parent as Regeling | AnyNode, op.vernummering, doel)
       if (op.slotPunt)
         replaceEnd(
-          resolve(root, op.slotPunt).node as AnyNode,
+          resolve(root, op.slotPunt).node,
           /;(\s*(en|of))?\s*$/,
           '.',
           'een puntkomma',
@@ -556,18 +565,18 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       let nodes = parseInhoud(op.inhoud, op.wat)
       if (op.wat === 'artikel') nodes = placeToelichting(root, nodes)
       expectKind(nodes, op.wat, doel)
-      if (op.vernummering && ouder) renumber(ouder as unknown as AnyNode, op.vernummering, doel)
+      if (op.vernummering && ouder) renumber(ouder as Regeling | AnyNode, op.vernummering, doel)
       for (const n of nodes)
-        if (ouder && existsAlready(root, ouder as unknown as AnyNode, n))
+        if (ouder && existsAlready(root, ouder as Regeling | AnyNode, n))
           throw new OpdrachtFout(`${cap(describeNode(n))} bestaat al`, doel)
       if (op.puntkomma)
-        replaceEnd(resolve(root, op.puntkomma).node as AnyNode, /\.\s*$/, ';', 'een punt', plaatsWords(op.puntkomma))
+        replaceEnd(resolve(root, op.puntkomma).node, /\.\s*$/, ';', 'een punt', plaatsWords(op.puntkomma))
       if (op.vernummering && !op.na && !op.voor && ouder) {
         // Ar 6.11: "onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd":
         // the new lid takes the place of the first renumbered one.
-        const children = (ouder as unknown as Holder).children
+        const children = kids(ouder as Regeling | AnyNode)
         const first = children.findIndex(
-          (c) => c.type === op.vernummering?.soort && sameNum(c.num, op.vernummering?.naar[0]),
+          (c) => c.type === op.vernummering?.soort && sameNum(numOf(c), op.vernummering?.naar[0]),
         )
         children.splice(first < 0 ? children.length : first, 0, ...nodes)
         return
@@ -580,7 +589,7 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       const found = resolve(root, op.doel)
       if (!found.parent) throw new OpdrachtFout('De hele regeling kan niet worden verplaatst', doel)
       found.parent.children.splice(found.index, 1)
-      insertAt(root, op, [found.node as AnyNode], doel)
+      insertAt(root, op, [found.node], doel)
       return
     }
   }

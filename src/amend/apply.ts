@@ -3,7 +3,9 @@
  * copy; the first one that does not fit stops the whole apply with a message on the amendment
  * file that quotes the instruction, names its target and gives its line and column.
  */
+
 import type { VFile } from 'vfile'
+import { artikelenOf, numOf } from '../model/access.js'
 import type { Operatie, Wijzigingsbesluit } from '../model/amendment.js'
 import type { Regeling } from '../model/nodes.js'
 import { assignIds } from '../parse/ids.js'
@@ -132,20 +134,16 @@ export function applyAmendment(
     }
   }
   assignIds(tree)
-  tree.meta = nextMeta(base.meta, wijziging, list(done), options)
+  tree.data.meta = nextMeta(base.data.meta, wijziging, list(done), options)
   return { tree, toegepast: wijziging.opdrachten.length }
 }
 
 function artikelNums(tree: Regeling): string[] {
   const out: string[] = []
-  const walk = (nodes: Array<{ type: string; num?: string; children?: unknown[] }>) => {
-    for (const n of nodes) {
-      if (n.type === 'artikel' && n.num) out.push(n.num)
-      else if (n.type !== 'toelichting' && Array.isArray(n.children))
-        walk(n.children as Array<{ type: string; num?: string; children?: unknown[] }>)
-    }
+  for (const artikel of artikelenOf(tree)) {
+    const num = numOf(artikel)
+    if (num) out.push(num)
   }
-  walk(tree.children as Array<{ type: string; num?: string; children?: unknown[] }>)
   return out
 }
 

@@ -4,11 +4,11 @@
  * subonderdelen); the reader accepts the looser forms of real texts (`lid 2`, `Onderdeel c van het
  * eerste lid`, `Het tweede lid van artikel 1:4`).
  */
-
 import type { Plaats, Stap, StapSoort } from '../model/amendment.js'
+import { lidWords, stepWords } from '../model/citation.js'
 import { ordinal } from '../model/glossary.js'
+import { isDivision as isDivisionNode } from '../model/registry.js'
 
-const DIVISIONS: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
 const SINGLETON_WORDS: Readonly<Record<string, string>> = {
   opschrift: 'het opschrift',
   aanhef: 'de aanhef',
@@ -33,27 +33,11 @@ export const RANK: Readonly<Record<StapSoort, number>> = {
   subonderdeel: 8,
 }
 
-/** `2` → `tweede lid`, `2a` → `lid 2a`. */
-export function lidWords(num: string): string {
-  return /^\d+$/.test(num) ? `${ordinal(num)} lid` : `lid ${num}`
-}
+export { lidWords }
 
 /** One step in words, without article (`tweede lid`, `onderdeel b`, `onder 1°`, `hoofdstuk 2`). */
 export function stapWords(stap: Stap): string {
-  const num = stap.num ?? ''
-  switch (stap.soort) {
-    case 'lid':
-      return lidWords(num)
-    case 'subonderdeel':
-      return `onder ${num}`
-    case 'opschrift':
-    case 'aanhef':
-    case 'ondertekening':
-    case 'toelichting':
-      return (SINGLETON_WORDS[stap.soort] as string).replace(/^(de|het) /, '')
-    default:
-      return num === '' ? stap.soort : `${stap.soort} ${num}`
-  }
+  return stepWords({ type: stap.soort, num: stap.num }) ?? stap.soort
 }
 
 /**
@@ -227,5 +211,5 @@ function isConsecutive(nums: string[]): boolean {
 
 /** Whether a step names a division (titel, hoofdstuk, afdeling, paragraaf). */
 export function isDivision(soort: string): boolean {
-  return DIVISIONS.has(soort)
+  return isDivisionNode({ type: soort })
 }

@@ -22,10 +22,24 @@ export function normal(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    if (k === 'position' || k === 'data' || v === undefined) continue
+    if (k === 'position' || v === undefined) continue
+    if (k === 'data') {
+      const kept = textData(v)
+      if (kept) out[k] = kept
+      continue
+    }
     out[k] = normal(v)
   }
   return out
+}
+
+/**
+ * The part of a node's `data` that is text as written (a division's keyword `§`); ids and other
+ * computed values are no text.
+ */
+function textData(data: unknown): Record<string, unknown> | undefined {
+  const label = (data as { label?: unknown } | null)?.label
+  return label === undefined ? undefined : { label }
 }
 
 /** Whether two nodes (or node lists) hold the same text and structure. */
@@ -63,7 +77,12 @@ function visible(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    if (k === 'position' || k === 'data' || v === undefined) continue
+    if (k === 'position' || v === undefined) continue
+    if (k === 'data') {
+      const kept = textData(v)
+      if (kept) out[k] = kept
+      continue
+    }
     out[k] = visible(v)
   }
   return out

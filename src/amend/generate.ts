@@ -14,6 +14,7 @@ import type { PhrasingContent } from 'mdast'
 import { phrasingText, unchangedTree } from '../diff/index.js'
 // The new text of an instruction is regulation Markdown, and fmt is its one writer.
 import { formatRegeling } from '../format/markdown.js'
+import { artikelenOf, contentOf, headingOf, leadLength, numOf as nodeNum } from '../model/access.js'
 import type {
   Grofheid,
   InhoudNode,
@@ -29,7 +30,8 @@ import type {
   WijzigingsItem,
 } from '../model/amendment.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import type { Regeling, RegelingNode } from '../model/nodes.js'
+import type { Lid, Nummer, Onderdeel, Regeling, RegelingContent, RegelingNode } from '../model/nodes.js'
+import { isDivision, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
 import { assignIds } from '../parse/ids.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import {
@@ -58,12 +60,12 @@ export interface AmendmentOptions {
   work?: string
 }
 
-type AnyNode = RegelingNode & { num?: string; heading?: PhrasingContent[]; label?: string; children?: AnyNode[] }
+type AnyNode = Exclude<RegelingNode, Nummer>
 
-const ITEMS: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
-const TEKST: ReadonlySet<string> = new Set(['alinea', 'kop', 'blok'])
-const DIVISIONS: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
-const SINGLETONS: ReadonlySet<string> = new Set(['opschrift', 'aanhef', 'ondertekening', 'toelichting'])
+/** A division's keyword as written (`§`), if any. */
+function labelOf(node: AnyNode | undefined): string | undefined {
+  return node && isDivision(node) ? node.data?.label : undefined
+}
 
 /** A unit could not be described finely: the caller replaces it whole. */
 class Grof extends Error {}
@@ -83,15 +85,16 @@ interface Draft {
 
 /** The regulation Markdown of one node, as it follows "komt te luiden:" or "luidende:". */
 export function renderInhoud(node: AnyNode): string {
-  if (ITEMS.has(node.type)) {
+  if (isItem(node)) {
     const md = formatRegeling({
       type: 'regeling',
-      meta: {},
-      children: [{ type: 'artikel', num: '0', children: [node] } as unknown as Regeling['children'][number]],
+      data: { meta: {} },
+      // fmt writes a subonderdeel under an article as it would under an onderdeel.
+      children: [{ type: 'artikel', children: [{ type: 'nummer', value: '0' }, node as Lid | Onderdeel] }],
     })
     return md.replace(/^## Artikel 0\n\n/, '').replace(/\n+$/, '')
   }
-  return formatRegeling({ type: 'regeling', meta: {}, children: [node as Regeling['children'][number]] }).replace(
+  return formatRegeling({ type: 'regeling', data: { meta: {} }, children: [node as RegelingContent] }).replace(
     /\n+$/,
     '',
   )
@@ -99,7 +102,7 @@ export function renderInhoud(node: AnyNode): string {
 
 /** The heading line of an article or division with its new heading (and no body). */
 function headingLine(node: AnyNode): string {
-  const bare = { ...node, children: [] } as AnyNode
+  const bare = { ...node, children: node.children.slice(0, leadLength(node)) } as AnyNode
   return renderInhoud(bare).split('\n')[0] as string
 }
 
@@ -110,12 +113,15 @@ function nieuweTekst(nodes: AnyNode[]): { inhoud: string; nodes: InhoudNode[] } 
 
 /** The new heading of an article or division: its heading line, and the provision without its body. */
 function nieuwOpschrift(node: AnyNode): { inhoud: string; nodes: InhoudNode[] } {
-  return { inhoud: headingLine(node), nodes: [{ ...node, children: [] } as unknown as InhoudNode] }
+  return {
+    inhoud: headingLine(node),
+    nodes: [{ ...node, children: node.children.slice(0, leadLength(node)) } as InhoudNode],
+  }
 }
 
 /** The whole new text of the regulation (front-matter aside). */
 function nieuweRegeling(nieuw: Regeling): { inhoud: string; nodes: InhoudNode[] } {
-  return { inhoud: formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, ''), nodes: nieuw.children }
+  return { inhoud: formatRegeling({ ...nieuw, data: { meta: {} } }).replace(/\n+$/, ''), nodes: nieuw.children }
 }
 
 // ---- words ------------------------------------------------------------------------------------------
@@ -138,10 +144,10 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
   if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift'].includes(t.type))
     throw new Grof('g1')
   // Links and nadruk in the old text: the quoted words cover a link whole or lie inside one.
-  const oudInline = (oudNode.children ?? []) as unknown as PhrasingContent[]
+  const oudInline = oudNode.children as PhrasingContent[]
   const ops: WordOp[] = t.text ?? []
-  const oud = phrasingText(oudNode.children as unknown as PhrasingContent[])
-  const nieuw = phrasingText(nieuwNode.children as unknown as PhrasingContent[])
+  const oud = phrasingText(oudNode.children as PhrasingContent[])
+  const nieuw = phrasingText(nieuwNode.children as PhrasingContent[])
   // Changed runs as offsets in both texts; white space between two changes belongs to them.
   const spans: Span[] = []
   let o = 0
@@ -272,18 +278,20 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
 // ---- provisions ---------------------------------------------------------------------------------
 
 function numOf(d: DiffNode, side: 'oud' | 'nieuw'): string {
-  return (side === 'oud' ? (d.oudNum ?? (d.oud as AnyNode)?.num) : (d.nieuwNum ?? (d.nieuw as AnyNode)?.num)) ?? ''
+  return side === 'oud'
+    ? (d.oudNum ?? (d.oud ? nodeNum(d.oud) : ''))
+    : (d.nieuwNum ?? (d.nieuw ? nodeNum(d.nieuw) : ''))
 }
 
 function stap(d: DiffNode, side: 'oud' | 'nieuw'): Stap {
   const soort = d.type as StapSoort
-  return SINGLETONS.has(d.type) ? { soort } : { soort, num: numOf(d, side) }
+  return isSingleton(d) ? { soort } : { soort, num: numOf(d, side) }
 }
 
 function citable(d: DiffNode): boolean {
-  if (SINGLETONS.has(d.type)) return true
+  if (isSingleton(d)) return true
   const num = numOf(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
-  return ['artikel', 'bijlage', ...DIVISIONS, ...ITEMS].includes(d.type) && num !== '' && num !== '-'
+  return isNumbered(d) && num !== '' && num !== '-'
 }
 
 /** Whether only the end of the last paragraph changed from `from` to `to` (a punt becoming a puntkomma). */
@@ -392,7 +400,7 @@ export const GEHEEL_ONDER = 0.5
 function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([d.nieuw as AnyNode]) }
   // A lid or onderdeel most of whose words go is replaced whole, like an article.
-  if (ITEMS.has(d.type) && behouden(d) < GEHEEL_ONDER) return [whole]
+  if (isItem(d) && behouden(d) < GEHEEL_ONDER) return [whole]
   try {
     return fineOps(d, plaats)
   } catch (error) {
@@ -407,17 +415,18 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const out: Operatie[] = []
   const oud = d.oud as AnyNode
   const nieuw = d.nieuw as AnyNode
-  if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !ITEMS.has(d.type)) throw new Grof('g8')
-  if ((d.type === 'artikel' || DIVISIONS.has(d.type)) && !sameWords(oud.heading, nieuw.heading)) {
-    const bare = !nieuw.heading || nieuw.heading.length === 0
+  if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !isItem(d)) throw new Grof('g8')
+  if ((d.type === 'artikel' || isDivision(d)) && !sameWords(headingOf(oud), headingOf(nieuw))) {
+    const nieuwHeading = headingOf(nieuw)
+    const bare = !nieuwHeading || nieuwHeading.length === 0
     out.push({ soort: 'opschrift', doel: plaats, ...(bare ? { inhoud: '' } : nieuwOpschrift(nieuw)) })
   }
-  const teksten = d.children.filter((c) => TEKST.has(c.type) && !isNote(c.oud ?? c.nieuw))
+  const teksten = d.children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw))
   if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd')) throw new Grof('g9')
   const vervangingen: Vervanging[] = []
   for (const t of teksten) if (t.status !== 'gelijk') vervangingen.push(...wordReplacements(t, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
-  const items = d.children.filter((c) => ITEMS.has(c.type))
+  const items = d.children.filter((c) => isItem(c))
   const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd')
   const renumbered = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
   if (items.some((c) => !citable(c) && c.status !== 'gelijk')) throw new Grof('g10')
@@ -453,38 +462,28 @@ interface State {
 }
 
 function artikelIn(tree: Regeling, num: string): AnyNode | undefined {
-  let found: AnyNode | undefined
-  const walk = (nodes: AnyNode[]) => {
-    for (const n of nodes) {
-      if (found) return
-      if (n.type === 'artikel' && n.num === num) found = n
-      else if (n.type !== 'toelichting' && !ITEMS.has(n.type) && n.type !== 'artikel' && !TEKST.has(n.type))
-        walk((n.children ?? []) as AnyNode[])
-    }
-  }
-  walk(tree.children as AnyNode[])
-  return found
+  return artikelenOf(tree).find((a) => nodeNum(a) === num)
 }
 
 function nodeAt(tree: Regeling, plaats: Plaats): AnyNode | undefined {
-  let holder: AnyNode[] = tree.children as AnyNode[]
+  let holder: readonly AnyNode[] = tree.children
   let node: AnyNode | undefined
   for (const s of plaats) {
     node =
       s.soort === 'artikel'
         ? artikelIn(tree, s.num ?? '')
-        : findDeep(holder, (n) => n.type === s.soort && (SINGLETONS.has(n.type) || n.num === s.num))
+        : findDeep(holder, (n) => n.type === s.soort && (isSingleton(n) || nodeNum(n) === s.num))
     if (!node) return undefined
-    holder = (node.children ?? []) as AnyNode[]
+    holder = contentOf(node) as AnyNode[]
   }
   return node
 }
 
-function findDeep(nodes: AnyNode[], test: (n: AnyNode) => boolean): AnyNode | undefined {
+function findDeep(nodes: readonly AnyNode[], test: (n: AnyNode) => boolean): AnyNode | undefined {
   for (const n of nodes) {
     if (test(n)) return n
-    if (DIVISIONS.has(n.type) || n.type === 'bijlage') {
-      const inner = findDeep((n.children ?? []) as AnyNode[], test)
+    if (isDivision(n) || n.type === 'bijlage') {
+      const inner = findDeep(contentOf(n), test)
       if (inner) return inner
     }
   }
@@ -511,14 +510,14 @@ function anchor(siblings: DiffNode[], at: number, ouder: Plaats): { na?: Plaats;
 
 function container(children: DiffNode[], ouder: Plaats, state: State): void {
   // A consolidator's note ("Vervallen per …") is no provision: it goes into the redactionele bijwerking.
-  const teksten = children.filter((c) => TEKST.has(c.type) && !isNote(c.oud ?? c.nieuw))
+  const teksten = children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw))
   if (teksten.some((t) => t.status !== 'gelijk')) throw new Grof('tekst buiten een bepaling')
   children.forEach((d, at) => {
-    if (d.status === 'gelijk' || TEKST.has(d.type)) return
+    if (d.status === 'gelijk' || isTekst(d)) return
     if (!citable(d)) throw new Grof('g19')
     const here = stap(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
     // A paragraaf is named with the hoofdstuk it is in (its number need not be unique); an article not.
-    const plaats: Plaats = DIVISIONS.has(d.type) ? [...ouder, here] : [here]
+    const plaats: Plaats = isDivision(d) ? [...ouder, here] : [here]
     if (d.status === 'verwijderd') {
       if (d.type === 'artikel' && state.nieuwArtikelen.has(numOf(d, 'oud'))) return
       state.drafts.push({ plaats, ops: [{ soort: 'vervalt', doelen: [plaats] }], check: (w) => !nodeAt(w, plaats) })
@@ -558,7 +557,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
       })
       return
     }
-    if (SINGLETONS.has(d.type)) {
+    if (isSingleton(d)) {
       state.drafts.push({
         plaats,
         ops: singletonOps(d, plaats),
@@ -569,7 +568,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     // A division or bijlage: its heading, then what is in it.
     if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
     // Text of a bijlage itself (not in an article) changed: the bijlage's words, else the bijlage whole.
-    if (d.type === 'bijlage' && d.children.some((c) => TEKST.has(c.type) && c.status !== 'gelijk')) {
+    if (d.type === 'bijlage' && d.children.some((c) => isTekst(c) && c.status !== 'gelijk')) {
       state.drafts.push({
         plaats,
         ops: singletonOps(d, plaats),
@@ -578,13 +577,13 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
       return
     }
     const oud = d.oud as AnyNode
-    if (!sameWords(oud.heading, nieuw.heading) || oud.label !== nieuw.label) {
+    if (!sameWords(headingOf(oud), headingOf(nieuw)) || labelOf(oud) !== labelOf(nieuw)) {
       state.drafts.push({
         plaats,
         ops: [{ soort: 'opschrift', doel: plaats, ...nieuwOpschrift(nieuw) }],
         check: (w) => {
           const n = nodeAt(w, plaats)
-          return n !== undefined && sameWords(n.heading, nieuw.heading) && n.label === nieuw.label
+          return n !== undefined && sameWords(headingOf(n), headingOf(nieuw)) && labelOf(n) === labelOf(nieuw)
         },
       })
     }
@@ -598,11 +597,11 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const texts: DiffNode[] = []
   const collect = (n: DiffNode): boolean => {
     if (n.status === 'toegevoegd' || n.status === 'verwijderd') return false
-    if (TEKST.has(n.type) || n.type === 'opschrift') {
+    if (isTekst(n) || n.type === 'opschrift') {
       if (n.status !== 'gelijk') texts.push(n)
       return true
     }
-    if (!sameWords((n.oud as AnyNode)?.heading, (n.nieuw as AnyNode)?.heading)) return false
+    if (!sameWords(n.oud && headingOf(n.oud), n.nieuw && headingOf(n.nieuw))) return false
     return n.children.every(collect)
   }
   if (d.type === 'opschrift') texts.push(d)
@@ -620,11 +619,12 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
 
 /** The place of a node below `ouder` as a besluit names it, or undefined when it has no name. */
 function naam(node: AnyNode, ouder: Plaats): Plaats | undefined {
-  if (SINGLETONS.has(node.type)) return ouder.length === 0 ? [{ soort: node.type as StapSoort }] : undefined
-  if (!node.num || node.num === '-') return undefined
-  const s: Stap = { soort: node.type as StapSoort, num: node.num }
+  if (isSingleton(node)) return ouder.length === 0 ? [{ soort: node.type as StapSoort }] : undefined
+  const num = nodeNum(node)
+  if (!num || num === '-') return undefined
+  const s: Stap = { soort: node.type as StapSoort, num }
   if (node.type === 'artikel' || node.type === 'bijlage') return [s]
-  if (ITEMS.has(node.type) || DIVISIONS.has(node.type)) return [...ouder, s]
+  if (isItem(node) || isDivision(node)) return [...ouder, s]
   return undefined
 }
 
@@ -639,17 +639,17 @@ function redactioneleUnits(w: Regeling, n: Regeling): Plaats[] {
   const out: Plaats[] = []
   // A part that occurs twice at the top (two aanhef blocks) has no name of its own.
   const types: string[] = n.children.map((c) => c.type)
-  const twice = new Set(types.filter((t, i) => SINGLETONS.has(t) && types.indexOf(t) !== i))
+  const twice = new Set(types.filter((t, i) => isSingleton({ type: t }) && types.indexOf(t) !== i))
   const naamVan = (node: AnyNode, ouder: Plaats) => (twice.has(node.type) ? undefined : naam(node, ouder))
-  const kidsOf = (x: AnyNode) => (TEKST.has(x.type) ? [] : ((x.children ?? []) as AnyNode[]))
+  const kidsOf = (x: AnyNode): readonly AnyNode[] => (isTekst(x) ? [] : (contentOf(x) as AnyNode[]))
   const walk = (a: AnyNode, b: AnyNode, plaats: Plaats) => {
     const ka = kidsOf(a)
     const kb = kidsOf(b)
     const own =
-      !sameText(a.heading, b.heading) ||
-      a.label !== b.label ||
+      !sameText(headingOf(a), headingOf(b)) ||
+      labelOf(a) !== labelOf(b) ||
       ka.length !== kb.length ||
-      TEKST.has(a.type) ||
+      isTekst(a) ||
       ka.some((c, i) => !sameText(c, kb[i]) && !naamVan(kb[i] as AnyNode, plaats))
     if (own) {
       out.push(plaats)
@@ -660,7 +660,7 @@ function redactioneleUnits(w: Regeling, n: Regeling): Plaats[] {
       if (!sameText(c, d)) walk(c, d, naamVan(d, plaats) as Plaats)
     })
   }
-  walk(w as unknown as AnyNode, n as unknown as AnyNode, [])
+  walk(w, n, [])
   return out
 }
 
@@ -669,7 +669,7 @@ function redactioneleUnits(w: Regeling, n: Regeling): Plaats[] {
 function sideTree(tree: DiffNode, meta: Record<string, unknown>, side: 'oud' | 'nieuw'): Regeling {
   const skip = side === 'oud' ? 'toegevoegd' : 'verwijderd'
   const children = tree.children.filter((c) => c.status !== skip).map((c) => c[side]) as Regeling['children']
-  return assignIds({ type: 'regeling', meta, children: structuredClone(children) })
+  return assignIds({ type: 'regeling', data: { meta }, children: structuredClone(children) })
 }
 
 const HET_WOORDEN = /(besluit|statuut|reglement|plan|protocol|convenant|akkoord|wetboek|verdrag)$/i
@@ -781,7 +781,7 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
     redactioneel = redactioneleUnits(work0, nieuw).map((plaats) => {
       const inhoud =
         plaats.length === 0
-          ? formatRegeling({ ...nieuw, meta: {} }).replace(/\n+$/, '')
+          ? formatRegeling({ ...nieuw, data: { meta: {} } }).replace(/\n+$/, '')
           : renderInhoud(nodeAt(nieuw, plaats) as AnyNode)
       const operatie: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud }
       applyRedactioneel(work0, operatie)
@@ -863,7 +863,7 @@ function toItems(drafts: Draft[]): WijzigingsItem[] {
 
 /** The new text as data for renderers: its nodes, and the aligned tree they draw. */
 function nieuweTekstModel(nodes: InhoudNode[]): NieuweTekst {
-  const regeling = { type: 'regeling', meta: {}, children: nodes } as unknown as Regeling
+  const regeling: Regeling = { type: 'regeling', data: { meta: {} }, children: nodes as Regeling['children'] }
   return { nodes, weergave: unchangedTree(regeling) }
 }
 

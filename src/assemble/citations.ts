@@ -3,13 +3,16 @@
  * that date (`versionAt`), the provision in that version, and its text to quote. Works and parsed
  * versions are cached for a batch: a batch of 10,000 letters parses each version once.
  */
+
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
-import { ordinal } from '../model/glossary.js'
+import { contentOf, numOf } from '../model/access.js'
+import { type CitationStep, citeSteps } from '../model/citation.js'
 import type { Artikel, Lid, Onderdeel, Regeling, Subonderdeel, Tekst } from '../model/nodes.js'
+import { isItem } from '../model/registry.js'
 import { parseRegeling } from '../parse/index.js'
 import { formatDutchDate } from '../util/dates.js'
 import { hasErrors } from '../util/messages.js'
@@ -45,10 +48,10 @@ export function parseCitation(input: string): ProvisionRefFull | undefined {
 
 /** The citation words (Ar 3.29): `artikel 10, vijfde lid, onderdeel b`. */
 export function citationWords(ref: ProvisionRefFull): string {
-  let s = `artikel ${ref.artikel}`
-  if (ref.lid) s += `, ${ordinal(ref.lid)} lid`
-  if (ref.onderdeel) s += `, onderdeel ${ref.onderdeel}`
-  return s
+  const steps: CitationStep[] = [{ type: 'artikel', num: ref.artikel }]
+  if (ref.lid) steps.push({ type: 'lid', num: ref.lid })
+  if (ref.onderdeel) steps.push({ type: 'onderdeel', num: ref.onderdeel })
+  return citeSteps(steps)
 }
 
 export interface FoundProvision {
@@ -60,19 +63,18 @@ export interface FoundProvision {
 
 /** Find a provision in one version's tree. */
 export function findCitation(tree: Regeling, ref: ProvisionRefFull): FoundProvision | undefined {
-  const artikel = allArtikelen(tree).find((a) => a.num.toLowerCase() === ref.artikel.toLowerCase())
+  const artikel = allArtikelen(tree).find((a) => numOf(a).toLowerCase() === ref.artikel.toLowerCase())
   if (!artikel) return undefined
   let node: Artikel | Lid | Onderdeel = artikel
   if (ref.lid) {
-    const lid = artikel.children.find((c): c is Lid => c.type === 'lid' && c.num === ref.lid)
+    const lid = contentOf(artikel).find((c): c is Lid => c.type === 'lid' && numOf(c) === ref.lid)
     if (!lid) return undefined
     node = lid
   }
   if (ref.onderdeel) {
-    const children = node.children as Array<{ type: string; num?: string }>
-    const ond = children.find((c) => c.type === 'onderdeel' && c.num?.toLowerCase() === ref.onderdeel) as
-      | Onderdeel
-      | undefined
+    const ond = contentOf<Artikel | Lid>(node).find(
+      (c): c is Onderdeel => c.type === 'onderdeel' && numOf(c).toLowerCase() === ref.onderdeel,
+    )
     if (!ond) return undefined
     node = ond
   }
@@ -92,13 +94,13 @@ export function quoteParagraphs(node: Artikel | Lid | Onderdeel): string[] {
     }
     if (n.type === 'blok') return
     let first = true
-    for (const c of n.children as Array<Lid | Onderdeel | Subonderdeel | Tekst>) {
-      const own = c.type === 'lid' || c.type === 'onderdeel' || c.type === 'subonderdeel' ? `${c.num}. ` : ''
+    for (const c of contentOf<Artikel | Lid | Onderdeel | Subonderdeel>(n)) {
+      const own = isItem(c) ? `${numOf(c)}. ` : ''
       walk(c, first && prefix ? prefix : own)
       first = false
     }
   }
-  const own = node.type === 'onderdeel' ? `${node.num}. ` : node.type === 'lid' ? `${node.num}. ` : ''
+  const own = node.type === 'artikel' ? '' : `${numOf(node)}. `
   walk(node, own)
   return out
 }

@@ -4,7 +4,9 @@
  * other commands on the bundled data as a user would type them (each printed as `$ regelwerk …`),
  * writing into `output/`.
  */
+
 import { join, relative } from 'node:path'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { formatRegeling } from '../format/markdown.js'
 import type { Regeling } from '../model/nodes.js'
@@ -17,9 +19,11 @@ import { counts, plural, readInput } from './io.js'
 
 const OUTPUT = 'output'
 
-function countType(node: { type: string; children?: unknown[] }, type: string): number {
-  let n = node.type === type ? 1 : 0
-  if (Array.isArray(node.children)) for (const c of node.children) n += countType(c as { type: string }, type)
+function countType(tree: Regeling, type: string): number {
+  let n = 0
+  visit(tree, type, () => {
+    n++
+  })
   return n
 }
 
@@ -222,7 +226,7 @@ function checkAll(): number {
 }
 
 function summaryRow(rel: string, tree: Regeling, c: { fouten: number; waarschuwingen: number }): string {
-  const title = String(tree.meta.citeertitel ?? tree.meta.identificatie ?? '')
+  const title = String(tree.data.meta.citeertitel ?? tree.data.meta.identificatie ?? '')
   const artikelen = countType(tree, 'artikel')
   const leden = countType(tree, 'lid')
   const status = c.fouten > 0 ? 'FOUT' : c.waarschuwingen > 0 ? `${c.waarschuwingen}×let op` : 'ok'

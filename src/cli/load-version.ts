@@ -22,6 +22,6 @@ export function loadVersion(ref: string): { result: ParseResult; path: string } 
     printMessages(file, resolved.value)
     return EXIT.input
   }
-  result.tree.meta = versionMeta(resolved.value, result.tree.meta)
+  result.tree.data.meta = versionMeta(resolved.value, result.tree.data.meta)
   return { result, path: resolved.value }
 }

@@ -5,8 +5,10 @@
  * that the alignment and the word operations are complete.
  */
 import type { PhrasingContent } from 'mdast'
+import { lead, numOf } from '../model/access.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { Regeling, RegelingNode } from '../model/nodes.js'
+import { isDivision } from '../model/registry.js'
 import { assignIds } from '../parse/ids.js'
 
 function newText(ops: WordOp[] | undefined): string {
@@ -24,23 +26,22 @@ function rebuild(d: DiffNode): RegelingNode | undefined {
   if (d.status === 'verwijderd') return undefined
   if (d.status === 'toegevoegd') return d.nieuw
   if (d.status === 'gelijk') return d.oud
-  const base = { ...(d.oud as RegelingNode) } as Record<string, unknown>
-  if (d.nieuwNum !== undefined) base.num = d.nieuwNum
-  if (d.label !== undefined) base.label = d.label
-  else delete base.label
-  if (d.heading) {
-    const text = newText(d.heading)
-    if (text === '') delete base.heading
-    else base.heading = phrasing(text)
+  const oud = d.oud as RegelingNode
+  if (d.type === 'alinea' || d.type === 'kop' || d.type === 'opschrift')
+    return { ...oud, children: phrasing(newText(d.text)) } as RegelingNode
+  if (d.type === 'blok') return d.nieuw
+  const content = d.children.map(rebuild).filter((n): n is RegelingNode => n !== undefined)
+  const heading = d.heading ? phrasing(newText(d.heading)) : undefined
+  const node = { ...oud, children: [...lead(d.nieuwNum ?? numOf(oud), heading), ...content] } as RegelingNode
+  if (isDivision(node)) {
+    const { label: _, ...data } = node.data ?? {}
+    node.data = d.label === undefined ? data : { ...data, label: d.label }
   }
-  if (d.type === 'alinea' || d.type === 'kop' || d.type === 'opschrift') base.children = phrasing(newText(d.text))
-  else if (d.type === 'blok') return d.nieuw
-  else base.children = d.children.map(rebuild).filter((n): n is RegelingNode => n !== undefined)
-  return base as unknown as RegelingNode
+  return node
 }
 
 /** The new version, rebuilt from the old tree and the diff (front-matter from the new side). */
 export function applyDiff(oud: Regeling, result: DiffResult): Regeling {
   const children = result.tree.children.map(rebuild).filter((n): n is RegelingNode => n !== undefined)
-  return assignIds({ ...oud, meta: result.nieuwMeta, children: children as Regeling['children'] })
+  return assignIds({ ...oud, data: { meta: result.nieuwMeta }, children: children as Regeling['children'] })
 }

@@ -5,12 +5,16 @@
  * with `diff` (jsdiff) bounded by `maxEditLength` and `timeout`: when it gives up, the text is
  * reported as replaced as a whole instead of hanging.
  */
+
 import { diffArrays } from 'diff'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
+import { contentOf, headingOf, numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import { ordinal } from '../model/glossary.js'
-import type { Regeling, RegelingNode } from '../model/nodes.js'
+import { type CitationStep, citeSteps } from '../model/citation.js'
+import type { Aanhef, Alinea, Kop, Ondertekening, Regeling, RegelingNode, Toelichting } from '../model/nodes.js'
+import { dispatch, type Handlers, isDivision, isItem, isNumbered, type Numbered } from '../model/registry.js'
 
 export interface DiffOptions {
   /** Upper bound on the word edit script per provision (default 4000 tokens). */
@@ -19,22 +23,55 @@ export interface DiffOptions {
   timeout?: number
 }
 
-type AnyNode = RegelingNode & { num?: string; heading?: PhrasingContent[]; label?: string; data?: { id?: string } }
+type AnyNode = RegelingNode
 
-const NUMBERED = new Set([
-  'titel',
-  'hoofdstuk',
-  'afdeling',
-  'paragraaf',
-  'artikel',
-  'lid',
-  'onderdeel',
-  'subonderdeel',
-  'bijlage',
-])
-const SINGLETONS = new Set(['opschrift', 'aanhef', 'ondertekening', 'toelichting'])
-const TEXT_NODES = new Set(['alinea', 'kop', 'opschrift'])
-const RENUMBERED = new Set(['lid', 'onderdeel', 'subonderdeel'])
+/** What the differ compares of a node: its alignment key, its own text and its content. */
+interface Parts {
+  /** Same key in both versions = the same provision (type and number, or a singleton). */
+  key?: string | undefined
+  /** Running text of a text node. */
+  text?: string
+  children: readonly RegelingNode[]
+}
+
+const numbered = (node: Numbered): Parts => {
+  const num = numOf(node)
+  return { key: num && num !== '-' ? `${node.type}#${num.toLowerCase()}` : undefined, children: contentOf(node) }
+}
+const singleton = (node: Aanhef | Ondertekening | Toelichting): Parts => ({ key: node.type, children: contentOf(node) })
+const phrasing = (node: Alinea | Kop): Parts => ({ text: phrasingText(node.children), children: [] })
+/** A number or heading is compared as part of its provision (`num`, `heading` of the DiffNode). */
+const part = (): Parts => ({ children: [] })
+
+const PARTS: Handlers<Parts> = {
+  regeling: (node) => ({ children: node.children }),
+  opschrift: (node) => ({ key: 'opschrift', text: phrasingText(node.children), children: [] }),
+  aanhef: singleton,
+  titel: numbered,
+  hoofdstuk: numbered,
+  afdeling: numbered,
+  paragraaf: numbered,
+  artikel: numbered,
+  lid: numbered,
+  onderdeel: numbered,
+  subonderdeel: numbered,
+  alinea: phrasing,
+  kop: phrasing,
+  blok: (node) => ({ text: blokText(node.children[0]), children: [] }),
+  ondertekening: singleton,
+  toelichting: singleton,
+  artikeltoelichting: (node) => ({
+    key: `atl#${phrasingText(headingOf(node)).trim().toLowerCase()}`,
+    children: contentOf(node),
+  }),
+  bijlage: numbered,
+  nummer: part,
+  koptekst: part,
+}
+
+function partsOf(node: AnyNode): Parts {
+  return dispatch(PARTS, node)
+}
 
 /** Plain text of inline content; a hard break is a line break. */
 export function phrasingText(children: PhrasingContent[] | undefined): string {
@@ -49,9 +86,7 @@ export function phrasingText(children: PhrasingContent[] | undefined): string {
 }
 
 function ownText(node: AnyNode): string | undefined {
-  if (TEXT_NODES.has(node.type)) return phrasingText((node as { children: PhrasingContent[] }).children)
-  if (node.type === 'blok') return blokText((node as { node: RootContent }).node)
-  return undefined
+  return partsOf(node).text
 }
 
 function blokText(node: RootContent): string {
@@ -59,25 +94,22 @@ function blokText(node: RootContent): string {
 }
 
 function keyOf(node: AnyNode): string | undefined {
-  if (NUMBERED.has(node.type) && node.num && node.num !== '-') return `${node.type}#${node.num.toLowerCase()}`
-  if (SINGLETONS.has(node.type)) return node.type
-  if (node.type === 'artikeltoelichting') return `atl#${phrasingText(node.heading).trim().toLowerCase()}`
-  return undefined
+  return partsOf(node).key
 }
 
-function childrenOf(node: AnyNode): AnyNode[] {
-  if (TEXT_NODES.has(node.type) || node.type === 'blok') return []
-  return ((node as { children?: AnyNode[] }).children ?? []) as AnyNode[]
+function childrenOf(node: AnyNode): readonly AnyNode[] {
+  return partsOf(node).children
 }
 
 /** All words of a node (its text, heading and descendants), for similarity. */
 function wordsOf(node: AnyNode): string[] {
   const out: string[] = []
   const walk = (n: AnyNode) => {
-    const own = ownText(n)
-    if (own) out.push(...(own.match(/[\p{L}\p{N}]+/gu) ?? []))
-    if (n.heading) out.push(...(phrasingText(n.heading).match(/[\p{L}\p{N}]+/gu) ?? []))
-    for (const c of childrenOf(n)) walk(c)
+    const parts = partsOf(n)
+    if (parts.text) out.push(...(parts.text.match(/[\p{L}\p{N}]+/gu) ?? []))
+    const heading = headingOf(n)
+    if (heading) out.push(...(phrasingText(heading).match(/[\p{L}\p{N}]+/gu) ?? []))
+    for (const c of parts.children) walk(c)
   }
   walk(node)
   return out
@@ -145,17 +177,17 @@ function changed(ops: WordOp[] | undefined): boolean {
 type Pair = { oud?: AnyNode; nieuw?: AnyNode }
 
 /** Align two sibling lists: pairs in the new order, deleted ones where they stood. */
-export function alignChildren(oud: AnyNode[], nieuw: AnyNode[]): Pair[] {
+export function alignChildren(oud: readonly AnyNode[], nieuw: readonly AnyNode[]): Pair[] {
   // First pass: the same provision. Articles and divisions keep their numbers (Ar: articles are
   // never renumbered); leden, onderdelen and plain paragraphs are matched by their text, so that
   // a renumbered lid is found again. Edited provisions are paired in the second pass.
   const eq = (x: AnyNode, y: AnyNode) => {
     if (x.type !== y.type) return false
     const kx = keyOf(x)
-    if (kx && !RENUMBERED.has(x.type)) return kx === keyOf(y)
+    if (kx && !isItem(x)) return kx === keyOf(y)
     return similarity(x, y) >= 0.85
   }
-  const changes = diffArrays(oud, nieuw, { comparator: eq })
+  const changes = diffArrays([...oud], [...nieuw], { comparator: eq })
   const out: Pair[] = []
   let oi = 0
   let ni = 0
@@ -238,8 +270,13 @@ interface Context {
   nieuwArtikelen: Set<string>
 }
 
+function labelOf(node: AnyNode): string | undefined {
+  return isDivision(node) ? node.data?.label : undefined
+}
+
 function idOf(node: AnyNode | undefined): string | undefined {
-  return node?.data?.id
+  const data = node?.data
+  return data && 'id' in data ? data.id : undefined
 }
 
 function leaf(node: AnyNode, status: 'toegevoegd' | 'verwijderd'): DiffNode {
@@ -250,13 +287,15 @@ function leaf(node: AnyNode, status: 'toegevoegd' | 'verwijderd'): DiffNode {
     id: idOf(node),
     children: childrenOf(node).map((c) => leaf(c, status)),
   }
-  if (node.num !== undefined) {
-    if (status === 'toegevoegd') d.nieuwNum = node.num
-    else d.oudNum = node.num
+  if (isNumbered(node)) {
+    if (status === 'toegevoegd') d.nieuwNum = numOf(node)
+    else d.oudNum = numOf(node)
   }
-  if (node.label) d.label = node.label
+  const label = labelOf(node)
+  if (label) d.label = label
   const op: WordOp['op'] = status === 'toegevoegd' ? 'ins' : 'del'
-  if (node.heading) d.heading = [{ op, text: phrasingText(node.heading) }]
+  const heading = headingOf(node)
+  if (heading) d.heading = [{ op, text: phrasingText(heading) }]
   if (text !== undefined) d.text = text ? [{ op, text }] : []
   if (status === 'toegevoegd') d.nieuw = node
   else d.oud = node
@@ -265,16 +304,19 @@ function leaf(node: AnyNode, status: 'toegevoegd' | 'verwijderd'): DiffNode {
 
 function diffNode(oud: AnyNode, nieuw: AnyNode, ctx: Context, parentId: string): DiffNode {
   const d: DiffNode = { type: nieuw.type, status: 'gelijk', id: idOf(nieuw), children: [], oud, nieuw }
-  if (oud.num !== undefined || nieuw.num !== undefined) {
-    d.oudNum = oud.num
-    d.nieuwNum = nieuw.num
+  if (isNumbered(oud) || isNumbered(nieuw)) {
+    d.oudNum = numOf(oud)
+    d.nieuwNum = numOf(nieuw)
   }
-  if (nieuw.label ?? oud.label) d.label = nieuw.label ?? oud.label
-  let different = oud.num !== nieuw.num || oud.label !== nieuw.label
-  if (oud.heading || nieuw.heading) {
-    const { ops } = diffWords(phrasingText(oud.heading), phrasingText(nieuw.heading), ctx.options)
+  const label = labelOf(nieuw) ?? labelOf(oud)
+  if (label) d.label = label
+  let different = numOf(oud) !== numOf(nieuw) || labelOf(oud) !== labelOf(nieuw)
+  const oudHeading = headingOf(oud)
+  const nieuwHeading = headingOf(nieuw)
+  if (oudHeading || nieuwHeading) {
+    const { ops } = diffWords(phrasingText(oudHeading), phrasingText(nieuwHeading), ctx.options)
     d.heading = ops
-    different ||= changed(ops) || (oud.heading === undefined) !== (nieuw.heading === undefined)
+    different ||= changed(ops) || (oudHeading === undefined) !== (nieuwHeading === undefined)
   }
   const a = ownText(oud)
   const b = ownText(nieuw)
@@ -290,14 +332,13 @@ function diffNode(oud: AnyNode, nieuw: AnyNode, ctx: Context, parentId: string):
   return d
 }
 
-function diffChildren(oud: AnyNode[], nieuw: AnyNode[], ctx: Context, parentId: string): DiffNode[] {
+function diffChildren(oud: readonly AnyNode[], nieuw: readonly AnyNode[], ctx: Context, parentId: string): DiffNode[] {
   const out: DiffNode[] = []
   for (const pair of alignChildren(oud, nieuw)) {
     if (pair.oud && pair.nieuw) out.push(diffNode(pair.oud, pair.nieuw, ctx, parentId))
     else if (pair.nieuw) {
       const added = leaf(pair.nieuw, 'toegevoegd')
-      const moved =
-        pair.nieuw.type === 'artikel' ? ctx.oudArtikelen.get((pair.nieuw.num ?? '').toLowerCase()) : undefined
+      const moved = pair.nieuw.type === 'artikel' ? ctx.oudArtikelen.get(numOf(pair.nieuw).toLowerCase()) : undefined
       if (moved && moved.parent !== parentId) added.verplaatstVan = moved.parent
       out.push(added)
     } else if (pair.oud) out.push(leaf(pair.oud, 'verwijderd'))
@@ -305,34 +346,36 @@ function diffChildren(oud: AnyNode[], nieuw: AnyNode[], ctx: Context, parentId: 
   return out
 }
 
-function collectArtikelen(node: AnyNode, parent: string, out: Map<string, { node: AnyNode; parent: string }>): void {
-  for (const c of childrenOf(node)) {
-    if (c.type === 'artikel' && c.num) out.set(c.num.toLowerCase(), { node: c, parent })
-    else if (c.type !== 'toelichting') collectArtikelen(c, idOf(c) ?? parent, out)
-  }
+/** The articles of a version by number, each with the id of the provision it stands in. */
+function collectArtikelen(tree: Regeling, out: Map<string, { node: AnyNode; parent: string }>): void {
+  visitParents(tree, (node, ancestors) => {
+    const n = node as AnyNode
+    if (n.type === 'artikel') {
+      const ids = ancestors.map((a) => idOf(a as AnyNode)).filter((id) => id !== undefined)
+      const parent = ids[ids.length - 1] ?? 'regeling'
+      if (numOf(n)) out.set(numOf(n).toLowerCase(), { node: n, parent })
+      return SKIP
+    }
+    return n.type === 'toelichting' || partsOf(n).text !== undefined || n.type === 'koptekst' ? SKIP : undefined
+  })
 }
 
 /** Compare two versions of a regulation. */
 export function diffRegelingen(oud: Regeling, nieuw: Regeling, options: DiffOptions = {}): DiffResult {
   const oudArtikelen = new Map<string, { node: AnyNode; parent: string }>()
-  collectArtikelen(oud as unknown as AnyNode, 'regeling', oudArtikelen)
+  collectArtikelen(oud, oudArtikelen)
   const nieuwArtikelen = new Map<string, { node: AnyNode; parent: string }>()
-  collectArtikelen(nieuw as unknown as AnyNode, 'regeling', nieuwArtikelen)
+  collectArtikelen(nieuw, nieuwArtikelen)
   const ctx: Context = { options, oudArtikelen, nieuwArtikelen: new Set(nieuwArtikelen.keys()) }
-  const children = diffChildren(
-    oud.children as unknown as AnyNode[],
-    nieuw.children as unknown as AnyNode[],
-    ctx,
-    'regeling',
-  )
+  const children = diffChildren(oud.children, nieuw.children, ctx, 'regeling')
   const tree: DiffNode = {
     type: 'regeling',
     status: children.some((c) => c.status !== 'gelijk') ? 'gewijzigd' : 'gelijk',
     id: undefined,
     children,
   }
-  const changes = [...metaChanges(oud.meta, nieuw.meta), ...changeList(tree, nieuwArtikelen)]
-  return { tree, changes, oudMeta: oud.meta, nieuwMeta: nieuw.meta }
+  const changes = [...metaChanges(oud.data.meta, nieuw.data.meta), ...changeList(tree, nieuwArtikelen)]
+  return { tree, changes, oudMeta: oud.data.meta, nieuwMeta: nieuw.data.meta }
 }
 
 function metaChanges(a: Record<string, unknown>, b: Record<string, unknown>): Change[] {
@@ -347,53 +390,41 @@ function metaChanges(a: Record<string, unknown>, b: Record<string, unknown>): Ch
 
 // ---- change list -------------------------------------------------------------------------------
 
-/** `artikel 10, vijfde lid, onderdeel b` for a path of DiffNodes. */
-export function citation(path: readonly DiffNode[]): string {
-  const parts: string[] = []
-  for (const n of path) {
-    const num = n.nieuwNum ?? n.oudNum ?? ''
-    switch (n.type) {
-      case 'artikel':
-        parts.length = 0
-        parts.push(`artikel ${num}`)
-        break
-      case 'lid':
-        parts.push(/^\d+$/.test(num) ? `${ordinal(num)} lid` : `lid ${num}`)
-        break
-      case 'onderdeel':
-        parts.push(num && num !== '-' ? `onderdeel ${num}` : 'onderdeel')
-        break
-      case 'subonderdeel':
-        parts.push(num && num !== '-' ? `onder ${num}` : 'subonderdeel')
-        break
-      case 'titel':
-      case 'hoofdstuk':
-      case 'afdeling':
-      case 'paragraaf':
-      case 'bijlage':
-        if (!parts.some((p) => p.startsWith('artikel'))) {
-          parts.length = 0
-          parts.push(num ? `${n.label ?? n.type} ${num}` : n.type)
-        }
-        break
-      case 'aanhef':
-      case 'opschrift':
-      case 'ondertekening':
-      case 'toelichting':
-        parts.length = 0
-        parts.push(n.type)
-        break
-      case 'artikeltoelichting':
-        parts.length = 0
-        parts.push(
-          `toelichting (${phrasingText((n.nieuw as AnyNode | undefined)?.heading ?? (n.oud as AnyNode | undefined)?.heading).trim()})`,
-        )
-        break
-      default:
-        break
-    }
+/** The words of one side of word operations: the old text (`gelijk` and `del`) or the new one. */
+function sideWords(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieuw'): string {
+  const skip = side === 'oud' ? 'ins' : 'del'
+  return (ops ?? [])
+    .filter((o) => o.op !== skip)
+    .map((o) => o.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+}
+
+/**
+ * A node of the aligned tree as a citation step, in the version it belongs to (the old one for a
+ * deleted node); `num` overrides its number (`was tweede lid` cites the old number).
+ */
+export function citationStep(node: DiffNode, parent: DiffNode | undefined, num?: string): CitationStep {
+  const side = node.status === 'verwijderd' ? 'oud' : 'nieuw'
+  const own = num ?? (side === 'oud' ? (node.oudNum ?? node.nieuwNum) : (node.nieuwNum ?? node.oudNum))
+  const step: CitationStep = { type: node.type, num: own }
+  if (node.heading) step.heading = sideWords(node.heading, side)
+  if (isItem(node) && (own === undefined || own === '' || own === '-')) {
+    // A dash item is cited by its place among the dash items of its parent, in its own version.
+    const skip = side === 'oud' ? 'toegevoegd' : 'verwijderd'
+    const dashes = (parent?.children ?? []).filter((c) => {
+      const n = c.status === 'verwijderd' ? (c.oudNum ?? c.nieuwNum) : (c.nieuwNum ?? c.oudNum)
+      return c.type === node.type && c.status !== skip && (n ?? '-') === '-'
+    })
+    const at = dashes.indexOf(node)
+    if (at >= 0) step.streepje = at + 1
   }
-  return parts.join(', ') || 'regeling'
+  return step
+}
+
+/** `artikel 10, vijfde lid, onderdeel b` for a path of aligned nodes (root first). */
+export function citation(path: readonly DiffNode[]): string {
+  return citeSteps(path.map((node, i) => citationStep(node, path[i - 1])))
 }
 
 function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode; parent: string }>): Change[] {
@@ -429,7 +460,7 @@ function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode;
         geheelVervangen: node.geheelVervangen ?? false,
       })
     }
-    for (const c of node.children) walk(c, TEXT_NODES.has(c.type) || c.type === 'blok' ? here : here)
+    for (const c of node.children) walk(c, here)
   }
   for (const c of tree.children) walk(c, [])
   return out

@@ -4,25 +4,26 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
+import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type {
-  Aanhef,
   Artikel,
   ArtikelToelichting,
   Bijlage,
-  BodyContent,
   Division,
   Kop,
+  Koptekst,
   Lid,
+  Nummer,
   Onderdeel,
   Ondertekening,
-  Opschrift,
   Regeling,
-  RegelingContent,
+  RegelingNode,
   Subonderdeel,
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
+import { dispatch, type Handlers } from '../model/registry.js'
 import { matchMarker } from '../parse/blocks.js'
 import { ONDERTEKENING_START } from '../parse/recognize.js'
 
@@ -45,63 +46,71 @@ export function formatRegeling(tree: Regeling, options: FormatOptions = {}): str
   const parts: string[] = []
   const yaml = options.frontMatter?.replace(/\s+$/, '')
   if (yaml !== undefined) parts.push(`---\n${yaml}${yaml ? '\n' : ''}---`)
-  for (const child of tree.children) parts.push(...regelingContent(child))
+  for (const child of tree.children) parts.push(...body(child, 0))
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`
 }
 
-function regelingContent(node: RegelingContent): string[] {
-  switch (node.type) {
-    case 'opschrift':
-      return [heading(1, (node satisfies Opschrift).children)]
-    case 'aanhef':
-      return (node satisfies Aanhef).children.map((t) => tekst(t, 2))
-    case 'ondertekening':
-      return ondertekening(node)
-    case 'toelichting':
-      return toelichting(node)
-    case 'bijlage':
-      return bijlage(node)
-    default:
-      return body(node, 0)
-  }
+/** The Markdown blocks of a node at nesting `level` (0: directly in the regulation). */
+const FORMAT: Handlers<string[], [level: number]> = {
+  regeling: (node) => node.children.flatMap((c) => body(c, 0)),
+  opschrift: (node) => [heading(1, node.children)],
+  aanhef: (node) => node.children.map((t) => tekst(t, 2)),
+  titel: division,
+  hoofdstuk: division,
+  afdeling: division,
+  paragraaf: division,
+  artikel,
+  lid: (node, level) => items([node], level + 2),
+  onderdeel: (node, level) => items([node], level + 2),
+  subonderdeel: (node, level) => items([node], level + 2),
+  alinea: (node, level) => [tekst(node, level + 2)],
+  blok: (node, level) => [tekst(node, level + 2)],
+  kop: (node, level) => [tekst(node, level + 2)],
+  ondertekening,
+  toelichting,
+  artikeltoelichting,
+  bijlage,
+  nummer: part,
+  koptekst: part,
 }
 
-function body(node: BodyContent, level: number): string[] {
-  switch (node.type) {
-    case 'artikel':
-      return artikel(node, level)
-    case 'alinea':
-    case 'blok':
-    case 'kop':
-      return [tekst(node, level + 2)]
-    default:
-      return division(node, level)
-  }
+/** A number or heading is written on its provision's heading line, never on its own. */
+function part(node: Nummer | Koptekst): string[] {
+  throw new Error(`fmt: a \`${node.type}\` node is written by its provision, not on its own`)
+}
+
+function body(node: RegelingNode, level: number): string[] {
+  return dispatch(FORMAT, node, level)
 }
 
 function division(node: Division, level: number): string[] {
   const words: string[] = []
-  if (node.num !== '') words.push(node.label ?? DIVISION_KEYWORD[node.type], node.num)
-  if (node.heading) words.push(inline(node.heading))
+  const num = numOf(node)
+  const title = headingOf(node)
+  if (num !== '') words.push(node.data?.label ?? DIVISION_KEYWORD[node.type], num)
+  if (title) words.push(inline(title))
   const out = [`${hashes(level + 2)} ${words.join(' ')}`]
-  for (const child of node.children) out.push(...body(child, level + 1))
+  for (const child of contentOf(node)) out.push(...body(child, level + 1))
   return out
 }
 
 function bijlage(node: Bijlage): string[] {
   const words = ['Bijlage']
-  if (node.num !== '') words.push(node.num)
-  if (node.heading) words.push(inline(node.heading))
+  const num = numOf(node)
+  const title = headingOf(node)
+  if (num !== '') words.push(num)
+  if (title) words.push(inline(title))
   const out = [`## ${words.join(' ')}`]
-  for (const child of node.children) out.push(...body(child, 1))
+  for (const child of contentOf(node)) out.push(...body(child, 1))
   return out
 }
 
 function artikel(node: Artikel, level: number): string[] {
   const depth = level + 2
-  const title = node.heading ? ` ${inline(node.heading)}` : ''
-  const out = [`${hashes(depth)} Artikel ${node.num}${title}`]
-  out.push(...items(node.children, depth))
+  const heading = headingOf(node)
+  const title = heading ? ` ${inline(heading)}` : ''
+  const out = [`${hashes(depth)} Artikel ${numOf(node)}${title}`]
+  out.push(...items(contentOf(node), depth))
   return out
 }
 
@@ -116,29 +125,27 @@ function items(children: ReadonlyArray<Tekst | Item>, depth: number): string[] {
   const out: string[] = []
   let list: { delimiter: '.' | ')'; next: number } | undefined
   for (const child of children) {
-    if (child.type === 'lid' && /^\d+$/.test(child.num)) {
-      const n = Number(child.num)
+    const num = numOf(child)
+    if (child.type === 'lid' && /^\d+$/.test(num)) {
+      const n = Number(num)
       let delimiter: '.' | ')' = '.'
       if (list) delimiter = list.next === n ? list.delimiter : list.delimiter === '.' ? ')' : '.'
       list = { delimiter, next: n + 1 }
-      out.push(item(child, `${child.num}${delimiter}`, depth))
+      out.push(item(child, `${num}${delimiter}`, depth))
       continue
     }
     list = undefined
     if (child.type === 'lid' || child.type === 'onderdeel' || child.type === 'subonderdeel') {
-      out.push(item(child, '-', depth, child.num === '-' ? '' : numberText(child)))
+      out.push(item(child, '-', depth, num === '-' ? '' : `${num}.`))
     } else out.push(tekst(child, depth + 1))
   }
   return out
 }
 
-function numberText(node: Item): string {
-  return node.type === 'subonderdeel' && node.num.endsWith('°') ? `${node.num}.` : `${node.num}.`
-}
-
 function item(node: Item, marker: string, depth: number, number = ''): string {
   const indent = ' '.repeat(marker.length + 1)
-  const [first, ...rest] = node.children
+  const content = contentOf(node)
+  const [first, ...rest] = content
   const lines: string[] = []
   let restChildren = rest as ReadonlyArray<Tekst | Item>
   if (first?.type === 'alinea') {
@@ -146,7 +153,7 @@ function item(node: Item, marker: string, depth: number, number = ''): string {
     lines.push(`${marker} ${number ? `${number} ` : ''}${text}`.trimEnd())
   } else {
     lines.push(`${marker}${number ? ` ${number}` : ''}`)
-    restChildren = node.children as ReadonlyArray<Tekst | Item>
+    restChildren = content
   }
   const nested = items(restChildren, depth)
   const head = indentLines(lines.join('\n'), indent, false)
@@ -162,16 +169,17 @@ function ondertekening(node: Ondertekening): string[] {
 }
 
 function toelichting(node: Toelichting): string[] {
-  const out = [`## ${node.heading ? inline(node.heading) : 'Toelichting'}`]
-  for (const child of node.children) {
-    if (child.type === 'artikeltoelichting') out.push(...artikelToelichting(child))
+  const heading = headingOf(node)
+  const out = [`## ${heading ? inline(heading) : 'Toelichting'}`]
+  for (const child of contentOf(node)) {
+    if (child.type === 'artikeltoelichting') out.push(...artikeltoelichting(child))
     else out.push(tekst(child, 3))
   }
   return out
 }
 
-function artikelToelichting(node: ArtikelToelichting): string[] {
-  return [`### ${inline(node.heading)}`, ...node.children.map((t) => tekst(t, 4))]
+function artikeltoelichting(node: ArtikelToelichting): string[] {
+  return [`### ${inline(headingOf(node) ?? [])}`, ...contentOf(node).map((t) => tekst(t, 4))]
 }
 
 /** A paragraph, a kept block, or an unplaced heading (at `depth`). */
@@ -182,7 +190,7 @@ function tekst(node: Tekst, depth: number): string {
     case 'kop':
       return `${hashes(depth)} ${inline((node satisfies Kop).children)}`
     case 'blok':
-      return block(node.node)
+      return block(node.children[0])
   }
 }
 

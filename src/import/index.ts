@@ -3,8 +3,10 @@
  * CVDR HTML, law-in-git Markdown (laws-markdown `bwb/` or legalize-nl with YAML front-matter),
  * our own dialect, or plain text as copied from an overheid.nl / CVDR page.
  */
+
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { Document } from 'yaml'
 import { formatRegeling } from '../format/markdown.js'
@@ -50,14 +52,14 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
     // tree is built. Its positions point into that Markdown, not into the input, so its messages
     // stay off `file`: what the importer could not place it has reported above, on the input.
     tree = parseText(result.markdown, new VFile({ path })).tree
-    tree.meta = result.meta
+    tree.data.meta = result.meta
   } else {
     const parsed = parseText(text, file)
-    const meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.meta) : { ...parsed.tree.meta }
+    const meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.data.meta) : { ...parsed.tree.data.meta }
     if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
-    tree = { ...withoutMetaTag(parsed.tree), meta }
+    tree = { ...withoutMetaTag(parsed.tree), data: { ...parsed.tree.data, meta } }
   }
-  const markdown = formatRegeling(tree, { frontMatter: frontMatterYaml(tree.meta) })
+  const markdown = formatRegeling(tree, { frontMatter: frontMatterYaml(tree.data.meta) })
   return { format, markdown, tree }
 }
 
@@ -79,7 +81,7 @@ function withoutMetaTag(tree: Regeling): Regeling {
       continue
     }
     const kept = child.children.filter(
-      (t) => !(t.type === 'blok' && t.node.type === 'html' && /^<meta\b/i.test(t.node.value)),
+      (t) => !(t.type === 'blok' && t.children[0].type === 'html' && /^<meta\b/i.test(t.children[0].value)),
     )
     if (kept.length > 0) children.push({ ...child, children: kept })
   }
@@ -134,10 +136,9 @@ function plain(children: PhrasingContent[]): string {
 
 function allText(tree: Regeling): string {
   const out: string[] = []
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'alinea') out.push(mdastToString(node as never))
-    else if (Array.isArray(node.children)) for (const c of node.children) walk(c as { type: string })
-  }
-  walk(tree)
+  visit(tree, 'alinea', (node) => {
+    out.push(mdastToString(node))
+    return SKIP
+  })
   return out.join('\n')
 }

@@ -6,6 +6,7 @@
  * `Change` is the flat, documented change list derived from it (`diff --format json`).
  */
 import type { RegelingNode } from './nodes.js'
+import type { RegelingType } from './registry.js'
 
 /** A run of words that is the same, inserted or deleted. Text includes its white space. */
 export interface WordOp {
@@ -18,7 +19,7 @@ export type DiffStatus = 'gelijk' | 'gewijzigd' | 'toegevoegd' | 'verwijderd'
 /** One node of the aligned tree. */
 export interface DiffNode {
   /** The node type (`artikel`, `lid`, `alinea`, `hoofdstuk`, ...). */
-  type: string
+  type: RegelingType
   status: DiffStatus
   /** Id in the new version (or in the old one for a deleted node). */
   id: string | undefined

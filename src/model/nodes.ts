@@ -1,14 +1,20 @@
 /**
  * The regeling tree: a unist tree, discriminated on `type`. Types only.
  *
- * Numbers are opaque strings as written (`1:2c`, `14a`, `2a`, `1°`, `II`), never
- * inferred from a list position. Ids and other computed values live in `data`.
+ * Every text of the regulation is reachable as children, so that `mdast-util-to-string` and
+ * `unist-util-visit` see all of it: a numbered or headed provision starts with a `nummer` (the
+ * number as written, a unist literal) and a `koptekst` (its heading), both optional, and then
+ * its content (Akoma Ntoso's `<num>`, `<heading>`, content). Read them with the accessors in
+ * `./access.ts` (`numOf`, `headingOf`, `contentOf`) rather than by position.
+ *
+ * Numbers are opaque strings as written (`1:2c`, `14a`, `2a`, `1°`, `II`), never inferred from a
+ * list position. Ids and other computed values live in `data`.
  */
 import type { PhrasingContent, RootContent } from 'mdast'
-import type { Node, Parent, Position } from 'unist'
+import type { Data, Literal, Node, Parent, Position } from 'unist'
 
 /** Computed per-node data, filled by the parser (`assignIds`). */
-export interface ProvisionData {
+export interface ProvisionData extends Data {
   /** Stable path-derived id, e.g. `hfd_2__art_10__lid_5__ond_b`. */
   id?: string
 }
@@ -16,6 +22,20 @@ export interface ProvisionData {
 interface Base extends Node {
   position?: Position
   data?: ProvisionData
+}
+
+/** The number of a provision as written (`10`, `2a`, `1°`, `-`, `IVA`). Never empty. */
+export interface Nummer extends Literal {
+  type: 'nummer'
+  value: string
+  position?: Position
+}
+
+/** The heading text of a provision (`Algemene bepalingen`), without keyword and number. */
+export interface Koptekst extends Parent {
+  type: 'koptekst'
+  children: PhrasingContent[]
+  position?: Position
 }
 
 /** A paragraph of running text (inline content is mdast phrasing). */
@@ -27,8 +47,8 @@ export interface Alinea extends Base {
 /** A block kept as Markdown that has no legal structure of its own (table, code, quote, html). */
 export interface Blok extends Base {
   type: 'blok'
-  /** The mdast node as parsed; written back as Markdown. */
-  node: RootContent
+  /** The one mdast node as parsed; written back as Markdown. */
+  children: [RootContent]
 }
 
 /** A heading the recognizer could not place; its text is kept where it stood. */
@@ -41,44 +61,44 @@ export type Tekst = Alinea | Blok | Kop
 
 export interface Subonderdeel extends Base {
   type: 'subonderdeel'
-  /** As written: `1°`, `2°`, `i`, `-`. */
-  num: string
-  children: Tekst[]
+  /** Starts with the number as written: `1°`, `2°`, `i`, `-`. */
+  children: Array<Nummer | Tekst>
 }
 
 export interface Onderdeel extends Base {
   type: 'onderdeel'
-  /** As written: `a`, `b`, `aa`, `-` (a dash item without a letter). */
-  num: string
-  children: Array<Tekst | Subonderdeel>
+  /** Starts with the number as written: `a`, `b`, `aa`, `-` (a dash item without a letter). */
+  children: Array<Nummer | Tekst | Subonderdeel>
 }
 
 export interface Lid extends Base {
   type: 'lid'
-  /** As written: `1`, `2a`. */
-  num: string
-  children: Array<Tekst | Onderdeel>
+  /** Starts with the number as written: `1`, `2a`. */
+  children: Array<Nummer | Tekst | Onderdeel>
 }
 
 export interface Artikel extends Base {
   type: 'artikel'
-  /** As written, normalised: `'1:2c'`, `'10'`, `'14a'`, `'I'`. */
-  num: string
-  heading?: PhrasingContent[]
-  children: Array<Tekst | Lid | Onderdeel>
+  /** Number as written, normalised (`1:2c`, `10`, `14a`, `I`), then the optional heading. */
+  children: Array<Nummer | Koptekst | Tekst | Lid | Onderdeel>
 }
 
 export type DivisionType = 'titel' | 'hoofdstuk' | 'afdeling' | 'paragraaf'
 
+export interface DivisionData extends ProvisionData {
+  /** The keyword as written when it differs from the type (`§` for a paragraaf). */
+  label?: string
+}
+
 /** A grouping of articles: titel › hoofdstuk › afdeling › paragraaf. */
 export interface Division extends Base {
   type: DivisionType
-  /** As written (`1`, `IVA`, `2.3`); empty for a grouping heading without number. */
-  num: string
-  /** The keyword as written when it differs from the type (`§` for a paragraaf). */
-  label?: string
-  heading?: PhrasingContent[]
-  children: BodyContent[]
+  data?: DivisionData
+  /**
+   * Number as written (`1`, `IVA`, `2.3`), absent for a grouping heading without number; then
+   * the optional heading.
+   */
+  children: Array<Nummer | Koptekst | BodyContent>
 }
 
 export type BodyContent = Division | Artikel | Tekst
@@ -104,35 +124,45 @@ export interface Ondertekening extends Base {
 /** Explanation of one or more articles inside the toelichting. */
 export interface ArtikelToelichting extends Base {
   type: 'artikeltoelichting'
-  /** The heading as written, e.g. `Toelichting artikel 3 t/m. 7: Procedurele bepalingen`. */
-  heading: PhrasingContent[]
-  children: Tekst[]
+  /** Starts with the heading as written, e.g. `Toelichting artikel 3 t/m. 7: Procedurele bepalingen`. */
+  children: Array<Koptekst | Tekst>
 }
 
 export interface Toelichting extends Base {
   type: 'toelichting'
-  heading?: PhrasingContent[]
-  children: Array<Tekst | ArtikelToelichting>
+  /** Starts with the heading when it is not just `Toelichting`. */
+  children: Array<Koptekst | Tekst | ArtikelToelichting>
 }
 
 export interface Bijlage extends Base {
   type: 'bijlage'
-  /** As written (`1`, `IIa`), or empty. */
-  num: string
-  heading?: PhrasingContent[]
-  children: BodyContent[]
+  /** Number as written (`1`, `IIa`) when any, then the optional heading. */
+  children: Array<Nummer | Koptekst | BodyContent>
 }
 
 export type RegelingContent = Opschrift | Aanhef | BodyContent | Ondertekening | Toelichting | Bijlage
 
+export interface RegelingData extends Data {
+  /** Front-matter as parsed (plain values; strings stay strings). */
+  meta: Record<string, unknown>
+}
+
 /** The root: one version of a regulation. */
 export interface Regeling extends Parent {
   type: 'regeling'
-  /** Front-matter as parsed (plain values; strings stay strings). */
-  meta: Record<string, unknown>
+  data: RegelingData
   children: RegelingContent[]
 }
 
 export type Provision = Division | Artikel | Lid | Onderdeel | Subonderdeel | Bijlage
 
-export type RegelingNode = Regeling | RegelingContent | Lid | Onderdeel | Subonderdeel | ArtikelToelichting
+/** Every node of the regeling tree (inline mdast content and kept blocks aside). */
+export type RegelingNode =
+  | Regeling
+  | RegelingContent
+  | Lid
+  | Onderdeel
+  | Subonderdeel
+  | ArtikelToelichting
+  | Nummer
+  | Koptekst

@@ -3,8 +3,10 @@
  * characters other than letters and digits replaced); unnumbered items get their ordinal (`o3`).
  * Ids are unique: a second article with the same number gets `-2` (and `check` reports it).
  */
+import { numOf } from '../model/access.js'
 import { ID_PREFIX } from '../model/glossary.js'
 import type { Regeling, RegelingNode } from '../model/nodes.js'
+import { isSingleton } from '../model/registry.js'
 
 type Identified = Extract<RegelingNode, { type: keyof typeof ID_PREFIX }>
 
@@ -30,8 +32,8 @@ function walk(children: readonly RegelingNode[], prefix: string, used: Set<strin
     const node = child as Identified
     const count = (ordinals.get(node.type) ?? 0) + 1
     ordinals.set(node.type, count)
-    const num = 'num' in node ? idNumber(node.num) : ''
-    const needsOrdinal = num === '' && !['aanhef', 'opschrift', 'ondertekening', 'toelichting'].includes(node.type)
+    const num = idNumber(numOf(node))
+    const needsOrdinal = num === '' && !isSingleton(node)
     const segment = `${ID_PREFIX[node.type]}${needsOrdinal ? `_o${count}` : num ? `_${num}` : ''}`
     let id = prefix ? `${prefix}__${segment}` : segment
     if (used.has(id)) {

@@ -109,7 +109,11 @@ export function normaliseHeadings(body: string): string {
 export function parseRegeling(file: VFile): ParseResult {
   const text = decodeText(file)
   if (text === undefined) {
-    return { tree: { type: 'regeling', meta: {}, children: [] }, frontMatter: parseFrontMatter('', file), text }
+    return {
+      tree: { type: 'regeling', data: { meta: {} }, children: [] },
+      frontMatter: parseFrontMatter('', file),
+      text,
+    }
   }
   return parseText(text, file)
 }
@@ -139,7 +143,7 @@ export function tooDeep(body: string): { line: number; depth: number } | undefin
   return undefined
 }
 
-const EMPTY: Regeling = { type: 'regeling', meta: {}, children: [] }
+const EMPTY: Regeling = { type: 'regeling', data: { meta: {} }, children: [] }
 
 export interface ParseOptions {
   /** Chunk size of the Markdown parser (see parse/markdown.ts); only tests change it. */
@@ -157,7 +161,7 @@ export function parseText(text: string, file: VFile, options: ParseOptions = {})
       { line: deep.line, column: 1 },
       'te-diep-genest',
     )
-    return { tree: { ...EMPTY, meta: frontMatter.data }, frontMatter, text }
+    return { tree: { ...EMPTY, data: { meta: frontMatter.data } }, frontMatter, text }
   }
   const body = normaliseHeadings(frontMatter.body)
   // Chunk by chunk: the mdast of a chunk is dropped once it is turned into blocks.

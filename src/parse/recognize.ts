@@ -5,6 +5,7 @@
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
+import { contentOf, headingOf, lead, setHeading } from '../model/access.js'
 import { DIVISION_RANK } from '../model/glossary.js'
 import type {
   Aanhef,
@@ -83,7 +84,7 @@ class Recognizer {
   private artikelToelichting: { node: ArtikelToelichting; depth: number } | undefined
 
   constructor(meta: Record<string, unknown>) {
-    this.root = { type: 'regeling', meta, children: [] }
+    this.root = { type: 'regeling', data: { meta }, children: [] }
   }
 
   run(blocks: Block[]): Regeling {
@@ -118,7 +119,7 @@ class Recognizer {
     if (TOELICHTING_RE.test(text) || (ARTIKELTOELICHTING_RE.test(text) && /^toelichting/iu.test(text))) {
       this.startToelichting()
       if (ARTIKELTOELICHTING_RE.test(text)) return this.toelichtingHeading(block, text)
-      if (text !== 'Toelichting') (this.toelichting as Toelichting).heading = block.children
+      if (text !== 'Toelichting') setHeading(this.toelichting as Toelichting, block.children)
       extend(this.toelichting as Toelichting, block.position)
       return
     }
@@ -155,11 +156,11 @@ class Recognizer {
     if (
       top &&
       !this.artikel &&
-      top.node.heading === undefined &&
-      top.node.children.length === 0 &&
+      headingOf(top.node) === undefined &&
+      contentOf(top.node).length === 0 &&
       block.depth > top.depth
     ) {
-      top.node.heading = block.children
+      setHeading(top.node, block.children)
       extend(top.node, block.position)
       return
     }
@@ -193,13 +194,12 @@ class Recognizer {
     this.phase = 'body'
     this.closeArtikel()
     const heading = stripPrefix(block.children, prefix)
-    const artikel: Artikel = { type: 'artikel', num, children: [], position: block.position }
-    if (heading.length > 0) artikel.heading = heading
+    const artikel: Artikel = { type: 'artikel', children: lead(num, heading), position: block.position }
     const pending = this.pending
     if (pending) {
       this.pending = undefined
-      if (artikel.heading === undefined) {
-        artikel.heading = pending.block.children
+      if (heading.length === 0) {
+        setHeading(artikel, pending.block.children)
         if (pending.block.position && block.position) {
           artikel.position = { start: pending.block.position.start, end: block.position.end }
         }
@@ -226,9 +226,8 @@ class Recognizer {
       this.divisions.pop()
     }
     const heading = stripPrefix(block.children, prefix)
-    const division: Division = { type, num, children: [], position: block.position }
-    if (label && label !== defaultLabel(type)) division.label = label
-    if (heading.length > 0) division.heading = heading
+    const division: Division = { type, children: lead(num, heading), position: block.position }
+    if (label && label !== defaultLabel(type)) division.data = { label }
     this.appendBody(division)
     this.divisions.push({ node: division, rank, depth: block.depth })
   }
@@ -240,8 +239,7 @@ class Recognizer {
     this.toelichting = undefined
     this.artikelToelichting = undefined
     const heading = stripPrefix(block.children, prefix)
-    const bijlage: Bijlage = { type: 'bijlage', num, children: [], position: block.position }
-    if (heading.length > 0) bijlage.heading = heading
+    const bijlage: Bijlage = { type: 'bijlage', children: lead(num, heading), position: block.position }
     this.root.children.push(bijlage)
     this.divisions.push({ node: bijlage, rank: 0, depth: block.depth })
   }
@@ -264,8 +262,7 @@ class Recognizer {
     if (ARTIKELTOELICHTING_RE.test(text)) {
       const node: ArtikelToelichting = {
         type: 'artikeltoelichting',
-        heading: block.children,
-        children: [],
+        children: [{ type: 'koptekst', children: block.children }],
         position: block.position,
       }
       toelichting.children.push(node)
@@ -447,15 +444,23 @@ function defaultLabel(type: DivisionType): string {
 }
 
 function lid(num: string, block: Block): Lid {
-  return { type: 'lid', num, children: firstAlinea(block), position: block.position }
+  return { type: 'lid', children: [...lead(num), ...firstAlinea(block)] as Lid['children'], position: block.position }
 }
 
 function onderdeel(num: string, block: Block): Onderdeel {
-  return { type: 'onderdeel', num, children: firstAlinea(block), position: block.position }
+  return {
+    type: 'onderdeel',
+    children: [...lead(num), ...firstAlinea(block)] as Onderdeel['children'],
+    position: block.position,
+  }
 }
 
 function sub(num: string, block: Block): Subonderdeel {
-  return { type: 'subonderdeel', num, children: firstAlinea(block), position: block.position }
+  return {
+    type: 'subonderdeel',
+    children: [...lead(num), ...firstAlinea(block)] as Subonderdeel['children'],
+    position: block.position,
+  }
 }
 
 function firstAlinea(block: Block): Alinea[] {
@@ -465,7 +470,7 @@ function firstAlinea(block: Block): Alinea[] {
 
 /** The block as plain text content: the marker, if any, stays part of the text. */
 function textOf(block: Block): Tekst {
-  if (block.kind === 'other' && block.node) return { type: 'blok', node: block.node, position: block.position }
+  if (block.kind === 'other' && block.node) return { type: 'blok', children: [block.node], position: block.position }
   const children = block.kind === 'item' && block.markerKind === 'lid' ? withNumber(block) : trimPhrasing(block.raw)
   return { type: 'alinea', children, position: block.position } satisfies Alinea
 }

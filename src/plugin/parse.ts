@@ -178,8 +178,8 @@ function blankFrontMatter(prepared: RegelwerkFileData): string {
 /** The regeling tree of a prepared file's mdast: the front-matter nodes are left out. */
 function toRegeling(tree: Root, prepared: RegelwerkFileData): Regeling {
   const meta = prepared.frontMatter.data
-  if (prepared.text === undefined) return { type: 'regeling', meta: {}, children: [] }
-  if (prepared.tooDeep) return { type: 'regeling', meta, children: [] }
+  if (prepared.text === undefined) return { type: 'regeling', data: { meta: {} }, children: [] }
+  if (prepared.tooDeep) return { type: 'regeling', data: { meta }, children: [] }
   const end = prepared.frontMatterEndLine
   const body = tree.children.filter((node) => {
     const position = node.position

@@ -17,6 +17,7 @@ import { defaultHandlers, type Info, type Options, type State } from 'mdast-util
 import type {} from 'remark-stringify'
 import type { Plugin, Processor } from 'unified'
 import type { VFile } from 'vfile'
+import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type {
   Artikel,
@@ -239,21 +240,23 @@ function body(node: BodyContent, level: number): RootContent[] {
 }
 
 function division(node: Division, level: number): RootContent[] {
-  const prefix = node.num !== '' ? `${node.label ?? DIVISION_KEYWORD[node.type]} ${node.num}` : undefined
-  const out: RootContent[] = [heading(level + 2, prefix, node.heading)]
-  for (const child of node.children) out.push(...body(child, level + 1))
+  const num = numOf(node)
+  const prefix = num !== '' ? `${node.data?.label ?? DIVISION_KEYWORD[node.type]} ${num}` : undefined
+  const out: RootContent[] = [heading(level + 2, prefix, headingOf(node))]
+  for (const child of contentOf(node)) out.push(...body(child, level + 1))
   return out
 }
 
 function bijlage(node: Bijlage): RootContent[] {
-  const out: RootContent[] = [heading(2, node.num !== '' ? `Bijlage ${node.num}` : 'Bijlage', node.heading)]
-  for (const child of node.children) out.push(...body(child, 1))
+  const num = numOf(node)
+  const out: RootContent[] = [heading(2, num !== '' ? `Bijlage ${num}` : 'Bijlage', headingOf(node))]
+  for (const child of contentOf(node)) out.push(...body(child, 1))
   return out
 }
 
 function artikel(node: Artikel, level: number): RootContent[] {
   const depth = level + 2
-  return [heading(depth, `Artikel ${node.num}`, node.heading), ...items(node.children, depth)]
+  return [heading(depth, `Artikel ${numOf(node)}`, headingOf(node)), ...items(contentOf(node), depth)]
 }
 
 type Item = Lid | Onderdeel | Subonderdeel
@@ -269,9 +272,10 @@ function items(children: ReadonlyArray<Tekst | Item>, depth: number): RootConten
   let ordered: { list: List; delimiter: '.' | ')'; next: number } | undefined
   let dashes: List | undefined
   for (const child of children) {
-    if (child.type === 'lid' && /^\d+$/.test(child.num)) {
+    const num = numOf(child)
+    if (child.type === 'lid' && /^\d+$/.test(num)) {
       dashes = undefined
-      const n = Number(child.num)
+      const n = Number(num)
       const continues = ordered?.next === n
       let delimiter: '.' | ')' = '.'
       if (ordered) delimiter = continues ? ordered.delimiter : ordered.delimiter === '.' ? ')' : '.'
@@ -280,7 +284,7 @@ function items(children: ReadonlyArray<Tekst | Item>, depth: number): RootConten
         out.push(ordered.list)
       }
       ordered.next = n + 1
-      ordered.list.children.push(item(child, `${child.num}${delimiter}`, depth))
+      ordered.list.children.push(item(child, `${num}${delimiter}`, depth))
       continue
     }
     ordered = undefined
@@ -289,7 +293,7 @@ function items(children: ReadonlyArray<Tekst | Item>, depth: number): RootConten
         dashes = list(false)
         out.push(dashes)
       }
-      dashes.children.push(item(child, '-', depth, child.num === '-' ? '' : `${child.num}.`))
+      dashes.children.push(item(child, '-', depth, num === '-' ? '' : `${num}.`))
     } else {
       dashes = undefined
       out.push(tekst(child, depth + 1))
@@ -305,10 +309,11 @@ function list(ordered: boolean, start?: number): List {
 }
 
 function item(node: Item, marker: string, depth: number, number = ''): ListItem {
-  const [first, ...rest] = node.children
+  const content = contentOf(node) as ReadonlyArray<Tekst | Item>
+  const [first, ...rest] = content
   const head: Paragraph =
     first?.type === 'alinea' ? paragraph(first.children, number === '', number) : paragraph([], false, number)
-  const nested = items((first?.type === 'alinea' ? rest : node.children) as ReadonlyArray<Tekst | Item>, depth)
+  const nested = items(first?.type === 'alinea' ? rest : content, depth)
   return {
     type: 'listItem',
     spread: true,
@@ -325,8 +330,8 @@ function ondertekening(node: Ondertekening): RootContent[] {
 }
 
 function toelichting(node: Toelichting): RootContent[] {
-  const out: RootContent[] = [heading(2, undefined, node.heading ?? [{ type: 'text', value: 'Toelichting' }])]
-  for (const child of node.children) {
+  const out: RootContent[] = [heading(2, undefined, headingOf(node) ?? [{ type: 'text', value: 'Toelichting' }])]
+  for (const child of contentOf(node)) {
     if (child.type === 'artikeltoelichting') out.push(...artikelToelichting(child))
     else out.push(tekst(child, 3))
   }
@@ -334,7 +339,7 @@ function toelichting(node: Toelichting): RootContent[] {
 }
 
 function artikelToelichting(node: ArtikelToelichting): RootContent[] {
-  return [heading(3, undefined, node.heading), ...node.children.map((t) => tekst(t, 4))]
+  return [heading(3, undefined, headingOf(node)), ...contentOf(node).map((t) => tekst(t, 4))]
 }
 
 /** A paragraph, a kept block, or an unplaced heading (at `depth`). */
@@ -345,7 +350,7 @@ function tekst(node: Tekst, depth: number): RootContent {
     case 'kop':
       return heading(depth, undefined, node.children)
     case 'blok':
-      return node.node
+      return node.children[0]
   }
 }
 

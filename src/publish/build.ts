@@ -176,7 +176,7 @@ function titleOf(tree: Regeling): string | null {
 }
 
 function reference(v: LoadedVersion): VersieVerwijzing {
-  const meta = { ...(v.work?.inherited ?? {}), ...v.tree.meta }
+  const meta = { ...(v.work?.inherited ?? {}), ...v.tree.data.meta }
   return {
     werk: str(meta, 'work') ?? v.work?.id ?? v.path,
     versie: v.path,
@@ -197,7 +197,7 @@ export function publicationMetadata(
   soort: PublicatieSoort,
 ): PublicatieMetadata {
   const nieuw = sources.nieuw as LoadedVersion
-  const meta: Record<string, unknown> = { ...(nieuw.work?.inherited ?? {}), ...nieuw.tree.meta }
+  const meta: Record<string, unknown> = { ...(nieuw.work?.inherited ?? {}), ...nieuw.tree.data.meta }
   const own = soort === 'regeling'
   const from = (key: string) => (own ? str(meta, key) : null)
   const citeertitel = pub.citeertitel ?? str(meta, 'citeertitel')

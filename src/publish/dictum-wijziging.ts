@@ -100,7 +100,11 @@ function quoted(opdracht: Opdracht & { inhoud: string }, depth: 1 | 2): PubBlock
           ? [{ ...n, type: 'onderdeel' as const }]
           : [n],
     )
-    const standIn = { type: 'artikel', num: '0', children } as unknown as Artikel
+    // STAND_IN holds only what an article may hold (aanhef and ondertekening give their alinea's).
+    const standIn: Artikel = {
+      type: 'artikel',
+      children: [{ type: 'nummer', value: '0' }, ...(children as Artikel['children'])],
+    }
     blocks = bodyBlocks([standIn], 1).slice(1)
   } else
     blocks = nodes.flatMap((c): PubBlock[] => {

@@ -6,6 +6,7 @@
  */
 import type { PhrasingContent, RootContent, TableCell, TableRow } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type {
   Artikel,
@@ -13,13 +14,17 @@ import type {
   Bijlage,
   BodyContent,
   Division,
+  Koptekst,
   Lid,
+  Nummer,
   Onderdeel,
+  RegelingNode,
   Subonderdeel,
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
 import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from '../model/publication.js'
+import { dispatch, type Handlers } from '../model/registry.js'
 
 type Level = KopBlock['level']
 
@@ -107,7 +112,7 @@ function tekstBlock(t: Tekst, depth: AlineaBlock['depth'], headingLevel: number)
     case 'kop':
       return kop('tussenkop', headingLevel, inlineRuns(t.children), undefined)
     case 'blok':
-      return blokBlock(t.node, depth)
+      return blokBlock(t.children[0], depth)
   }
 }
 
@@ -124,23 +129,52 @@ function blokBlock(node: RootContent, depth: AlineaBlock['depth']): PubBlock {
 
 /** The body of a regulation (divisions, articles, text) at heading level `n`. */
 export function bodyBlocks(children: readonly BodyContent[], n: number): PubBlock[] {
-  const out: PubBlock[] = []
-  for (const c of children) {
-    if (c.type === 'artikel') out.push(...artikelBlocks(c, n))
-    else if (c.type === 'alinea' || c.type === 'kop' || c.type === 'blok') out.push(tekstBlock(c, 0, n))
-    else out.push(...divisionBlocks(c, n))
-  }
-  return out
+  return children.flatMap((c) => nodeBlocks(c, n))
+}
+
+/** The blocks of any node, its headings at level `n`. */
+export function nodeBlocks(node: RegelingNode, n: number): PubBlock[] {
+  return dispatch(BLOCKS, node, n)
+}
+
+/** A number or heading is part of its provision's heading block. */
+function part(node: Nummer | Koptekst): PubBlock[] {
+  throw new Error(`publish: a \`${node.type}\` node is part of its provision's heading, not a block`)
+}
+
+const BLOCKS: Handlers<PubBlock[], [n: number]> = {
+  regeling: (node, n) => node.children.flatMap((c) => nodeBlocks(c, n)),
+  // The title of quoted text: a heading line like any other.
+  opschrift: (node, n) => [kop('tussenkop', n, inlineRuns(node.children), undefined)],
+  aanhef: (node, n) => tekstBlocks(node.children, 0, n),
+  titel: divisionBlocks,
+  hoofdstuk: divisionBlocks,
+  afdeling: divisionBlocks,
+  paragraaf: divisionBlocks,
+  artikel: artikelBlocks,
+  lid: (node, n) => itemBlocks(node, 1, n),
+  onderdeel: (node, n) => itemBlocks(node, 1, n),
+  subonderdeel: (node, n) => itemBlocks(node, 1, n),
+  alinea: (node, n) => [tekstBlock(node, 0, n)],
+  blok: (node, n) => [tekstBlock(node, 0, n)],
+  kop: (node, n) => [tekstBlock(node, 0, n)],
+  ondertekening: (node, n) => tekstBlocks(node.children, 0, n),
+  toelichting: (node) => toelichtingBlocks(node),
+  artikeltoelichting: (node) => artikelToelichtingBlocks(node),
+  bijlage: (node) => bijlageBlocks(node),
+  nummer: part,
+  koptekst: part,
 }
 
 function divisionBlocks(d: Division, n: number): PubBlock[] {
-  const keyword = d.num === '' ? '' : (d.label ?? DIVISION_KEYWORD[d.type])
-  return [kop(d.type, n, headingRuns(keyword, d.num, d.heading), d.data?.id), ...bodyBlocks(d.children, n + 1)]
+  const num = numOf(d)
+  const keyword = num === '' ? '' : (d.data?.label ?? DIVISION_KEYWORD[d.type])
+  return [kop(d.type, n, headingRuns(keyword, num, headingOf(d)), d.data?.id), ...bodyBlocks(contentOf(d), n + 1)]
 }
 
 function artikelBlocks(a: Artikel, n: number): PubBlock[] {
-  const out: PubBlock[] = [kop('artikel', n, headingRuns('Artikel', a.num, a.heading), a.data?.id)]
-  for (const c of a.children) {
+  const out: PubBlock[] = [kop('artikel', n, headingRuns('Artikel', numOf(a), headingOf(a)), a.data?.id)]
+  for (const c of contentOf(a)) {
     if (c.type === 'lid' || c.type === 'onderdeel') out.push(...itemBlocks(c, 1, n + 1))
     else out.push(tekstBlock(c, 0, n + 1))
   }
@@ -155,8 +189,8 @@ function numberLabel(num: string): string | undefined {
 function itemBlocks(item: Lid | Onderdeel | Subonderdeel, depth: 1 | 2 | 3, n: number): PubBlock[] {
   const out: PubBlock[] = []
   let numbered = false
-  const label = numberLabel(item.num)
-  for (const c of item.children) {
+  const label = numberLabel(numOf(item))
+  for (const c of contentOf<Lid | Onderdeel | Subonderdeel>(item)) {
     if (c.type === 'onderdeel' || c.type === 'subonderdeel') {
       if (!numbered) {
         // An item that starts with a nested item still shows its own number first.
@@ -182,8 +216,9 @@ function idOf(node: { data?: { id?: string } }): { id?: string } {
 
 /** The toelichting: its heading (default `Toelichting`) and the explanations per article. */
 export function toelichtingBlocks(t: Toelichting): PubBlock[] {
-  const out: PubBlock[] = [kop('toelichting', 1, t.heading ? inlineRuns(t.heading) : text('Toelichting'), t.data?.id)]
-  for (const c of t.children) {
+  const heading = headingOf(t)
+  const out: PubBlock[] = [kop('toelichting', 1, heading ? inlineRuns(heading) : text('Toelichting'), t.data?.id)]
+  for (const c of contentOf(t)) {
     if (c.type === 'artikeltoelichting') out.push(...artikelToelichtingBlocks(c))
     else out.push(tekstBlock(c, 0, 2))
   }
@@ -191,12 +226,12 @@ export function toelichtingBlocks(t: Toelichting): PubBlock[] {
 }
 
 function artikelToelichtingBlocks(a: ArtikelToelichting): PubBlock[] {
-  return [kop('artikeltoelichting', 2, inlineRuns(a.heading), a.data?.id), ...tekstBlocks(a.children, 0, 3)]
+  return [kop('artikeltoelichting', 2, inlineRuns(headingOf(a) ?? []), a.data?.id), ...tekstBlocks(contentOf(a), 0, 3)]
 }
 
 /** A bijlage: `Bijlage IIa` and its content. */
 export function bijlageBlocks(b: Bijlage): PubBlock[] {
-  return [kop('bijlage', 1, headingRuns('Bijlage', b.num, b.heading), b.data?.id), ...bodyBlocks(b.children, 2)]
+  return [kop('bijlage', 1, headingRuns('Bijlage', numOf(b), headingOf(b)), b.data?.id), ...bodyBlocks(contentOf(b), 2)]
 }
 
 /** The plain text of runs. */

@@ -13,6 +13,7 @@
  * (`w:pPr/w:rPr/w:ins|w:del`, which `docx` writes from the paragraph's `run.insertion` /
  * `run.deletion`): otherwise accepting a deleted lid would leave an empty paragraph behind.
  */
+
 import {
   DeletedTextRun,
   Document,
@@ -33,6 +34,7 @@ import {
 import { citation } from '../diff/index.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
+import { isItem, isTekst, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import { documentStyles, LANGUAGE, PAGE, STYLE, type StyleId, TEXT_WIDTH } from './docx-style.js'
 
@@ -82,21 +84,6 @@ type IChangedAttributesProperties = NonNullable<IParagraphRunOptions['insertion'
 
 /** Inserted or deleted as a whole (inherited from an inserted or deleted ancestor). */
 type Whole = 'ins' | 'del' | undefined
-
-const DIVISIONS: Record<string, { style: StyleId; keyword: string }> = {
-  titel: { style: STYLE.heading1, keyword: DIVISION_KEYWORD.titel },
-  hoofdstuk: { style: STYLE.heading1, keyword: DIVISION_KEYWORD.hoofdstuk },
-  afdeling: { style: STYLE.heading2, keyword: DIVISION_KEYWORD.afdeling },
-  paragraaf: { style: STYLE.heading3, keyword: DIVISION_KEYWORD.paragraaf },
-}
-
-const ITEM_STYLES: Record<string, { first: StyleId; vervolg: StyleId }> = {
-  lid: { first: STYLE.lid, vervolg: STYLE.lidVervolg },
-  onderdeel: { first: STYLE.onderdeel, vervolg: STYLE.onderdeelVervolg },
-  subonderdeel: { first: STYLE.subonderdeel, vervolg: STYLE.subonderdeelVervolg },
-}
-
-const TEXT_TYPES = new Set(['alinea', 'blok', 'kop', 'opschrift'])
 
 function wholeOf(node: DiffNode, inherited: Whole): Whole {
   if (inherited) return inherited
@@ -201,60 +188,7 @@ class Builder {
   }
 
   node(node: DiffNode, inherited: Whole, textStyle: StyleId): void {
-    const whole = wholeOf(node, inherited)
-    const mark: RunOp = whole ?? 'gelijk'
-    const division = DIVISIONS[node.type]
-    if (division) {
-      const keyword = node.oudNum || node.nieuwNum ? text(whole ?? 'gelijk', node.label ?? division.keyword) : []
-      const num = numRuns(node, whole, (n) => n)
-      this.para(division.style, joinParts([keyword, num, headingRuns(node, whole)], whole), mark)
-      this.children(node, whole, STYLE.normal)
-      return
-    }
-    const item = ITEM_STYLES[node.type]
-    if (item) {
-      this.item(node, whole, item.first, item.vervolg)
-      return
-    }
-    switch (node.type) {
-      case 'regeling':
-      case 'aanhef':
-      case 'ondertekening':
-        this.children(node, whole, STYLE.normal)
-        return
-      case 'opschrift':
-        this.para(STYLE.title, opRuns(node.text ?? node.heading, whole), mark)
-        return
-      case 'artikel': {
-        const keyword = text(whole ?? 'gelijk', 'Artikel')
-        const num = numRuns(node, whole, (n) => n)
-        this.para(STYLE.heading4, joinParts([keyword, num, headingRuns(node, whole)], whole), mark)
-        this.children(node, whole, STYLE.normal)
-        return
-      }
-      case 'bijlage': {
-        const keyword = text(whole ?? 'gelijk', 'Bijlage')
-        const num = numRuns(node, whole, (n) => n)
-        this.para(STYLE.heading1, joinParts([keyword, num, headingRuns(node, whole)], whole), mark)
-        this.children(node, whole, STYLE.normal)
-        return
-      }
-      case 'toelichting':
-        this.para(STYLE.heading1, headingRuns(node, whole, 'Toelichting'), mark)
-        this.children(node, whole, STYLE.normal)
-        return
-      case 'artikeltoelichting':
-        this.para(STYLE.heading2, headingRuns(node, whole), mark)
-        this.children(node, whole, STYLE.normal)
-        return
-      case 'kop':
-        this.para(STYLE.tussenkop, opRuns(node.text ?? node.heading, whole), mark)
-        return
-      default:
-        // alinea, blok, and any text-bearing node type added later.
-        if (node.text || node.children.length === 0) this.para(textStyle, opRuns(node.text, whole), mark)
-        this.children(node, whole, textStyle)
-    }
+    RENDER[node.type](this, node, wholeOf(node, inherited), textStyle)
   }
 
   children(node: DiffNode, whole: Whole, textStyle: StyleId): void {
@@ -280,6 +214,75 @@ class Builder {
     this.para(first, num, whole ?? 'gelijk')
     for (const c of node.children) this.node(c, whole, vervolg)
   }
+}
+
+/** Renders one aligned node; `whole` says whether it is inserted or deleted as a whole. */
+type Render = (b: Builder, node: DiffNode, whole: Whole, textStyle: StyleId) => void
+
+function division(style: StyleId, defaultKeyword: string): Render {
+  return (b, node, whole) => {
+    const keyword = node.oudNum || node.nieuwNum ? text(whole ?? 'gelijk', node.label ?? defaultKeyword) : []
+    const num = numRuns(node, whole, (n) => n)
+    b.para(style, joinParts([keyword, num, headingRuns(node, whole)], whole), whole ?? 'gelijk')
+    b.children(node, whole, STYLE.normal)
+  }
+}
+
+function numbered(style: StyleId, keyword: string): Render {
+  return (b, node, whole) => {
+    const num = numRuns(node, whole, (n) => n)
+    b.para(
+      style,
+      joinParts([text(whole ?? 'gelijk', keyword), num, headingRuns(node, whole)], whole),
+      whole ?? 'gelijk',
+    )
+    b.children(node, whole, STYLE.normal)
+  }
+}
+
+function item(first: StyleId, vervolg: StyleId): Render {
+  return (b, node, whole) => b.item(node, whole, first, vervolg)
+}
+
+const container: Render = (b, node, whole) => b.children(node, whole, STYLE.normal)
+
+const running: Render = (b, node, whole, textStyle) => {
+  if (node.text || node.children.length === 0) b.para(textStyle, opRuns(node.text, whole), whole ?? 'gelijk')
+  b.children(node, whole, textStyle)
+}
+
+/** A number or heading is rendered with its provision; the differ never makes a node of it. */
+const part: Render = (_b, node) => {
+  throw new Error(`renvooi: a \`${node.type}\` node stands in the diff tree; it belongs to its provision`)
+}
+
+const RENDER: Record<RegelingType, Render> = {
+  regeling: container,
+  aanhef: container,
+  ondertekening: container,
+  opschrift: (b, node, whole) => b.para(STYLE.title, opRuns(node.text ?? node.heading, whole), whole ?? 'gelijk'),
+  titel: division(STYLE.heading1, DIVISION_KEYWORD.titel),
+  hoofdstuk: division(STYLE.heading1, DIVISION_KEYWORD.hoofdstuk),
+  afdeling: division(STYLE.heading2, DIVISION_KEYWORD.afdeling),
+  paragraaf: division(STYLE.heading3, DIVISION_KEYWORD.paragraaf),
+  artikel: numbered(STYLE.heading4, 'Artikel'),
+  lid: item(STYLE.lid, STYLE.lidVervolg),
+  onderdeel: item(STYLE.onderdeel, STYLE.onderdeelVervolg),
+  subonderdeel: item(STYLE.subonderdeel, STYLE.subonderdeelVervolg),
+  alinea: running,
+  blok: running,
+  kop: (b, node, whole) => b.para(STYLE.tussenkop, opRuns(node.text ?? node.heading, whole), whole ?? 'gelijk'),
+  toelichting: (b, node, whole) => {
+    b.para(STYLE.heading1, headingRuns(node, whole, 'Toelichting'), whole ?? 'gelijk')
+    b.children(node, whole, STYLE.normal)
+  },
+  artikeltoelichting: (b, node, whole) => {
+    b.para(STYLE.heading2, headingRuns(node, whole), whole ?? 'gelijk')
+    b.children(node, whole, STYLE.normal)
+  },
+  bijlage: numbered(STYLE.heading1, 'Bijlage'),
+  nummer: part,
+  koptekst: part,
 }
 
 /** The renvooi as a document model: paragraphs of runs, in document order. */
@@ -354,8 +357,6 @@ export function projectParagraphs(paras: readonly RenvooiParagraph[], side: 'was
 
 // ---- was-wordt rows ----------------------------------------------------------------------------
 
-const ITEM_TYPES = new Set(['lid', 'onderdeel', 'subonderdeel'])
-
 function headChanged(node: DiffNode): boolean {
   return node.oudNum !== node.nieuwNum || (node.heading?.some((o) => o.op !== 'gelijk') ?? false)
 }
@@ -367,7 +368,7 @@ function capitalise(s: string): string {
 /** A numbered child that a citation can name (`onderdeel b`; a dash item cannot be named). */
 function citable(node: DiffNode): boolean {
   const num = node.nieuwNum ?? node.oudNum ?? ''
-  return ITEM_TYPES.has(node.type) && num !== '' && num !== '-'
+  return isItem(node) && num !== '' && num !== '-'
 }
 
 /**
@@ -390,7 +391,7 @@ export function wasWordtRows(tree: DiffNode): WasWordtRow[] {
   }
   const walk = (node: DiffNode, path: DiffNode[]) => {
     if (node.status === 'gelijk') return
-    if (TEXT_TYPES.has(node.type)) {
+    if (isTekst(node) || node.type === 'opschrift') {
       // A paragraph is cited by the provision it stands in.
       row(path.length > 0 ? path : [node], node)
       return
@@ -400,7 +401,7 @@ export function wasWordtRows(tree: DiffNode): WasWordtRow[] {
       row(here, node)
       return
     }
-    if (ITEM_TYPES.has(node.type) || node.type === 'artikel') {
+    if (isItem(node) || node.type === 'artikel') {
       // Split only where the parts can be cited; the head is the number, heading and own text.
       if (!node.children.some(citable)) {
         row(here, node)

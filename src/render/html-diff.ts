@@ -13,7 +13,9 @@
  * in it h4; an artikel outside divisions h3), so the outline never has a hoofdstuk beside the
  * was-wordt table.
  */
+
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
+import { isDivision, isItem } from '../model/registry.js'
 import {
   changedLines,
   changedProvisions,
@@ -41,9 +43,10 @@ export interface HtmlDiffOptions {
   title?: string
 }
 
-const DIVISION_TYPES: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
-const ITEM_TYPES: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
-const SECTION_TYPES: ReadonlySet<string> = new Set([...DIVISION_TYPES, 'bijlage', 'toelichting'])
+/** Nodes that open a section of their own (and raise the heading level of what they hold). */
+function opensSection(node: DiffNode): boolean {
+  return isDivision(node) || node.type === 'bijlage' || node.type === 'toelichting'
+}
 
 /** The diff as one HTML page. */
 export function renderDiffHtml(result: DiffResult, options: HtmlDiffOptions = {}): string {
@@ -226,7 +229,7 @@ function node(n: DiffNode, state: State, sections: number, forced: Forced): stri
     state.path.pop()
     return out
   }
-  if (ITEM_TYPES.has(n.type)) {
+  if (isItem(n)) {
     const num = opsHtml(numberOps(n, view, forced))
     return `<div class="${n.type}"${id}><span class="nr">${num}</span><div class="inhoud">\n${inner(sections)}\n</div></div>`
   }
@@ -234,8 +237,8 @@ function node(n: DiffNode, state: State, sections: number, forced: Forced): stri
   const heading =
     headingWords !== undefined && headingWords.length > 0 ? headingTag(sections, opsHtml(headingWords)) : ''
   if (n.type === 'opschrift') return `<p class="opschrift"${id}>${opsHtml(headingWords ?? [])}</p>`
-  const childSections = SECTION_TYPES.has(n.type) ? sections + 1 : sections
-  const tag = SECTION_TYPES.has(n.type) || n.type === 'artikel' || n.type === 'artikeltoelichting' ? 'section' : 'div'
+  const childSections = opensSection(n) ? sections + 1 : sections
+  const tag = opensSection(n) || n.type === 'artikel' || n.type === 'artikeltoelichting' ? 'section' : 'div'
   const note =
     n.verplaatstVan !== undefined ? `<p class="noot">Verplaatst van ${esc(placeInWords(n.verplaatstVan))}.</p>` : ''
   return [`<${tag} class="${esc(n.type)}"${id}>`, heading, note, inner(childSections), `</${tag}>`]

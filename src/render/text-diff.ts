@@ -7,8 +7,13 @@
  * (`changedProvisions`, `citeer`) is exported: the HTML renderer builds its was-wordt table from it,
  * so both outputs always list the same provisions under the same citations.
  */
+
+import { citation, citationStep } from '../diff/index.js'
+import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import { ID_PREFIX, ordinal } from '../model/glossary.js'
+import { stepWords } from '../model/citation.js'
+import { DIVISION_KEYWORD, ID_PREFIX, ordinal } from '../model/glossary.js'
+import { isItem, isNumbered, isTekst as isTekstType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 
 export interface TextDiffOptions {
@@ -16,21 +21,9 @@ export interface TextDiffOptions {
   color: boolean
 }
 
-/** Node types that hold running text of the provision they stand in. */
-const TEKST_TYPES: ReadonlySet<string> = new Set(['alinea', 'kop', 'blok'])
-const DIVISION_TYPES: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
-/** Provisions whose number is written in front of their first paragraph. */
-const ITEM_TYPES: ReadonlySet<string> = new Set(['lid', 'onderdeel', 'subonderdeel'])
-const DIVISION_KEYWORD: Readonly<Record<string, string>> = {
-  titel: 'Titel',
-  hoofdstuk: 'Hoofdstuk',
-  afdeling: 'Afdeling',
-  paragraaf: 'Paragraaf',
-}
-
 /** Whether `node` is running text (alinea, kop, blok) rather than a provision. */
 export function isTekst(node: DiffNode): boolean {
-  return TEKST_TYPES.has(node.type)
+  return isTekstType(node)
 }
 
 /** Whether a run of word operations contains any insertion or deletion. */
@@ -115,7 +108,7 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
         textChanged,
         geheelVervangen: node.geheelVervangen === true || teksten.some((t) => t.geheelVervangen === true),
       }
-      if (renumbered) entry.was = segment(node, ancestors.at(-1), oud) ?? oud
+      if (renumbered) entry.was = stepWords(citationStep(node, ancestors.at(-1), oud)) ?? oud
       out.push(entry)
     }
     for (const child of node.children) visit(child, path)
@@ -160,14 +153,7 @@ export function tekstChanged(node: DiffNode): boolean {
  * the regulation); divisions with the divisions above them (`hoofdstuk 3, afdeling 2`).
  */
 export function citeer(path: readonly DiffNode[]): string {
-  const lastArtikel = path.map((n) => n.type).lastIndexOf('artikel')
-  const words: string[] = []
-  path.forEach((node, i) => {
-    if (lastArtikel > i && DIVISION_TYPES.has(node.type)) return
-    const seg = segment(node, path[i - 1], numberOf(node))
-    if (seg !== undefined) words.push(seg)
-  })
-  return words.length > 0 ? words.join(', ') : 'tekst buiten de artikelen'
+  return citation(path)
 }
 
 /** The number of a node in one version, or in the version it is part of when `side` is not given. */
@@ -180,53 +166,7 @@ export function numberOf(node: DiffNode, side?: 'oud' | 'nieuw'): string | undef
 }
 
 function numField(node: DiffNode['oud']): string | undefined {
-  return node !== undefined && 'num' in node ? node.num : undefined
-}
-
-/** One part of a citation (`vijfde lid`), or undefined for the root. */
-function segment(node: DiffNode, parent: DiffNode | undefined, num: string | undefined): string | undefined {
-  const n = num ?? ''
-  switch (node.type) {
-    case 'regeling':
-      return undefined
-    case 'titel':
-    case 'hoofdstuk':
-    case 'afdeling':
-    case 'paragraaf': {
-      if (n !== '') return `${node.type} ${n}`
-      const words = plainText(node.heading, node.status === 'verwijderd' ? 'oud' : 'nieuw').trim()
-      return words !== '' ? words : node.type
-    }
-    case 'artikel':
-      return `artikel ${n}`
-    case 'lid':
-      if (/^\d+$/.test(n)) return `${ordinal(n)} lid`
-      return n === '' || n === '-' ? 'lid' : `lid ${n}`
-    case 'onderdeel':
-      return n === '' || n === '-' ? streepje(node, parent) : `onderdeel ${n}`
-    case 'subonderdeel':
-      return n === '' || n === '-' ? streepje(node, parent) : `onder ${n}`
-    case 'bijlage':
-      return n === '' ? 'bijlage' : `bijlage ${n}`
-    case 'artikeltoelichting': {
-      const words = plainText(node.heading, node.status === 'verwijderd' ? 'oud' : 'nieuw').trim()
-      return words !== '' ? words : 'toelichting'
-    }
-    default:
-      // aanhef, opschrift, ondertekening, toelichting: the type is the word lawyers use.
-      return node.type
-  }
-}
-
-/** A dash item without letter is cited by its position: `tweede gedachtestreepje`. */
-function streepje(node: DiffNode, parent: DiffNode | undefined): string {
-  // Counted in the version the item belongs to: a deleted item among the old ones, others among the new.
-  const skip = node.status === 'verwijderd' ? 'toegevoegd' : 'verwijderd'
-  const dashes = (parent?.children ?? []).filter(
-    (c) => c.type === node.type && c.status !== skip && (numberOf(c) ?? '-') === '-',
-  )
-  const at = dashes.indexOf(node)
-  return at < 0 ? 'gedachtestreepje' : `${ordinal(String(at + 1))} gedachtestreepje`
+  return node !== undefined && isNumbered(node) ? numOf(node) : undefined
 }
 
 const TYPE_BY_PREFIX: ReadonlyMap<string, string> = new Map(Object.entries(ID_PREFIX).map(([type, p]) => [p, type]))
@@ -271,10 +211,6 @@ export function sideText(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieu
     .filter((op) => op.op !== skip)
     .map((op) => op.text)
     .join('')
-}
-
-function plainText(ops: readonly WordOp[] | undefined, side: 'oud' | 'nieuw'): string {
-  return sideText(ops, side).replace(/\s+/g, ' ')
 }
 
 /** Word operations reduced to what `view` shows; a whole added or deleted node is all `ins`/`del`. */
@@ -356,7 +292,8 @@ export function numberOps(node: DiffNode, view: View, forced?: Forced): WordOp[]
     if (num === undefined || num === '') return undefined
     if (num === '-') return '–'
     if (node.type === 'subonderdeel' && num.endsWith('°')) return num
-    return ITEM_TYPES.has(node.type) ? `${num}.` : num
+    // Items (lid, onderdeel, subonderdeel) write their number in front of their first paragraph.
+    return isItem(node) ? `${num}.` : num
   }
   const status = forced ?? node.status
   if (status === 'toegevoegd' || status === 'verwijderd') {
@@ -402,7 +339,7 @@ export function headingOps(node: DiffNode, view: View, forced?: Forced): WordOp[
     case 'afdeling':
     case 'paragraaf':
       if ((numberOf(node) ?? '') === '') return heading
-      return keyword(node.label ?? DIVISION_KEYWORD[node.type] ?? node.type)
+      return keyword(node.label ?? DIVISION_KEYWORD[node.type])
     case 'toelichting':
       return heading.length > 0 ? heading : plain('Toelichting')
     case 'opschrift':
@@ -442,7 +379,7 @@ export function readingOrder(children: readonly DiffNode[]): DiffNode[] {
  */
 function bodyLines(node: DiffNode, view: View, forced: Forced, depth: number, mode: 'geheel' | 'eigen'): Line[] {
   const lines: Line[] = []
-  let numberPending = ITEM_TYPES.has(node.type)
+  let numberPending = isItem(node)
   const push = (ops: WordOp[]): void => {
     if (numberPending) {
       const num = numberOps(node, view, forced)
@@ -465,7 +402,7 @@ function bodyLines(node: DiffNode, view: View, forced: Forced, depth: number, mo
       continue
     }
     if (mode === 'eigen') continue
-    const nested = subtreeLines(child, view, forced, ITEM_TYPES.has(node.type) ? depth + 1 : depth)
+    const nested = subtreeLines(child, view, forced, isItem(node) ? depth + 1 : depth)
     if (nested.length > 0 && numberPending) push([])
     lines.push(...nested)
   }

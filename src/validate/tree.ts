@@ -1,28 +1,33 @@
 /** Walking the regeling tree: the rules see every provision and text node with its ancestors. */
+import { SKIP, visitParents } from 'unist-util-visit-parents'
+import { artikelenOf, contentOf } from '../model/access.js'
 import type { Artikel, Regeling, RegelingNode, Tekst } from '../model/nodes.js'
+import { type RegelingType, ROLE } from '../model/registry.js'
 
 export type Node = RegelingNode | Tekst
 
-/** Nodes whose children are inline (phrasing) content rather than tree nodes. */
-const PHRASING_PARENTS = new Set<Node['type']>(['alinea', 'kop', 'opschrift', 'blok'])
-
-/** The tree children of `node` (none for text nodes). */
-export function childrenOf(node: Node): readonly Node[] {
-  if (PHRASING_PARENTS.has(node.type) || !('children' in node)) return []
-  return node.children as readonly Node[]
+/** Whether the children of `node` are inline (phrasing) or kept mdast content, not provisions. */
+function holdsText(node: { type: string }): boolean {
+  const role = ROLE[node.type as RegelingType]
+  return role === 'tekst' || role === 'part' || node.type === 'opschrift'
 }
 
-/** Call `visitor` for every node below `tree` in document order, with its ancestors (root first). */
+/** The content children of `node`: no number, heading or inline content. */
+export function childrenOf(node: Node): readonly Node[] {
+  if (holdsText(node) || !('children' in node)) return []
+  return contentOf(node) as readonly Node[]
+}
+
+/**
+ * Call `visitor` for every node below `tree` in document order (numbers and headings included,
+ * inline content not), with its ancestors below the root (outermost first).
+ */
 export function visit(tree: Regeling, visitor: (node: Node, ancestors: readonly Node[]) => void): void {
-  const walk = (node: Node, ancestors: Node[]) => {
-    visitor(node, ancestors)
-    const children = childrenOf(node)
-    if (children.length === 0) return
-    ancestors.push(node)
-    for (const child of children) walk(child, ancestors)
-    ancestors.pop()
-  }
-  for (const child of tree.children) walk(child, [])
+  visitParents(tree, (node, parents) => {
+    if (node === tree) return
+    visitor(node as Node, parents.slice(1) as Node[])
+    return holdsText(node) ? SKIP : undefined
+  })
 }
 
 /** Whether a node with these ancestors stands in the toelichting. */
@@ -38,22 +43,10 @@ export function articleScopes(tree: Regeling): Artikel[][] {
   const body: Artikel[] = []
   const scopes: Artikel[][] = [body]
   for (const child of tree.children) {
-    if (child.type === 'bijlage') {
-      const scope: Artikel[] = []
-      collectArticles(child, scope)
-      scopes.push(scope)
-    } else collectArticles(child, body)
+    if (child.type === 'bijlage') scopes.push(artikelenOf(child))
+    else body.push(...artikelenOf(child))
   }
   return scopes
-}
-
-function collectArticles(node: Node, out: Artikel[]): void {
-  if (node.type === 'artikel') {
-    out.push(node)
-    return
-  }
-  if (node.type === 'toelichting') return
-  for (const child of childrenOf(node)) collectArticles(child, out)
 }
 
 /** The point a node starts at, when the parser gave it a place. */

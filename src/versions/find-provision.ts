@@ -2,6 +2,8 @@
  * Find an article or lid by what a user types: `10`, `1:2c`, `artikel 10`, `10.5`,
  * `10 lid 5`, `10, vijfde lid`.
  */
+import { artikelenOf, contentOf, numOf } from '../model/access.js'
+import { citeSteps } from '../model/citation.js'
 import { ordinal } from '../model/glossary.js'
 import type { Artikel, Lid, Regeling, RegelingNode } from '../model/nodes.js'
 
@@ -35,12 +37,8 @@ export function parseProvisionRef(input: string): ProvisionRef | undefined {
 }
 
 /** Every article of a tree, in order (also inside divisions and bijlagen; not in the toelichting). */
-export function allArtikelen(node: { children?: unknown[] }, out: Artikel[] = []): Artikel[] {
-  for (const child of (node.children ?? []) as RegelingNode[]) {
-    if (child.type === 'artikel') out.push(child)
-    else if (child.type !== 'toelichting' && 'children' in child) allArtikelen(child as { children: unknown[] }, out)
-  }
-  return out
+export function allArtikelen(node: Regeling | RegelingNode): Artikel[] {
+  return artikelenOf(node)
 }
 
 /** Find the provision; `10.5` is article `10.5` when that exists, else article 10, lid 5. */
@@ -48,7 +46,7 @@ export function findProvision(tree: Regeling, input: string): Found | undefined 
   const ref = parseProvisionRef(input)
   if (!ref) return undefined
   const artikelen = allArtikelen(tree)
-  const byNum = (num: string) => artikelen.find((a) => a.num.toLowerCase() === num.toLowerCase())
+  const byNum = (num: string) => artikelen.find((a) => numOf(a).toLowerCase() === num.toLowerCase())
   let artikel = byNum(ref.artikel)
   let lidNum = ref.lid
   if (!artikel && !lidNum) {
@@ -59,8 +57,15 @@ export function findProvision(tree: Regeling, input: string): Found | undefined 
     }
   }
   if (!artikel) return undefined
-  if (!lidNum) return { artikel, citaat: `artikel ${artikel.num}` }
-  const lid = artikel.children.find((c): c is Lid => c.type === 'lid' && c.num === lidNum)
+  if (!lidNum) return { artikel, citaat: citeSteps([{ type: 'artikel', num: numOf(artikel) }]) }
+  const lid = contentOf(artikel).find((c): c is Lid => c.type === 'lid' && numOf(c) === lidNum)
   if (!lid) return undefined
-  return { artikel, lid, citaat: `artikel ${artikel.num}, ${ordinal(lid.num)} lid` }
+  return {
+    artikel,
+    lid,
+    citaat: citeSteps([
+      { type: 'artikel', num: numOf(artikel) },
+      { type: 'lid', num: numOf(lid) },
+    ]),
+  }
 }

@@ -9,7 +9,7 @@ import { roundTrip } from './helpers.js'
 
 const HEAD = '---\nciteertitel: Proefregeling\n---\n\n'
 const tree = (md: string) => parseString(`${HEAD}${md}`).result.tree
-const body = (t: Regeling) => formatRegeling({ ...t, meta: {} })
+const body = (t: Regeling) => formatRegeling({ ...t, data: { meta: {} } })
 
 /** amend then apply through Markdown; the result must be the new text exactly. */
 function check(oud: string, nieuw: string) {

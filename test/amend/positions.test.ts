@@ -7,6 +7,7 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { applyAmendment } from '../../src/amend/apply.js'
 import { parseAmendment } from '../../src/amend/parse-amendment.js'
+import { contentOf, numOf } from '../../src/model/access.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { parseString } from '../helpers.js'
 
@@ -70,8 +71,8 @@ describe('positions after apply', () => {
     expect(file.messages.map(String)).toEqual([])
     const tree = result?.tree as Regeling
     const artikel1 = tree.children[0] as Extract<Regeling['children'][number], { type: 'artikel' }>
-    const [lid1, , lid3] = artikel1.children
-    expect(lid3?.type === 'lid' && lid3.num).toBe('3')
+    const [lid1, , lid3] = contentOf(artikel1)
+    expect(lid3?.type === 'lid' && numOf(lid3)).toBe('3')
     expect(nodes(lid3).filter((n) => n.node.position !== undefined)).toEqual([])
     // The replaced words (with their emphasis) have no position either.
     const artikel2 = tree.children[1]

@@ -10,7 +10,7 @@ import type { Regeling } from '../../src/model/nodes.js'
 import { CORPUS, parsePath, parseString, ROOT, signature } from '../helpers.js'
 import { roundTrip } from './helpers.js'
 
-const body = (tree: Regeling) => formatRegeling({ ...tree, meta: {} })
+const body = (tree: Regeling) => formatRegeling({ ...tree, data: { meta: {} } })
 
 function applyFile(basePath: string, amendmentPath: string) {
   const base = parsePath(basePath).result.tree
@@ -33,7 +33,7 @@ describe('point 5: CAR-UWO per 1 september 2015 is Lbr. 15/069 applied to the te
     expect(signature(tree)).toEqual(signature(bundled))
     expect(body(tree)).toBe(body(bundled))
     for (const key of ['inwerkingtreding', 'terugwerkende-kracht', 'ondertekening', 'bekendmaking-datum', 'kenmerk'])
-      expect(tree.meta[key], key).toBe(bundled.meta[key])
+      expect(tree.data.meta[key], key).toBe(bundled.data.meta[key])
   })
   it('amend writes the local besluit for this change item by item (article, toelichting, bijlage), and it applies back', () => {
     const basis = parsePath(join(ROOT, 'regulations/car-uwo/basis/voor-lbr-15-069.md')).result.tree

@@ -8,7 +8,7 @@ import type { Regeling } from '../../src/model/nodes.js'
 import { parsePath, signature, versionPairs } from '../helpers.js'
 import { roundTrip } from './helpers.js'
 
-const body = (tree: Regeling) => formatRegeling({ ...tree, meta: {} })
+const body = (tree: Regeling) => formatRegeling({ ...tree, data: { meta: {} } })
 
 /** The changed article `num` in a diff tree. */
 function artikelIn(tree: DiffNode, num: string): DiffNode | undefined {
@@ -51,8 +51,8 @@ describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair
       const tree = result?.tree as Regeling
       expect(signature(tree)).toEqual(signature(nieuw))
       expect(body(tree)).toBe(body(nieuw))
-      if (typeof nieuw.meta.inwerkingtreding === 'string')
-        expect(tree.meta.inwerkingtreding).toBe(nieuw.meta.inwerkingtreding)
+      if (typeof nieuw.data.meta.inwerkingtreding === 'string')
+        expect(tree.data.meta.inwerkingtreding).toBe(nieuw.data.meta.inwerkingtreding)
       counts[model.grofheid]++
       if (model.grofheid === 'regeling') geheel.push(`${name}: ${model.reden}`)
       weergaven += model.redactioneel.length

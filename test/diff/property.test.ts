@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { applyDiff } from '../../src/diff/apply-diff.js'
 import { diffRegelingen } from '../../src/diff/index.js'
 import { formatRegeling } from '../../src/format/markdown.js'
+import { setNum } from '../../src/model/access.js'
 import type { Artikel, Regeling } from '../../src/model/nodes.js'
 import { parseString, ROOT, signature } from '../helpers.js'
 
@@ -75,7 +76,7 @@ function applyEdit(tree: Regeling, e: Edit): void {
     }
     case 'vernummer': {
       let n = 1
-      for (const c of art.children) if (c.type === 'lid') c.num = String(n++)
+      for (const c of art.children) if (c.type === 'lid') setNum(c, String(n++))
       return
     }
     case 'verplaats': {

@@ -2,9 +2,11 @@
  * The Word renvooi as data: the document model built from hand-made diff trees, and the XML parts
  * of the packed file. LibreOffice proves the revisions in `docx.test.ts`.
  */
+
 import { inflateRawSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DiffNode, DiffResult, WordOp } from '../../src/model/changes.js'
+import type { RegelingType } from '../../src/model/registry.js'
 import {
   fixZipTimestamps,
   projectParagraphs,
@@ -20,7 +22,7 @@ const same = (text: string): WordOp => ({ op: 'gelijk', text })
 const ins = (text: string): WordOp => ({ op: 'ins', text })
 const del = (text: string): WordOp => ({ op: 'del', text })
 
-function node(type: string, status: DiffNode['status'], extra: Partial<DiffNode> = {}): DiffNode {
+function node(type: RegelingType, status: DiffNode['status'], extra: Partial<DiffNode> = {}): DiffNode {
   return { type, status, id: undefined, children: [], ...extra }
 }
 
@@ -29,7 +31,7 @@ function alinea(status: DiffNode['status'], ...text: WordOp[]): DiffNode {
 }
 
 function numbered(
-  type: string,
+  type: RegelingType,
   status: DiffNode['status'],
   oud: string | undefined,
   nieuw: string | undefined,

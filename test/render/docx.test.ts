@@ -6,6 +6,7 @@
  * The expected text is computed from the parsed versions by `expectedText`, independently of the
  * renderer, in the order a reader meets it: headings, numbers, paragraphs.
  */
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -13,8 +14,9 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diffRegelingen } from '../../src/diff/index.js'
+import { contentOf, headingOf, numOf } from '../../src/model/access.js'
 import type { DiffResult } from '../../src/model/changes.js'
-import type { Regeling, RegelingNode } from '../../src/model/nodes.js'
+import type { Lid, Onderdeel, Regeling, RegelingNode, Subonderdeel } from '../../src/model/nodes.js'
 import { projectParagraphs, renderRenvooiDocx, renvooiParagraphs } from '../../src/render/docx-renvooi.js'
 import { parsePath, parseString, ROOT, versionPairs } from '../helpers.js'
 import {
@@ -65,7 +67,7 @@ function expectedText(tree: Regeling): string[] {
         line(inline(node.children))
         return
       case 'blok': {
-        const n: RootContent = node.node
+        const n: RootContent = node.children[0]
         line(n.type === 'html' || n.type === 'code' ? n.value : mdastToString(n))
         return
       }
@@ -73,37 +75,37 @@ function expectedText(tree: Regeling): string[] {
       case 'hoofdstuk':
       case 'afdeling':
       case 'paragraaf':
-        line(node.num ? (node.label ?? KEYWORD[node.type]) : undefined, node.num, inline(node.heading))
-        node.children.forEach(visit)
+        line(numOf(node) ? (node.data?.label ?? KEYWORD[node.type]) : undefined, numOf(node), inline(headingOf(node)))
+        contentOf(node).forEach(visit)
         return
       case 'artikel':
-        line('Artikel', node.num, inline(node.heading))
-        node.children.forEach(visit)
+        line('Artikel', numOf(node), inline(headingOf(node)))
+        contentOf(node).forEach(visit)
         return
       case 'bijlage':
-        line('Bijlage', node.num, inline(node.heading))
-        node.children.forEach(visit)
+        line('Bijlage', numOf(node), inline(headingOf(node)))
+        contentOf(node).forEach(visit)
         return
       case 'toelichting':
-        line(node.heading ? inline(node.heading) : 'Toelichting')
-        node.children.forEach(visit)
+        line(headingOf(node) ? inline(headingOf(node)) : 'Toelichting')
+        contentOf(node).forEach(visit)
         return
       case 'artikeltoelichting':
-        line(inline(node.heading))
-        node.children.forEach(visit)
+        line(inline(headingOf(node)))
+        contentOf(node).forEach(visit)
         return
       case 'lid':
       case 'onderdeel':
       case 'subonderdeel': {
-        const label =
-          node.num === '-' ? '–' : node.type === 'subonderdeel' && node.num.endsWith('°') ? node.num : `${node.num}.`
-        const [first, ...rest] = node.children
+        const num = numOf(node)
+        const label = num === '-' ? '–' : node.type === 'subonderdeel' && num.endsWith('°') ? num : `${num}.`
+        const [first, ...rest] = contentOf<Lid | Onderdeel | Subonderdeel>(node)
         if (first?.type === 'alinea') {
           line(label, inline(first.children))
           rest.forEach(visit)
         } else {
           line(label)
-          node.children.forEach(visit)
+          contentOf<Lid | Onderdeel | Subonderdeel>(node).forEach(visit)
         }
         return
       }

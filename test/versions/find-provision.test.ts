@@ -1,8 +1,10 @@
 /** `parseProvisionRef` / `findProvision` (issue 4, point 4: `--artikel` in any numbering style). */
+
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatRegeling } from '../../src/format/markdown.js'
-import type { Regeling } from '../../src/model/nodes.js'
+import { leadLength, numOf } from '../../src/model/access.js'
+import type { Artikel, Regeling } from '../../src/model/nodes.js'
 import { type Found, findProvision, parseProvisionRef } from '../../src/versions/find-provision.js'
 import { parsePath } from '../helpers.js'
 import { CAR_UWO, STATUUT } from './works.js'
@@ -13,8 +15,9 @@ const car = parsePath(join(CAR_UWO, '2015-09-07.md')).result.tree
 /** The Markdown of what was found (the lid alone when a lid was asked for). */
 function text(found: Found | undefined): string {
   if (!found) return ''
-  const artikel = found.lid ? { ...found.artikel, children: [found.lid] } : found.artikel
-  const tree: Regeling = { type: 'regeling', meta: {}, children: [artikel] }
+  const { artikel: whole, lid } = found
+  const artikel: Artikel = lid ? { ...whole, children: [...whole.children.slice(0, leadLength(whole)), lid] } : whole
+  const tree: Regeling = { type: 'regeling', data: { meta: {} }, children: [artikel] }
   return formatRegeling(tree)
 }
 
@@ -47,7 +50,7 @@ describe('findProvision on the sociaal statuut', () => {
   it('10 and artikel 10: the whole article', () => {
     for (const ref of ['10', 'artikel 10', 'Artikel 10']) {
       const found = findProvision(statuut, ref)
-      expect(found?.artikel.num, ref).toBe('10')
+      expect(found?.artikel && numOf(found.artikel), ref).toBe('10')
       expect(found?.lid).toBeUndefined()
       expect(found?.citaat).toBe('artikel 10')
       expect(found?.artikel.children.filter((c) => c.type === 'lid')).toHaveLength(7)
@@ -58,7 +61,7 @@ describe('findProvision on the sociaal statuut', () => {
     const refs = ['10.5', '10 lid 5', '10, lid 5', '10, vijfde lid', 'artikel 10, vijfde lid']
     const found = refs.map((ref) => findProvision(statuut, ref))
     for (const [i, f] of found.entries()) {
-      expect(f?.lid?.num, refs[i]).toBe('5')
+      expect(f?.lid && numOf(f.lid), refs[i]).toBe('5')
       expect(f?.citaat).toBe('artikel 10, vijfde lid')
       expect(f?.lid).toBe(found[0]?.lid)
     }
@@ -76,7 +79,7 @@ describe('findProvision on the sociaal statuut', () => {
 
   it('finds the article, not its toelichting (`Artikel 25 t/m. 29:`)', () => {
     const found = findProvision(statuut, '25')
-    expect(found?.artikel.num).toBe('25')
+    expect(found?.artikel && numOf(found.artikel)).toBe('25')
     expect(text(found)).toContain('## Artikel 25 Informatieverstrekking')
   })
 
@@ -91,7 +94,7 @@ describe('findProvision on the CAR-UWO (numbering with a colon)', () => {
   it('1:2c', () => {
     for (const ref of ['1:2c', '1:2C', 'artikel 1:2c']) {
       const found = findProvision(car, ref)
-      expect(found?.artikel.num, ref).toBe('1:2c')
+      expect(found?.artikel && numOf(found.artikel), ref).toBe('1:2c')
       expect(found?.citaat).toBe('artikel 1:2c')
     }
     expect(text(findProvision(car, '1:2c'))).toContain('## Artikel 1:2c Aanstellingen op grond van de banenafpraak')
@@ -100,7 +103,7 @@ describe('findProvision on the CAR-UWO (numbering with a colon)', () => {
   it('a lid of 1:2c', () => {
     for (const ref of ['1:2c.9', '1:2c lid 9', '1:2c, negende lid']) {
       const found = findProvision(car, ref)
-      expect(found?.lid?.num, ref).toBe('9')
+      expect(found?.lid && numOf(found.lid), ref).toBe('9')
       expect(found?.citaat).toBe('artikel 1:2c, negende lid')
     }
     expect(findProvision(car, '1:2c, tiende lid')).toBeUndefined()

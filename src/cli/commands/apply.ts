@@ -37,7 +37,7 @@ export function runApply(baseRef: string, amendmentPath: string, options: ApplyC
   }
   printMessages(file, amendmentPath)
   // `deeltekst` is ja/nee: written as YAML `true`, not as the string "true".
-  const meta = { ...result.tree.meta }
+  const meta = { ...result.tree.data.meta }
   if (meta.deeltekst === 'true' || meta.deeltekst === 'false') meta.deeltekst = meta.deeltekst === 'true'
   const output = formatRegeling(result.tree, { frontMatter: stringify(meta, { lineWidth: 0 }) })
   if (options.out) {

@@ -37,8 +37,8 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
   if (typeof oud === 'number') return oud
   const nieuw = loadVersion(nieuwRef)
   if (typeof nieuw === 'number') return nieuw
-  const wa = workOf(oud.result.tree.meta)
-  const wb = workOf(nieuw.result.tree.meta)
+  const wa = workOf(oud.result.tree.data.meta)
+  const wb = workOf(nieuw.result.tree.data.meta)
   if (wa && wb && wa !== wb) {
     process.stderr.write(
       `${nieuw.path}:1:1: waarschuwing De versies horen bij verschillende werken (\`${wa}\` en \`${wb}\`); het verschil wordt toch getoond [diff-ander-werk]\n`,

@@ -1,6 +1,8 @@
 /** `regelwerk import <file> [--out F]`: foreign text → canonical Markdown with front-matter. */
 
+import { SKIP, visit } from 'unist-util-visit'
 import { importText } from '../../import/index.js'
+import type { Regeling } from '../../model/nodes.js'
 import { decodeText } from '../../parse/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
@@ -28,10 +30,11 @@ export function runImport(path: string, options: ImportOptions): number {
   return EXIT.ok
 }
 
-function countArtikelen(node: { type: string; children?: unknown[] }): number {
-  let n = node.type === 'artikel' ? 1 : 0
-  if (node.type !== 'artikel' && Array.isArray(node.children)) {
-    for (const c of node.children) n += countArtikelen(c as { type: string })
-  }
+function countArtikelen(tree: Regeling): number {
+  let n = 0
+  visit(tree, 'artikel', () => {
+    n++
+    return SKIP
+  })
   return n
 }

@@ -1,7 +1,7 @@
 /** `regelwerk show <work> --at D [--known-on K] [--artikel N] [--in-force] [--json]`. */
-
 import { formatRegeling } from '../../format/markdown.js'
-import type { Regeling } from '../../model/nodes.js'
+import { leadLength } from '../../model/access.js'
+import type { Artikel, Regeling } from '../../model/nodes.js'
 import { parseRegeling } from '../../parse/index.js'
 import { formatDutchDate, isIsoDate } from '../../util/dates.js'
 import { hasErrors } from '../../util/messages.js'
@@ -56,8 +56,9 @@ export function runShow(ref: string, options: ShowOptions): number {
       )
     }
     citaat = provision.citaat
-    const artikel = provision.lid ? { ...provision.artikel, children: [provision.lid] } : provision.artikel
-    tree = { type: 'regeling', meta: {}, children: [artikel] }
+    const { artikel: whole, lid } = provision
+    const artikel: Artikel = lid ? { ...whole, children: [...whole.children.slice(0, leadLength(whole)), lid] } : whole
+    tree = { type: 'regeling', data: { meta: {} }, children: [artikel] }
   }
   const tekst = formatRegeling(tree)
   const titel = work.value.citeertitel ?? work.value.id

@@ -1,7 +1,8 @@
 /** `regelwerk tree <file> [--json]`: the regeling tree (ids, numbers, positions). */
-import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
-import type { Position } from 'unist'
+import { headingOf, numOf } from '../../model/access.js'
+import type { Regeling, RegelingNode } from '../../model/nodes.js'
+import type { RegelingType } from '../../model/registry.js'
 import { parseRegeling } from '../../parse/index.js'
 import { hasErrors } from '../../util/messages.js'
 import { resolveVersion } from '../../versions/refs.js'
@@ -24,13 +25,13 @@ export function runTree(ref: string, options: TreeOptions): number {
   printMessages(file, path)
   if (!result || hasErrors(file)) return EXIT.input
   if (options.json) process.stdout.write(`${JSON.stringify(result.tree, jsonReplacer, 2)}\n`)
-  else process.stdout.write(outline(result.tree as unknown as TreeNode, 0).join('\n') + '\n')
+  else process.stdout.write(`${outline(result.tree, 0).join('\n')}\n`)
   return EXIT.ok
 }
 
 /** Inline mdast keeps its own positions; the tree's JSON carries them only on provisions. */
 function jsonReplacer(this: unknown, key: string, value: unknown): unknown {
-  if (key === 'position' && this && typeof this === 'object' && !('num' in this) && isInline(this)) return undefined
+  if (key === 'position' && this && typeof this === 'object' && isInline(this)) return undefined
   return value
 }
 
@@ -39,42 +40,43 @@ function isInline(node: object): boolean {
   return INLINE.has(String((node as { type?: unknown }).type))
 }
 
-interface TreeNode {
-  type: string
-  num?: string
-  heading?: PhrasingContent[]
-  children?: TreeNode[]
-  data?: { id?: string }
-  position?: Position
-}
+/** Which nodes the outline shows as a line of their own (text, numbers and headings it does not). */
+const SHOWN = {
+  regeling: false,
+  opschrift: true,
+  aanhef: true,
+  titel: true,
+  hoofdstuk: true,
+  afdeling: true,
+  paragraaf: true,
+  artikel: true,
+  lid: true,
+  onderdeel: true,
+  subonderdeel: true,
+  alinea: false,
+  blok: false,
+  kop: true,
+  ondertekening: true,
+  toelichting: true,
+  artikeltoelichting: true,
+  bijlage: true,
+  nummer: false,
+  koptekst: false,
+} as const satisfies Record<RegelingType, boolean>
 
-const SHOWN = new Set([
-  'opschrift',
-  'aanhef',
-  'titel',
-  'hoofdstuk',
-  'afdeling',
-  'paragraaf',
-  'artikel',
-  'lid',
-  'onderdeel',
-  'subonderdeel',
-  'ondertekening',
-  'toelichting',
-  'artikeltoelichting',
-  'bijlage',
-  'kop',
-])
-
-function outline(node: TreeNode, depth: number): string[] {
+function outline(node: Regeling | RegelingNode, depth: number): string[] {
   const out: string[] = []
-  for (const child of node.children ?? []) {
-    if (!SHOWN.has(child.type)) continue
-    const parts = [child.type]
-    if (child.num) parts.push(child.num)
-    if (child.heading) parts.push(`“${mdastToString({ type: 'paragraph', children: child.heading })}”`)
-    if (child.type === 'kop' || child.type === 'opschrift') parts.push(`“${mdastToString(child as never)}”`)
-    if (child.data?.id) parts.push(`[${child.data.id}]`)
+  if (!('children' in node)) return out
+  for (const child of node.children as RegelingNode[]) {
+    if (!SHOWN[child.type]) continue
+    const parts: string[] = [child.type]
+    const num = numOf(child)
+    const heading = headingOf(child)
+    if (num) parts.push(num)
+    if (heading) parts.push(`“${mdastToString({ type: 'paragraph', children: heading })}”`)
+    if (child.type === 'kop' || child.type === 'opschrift') parts.push(`“${mdastToString(child)}”`)
+    const id = child.data && 'id' in child.data ? child.data.id : undefined
+    if (id) parts.push(`[${id}]`)
     const p = child.position
     if (p) parts.push(`${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}`)
     out.push(`${'  '.repeat(depth)}${parts.join(' ')}`)

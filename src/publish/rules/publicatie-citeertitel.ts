@@ -1,6 +1,9 @@
 import type { PhrasingContent } from 'mdast'
 import type { Point } from 'unist'
+import { SKIP, visit } from 'unist-util-visit'
+import { contentOf } from '../../model/access.js'
 import type { Artikel, Regeling, RegelingNode } from '../../model/nodes.js'
+import { isTekst } from '../../model/registry.js'
 import { fout } from '../../util/messages.js'
 import { normaliseTitle } from '../build.js'
 import { inlineRuns, runsText } from '../regeling-blocks.js'
@@ -21,7 +24,7 @@ export const publicatieCiteertitel: PublicationRule = {
     const { pub, file, publicatie } = ctx
     const nieuw = ctx.sources.nieuw
     if (!nieuw) return
-    const meta = { ...(nieuw.work?.inherited ?? {}), ...nieuw.tree.meta }
+    const meta = { ...(nieuw.work?.inherited ?? {}), ...nieuw.tree.data.meta }
     const regelingTitel = typeof meta.citeertitel === 'string' ? meta.citeertitel.trim() : undefined
     if (pub.citeertitel && regelingTitel && normaliseTitle(pub.citeertitel) !== normaliseTitle(regelingTitel)) {
       fout(
@@ -50,8 +53,9 @@ const AANGEHAALD = /(?:wordt|kan worden)\s+aangehaald\s+als\s*:?\s*(.+)$/i
 
 /** The title named by the regulation's citeertitel article, per lid or article text. */
 export function citeertitelArtikel(tree: Regeling): { titel: string; place: Point | undefined } | undefined {
-  for (const artikel of articles(tree.children as RegelingNode[])) {
-    const units = artikel.children.some((c) => c.type === 'lid') ? artikel.children : [artikel]
+  for (const artikel of articles(tree)) {
+    const content = contentOf(artikel)
+    const units: RegelingNode[] = content.some((c) => c.type === 'lid') ? content : [artikel]
     for (const unit of units) {
       const m = AANGEHAALD.exec(plain(unit).trim())
       if (!m) continue
@@ -63,18 +67,19 @@ export function citeertitelArtikel(tree: Regeling): { titel: string; place: Poin
   return undefined
 }
 
-function articles(nodes: readonly RegelingNode[]): Artikel[] {
+/** The articles of the body (not those of the toelichting or a bijlage). */
+function articles(tree: Regeling): Artikel[] {
   const out: Artikel[] = []
-  for (const n of nodes) {
-    if (n.type === 'artikel') out.push(n)
-    else if ('children' in n && n.type !== 'toelichting' && n.type !== 'bijlage')
-      out.push(...articles(n.children as RegelingNode[]))
-  }
+  visit(tree, (n) => {
+    if (n.type === 'artikel') out.push(n as Artikel)
+    if (n.type === 'artikel' || n.type === 'toelichting' || n.type === 'bijlage' || isTekst(n)) return SKIP
+    return undefined
+  })
   return out
 }
 
 function plain(node: RegelingNode): string {
   if (node.type === 'alinea' || node.type === 'kop') return runsText(inlineRuns(node.children as PhrasingContent[]))
   if (node.type === 'blok' || !('children' in node)) return ''
-  return (node.children as RegelingNode[]).map(plain).join(' ')
+  return (contentOf(node) as RegelingNode[]).map(plain).join(' ')
 }

@@ -1,3 +1,4 @@
+import { numOf } from '../../model/access.js'
 import type { Artikel } from '../../model/nodes.js'
 import { fout } from '../../util/messages.js'
 import { articleScopes, startOf } from '../tree.js'
@@ -17,9 +18,9 @@ export const artikelDubbel: Rule = {
 
 function checkScope(ctx: RuleContext, scope: readonly Artikel[], inBijlage: boolean): void {
   const first = new Map<string, Artikel>()
-  const taken = new Set(scope.map((a) => a.num.toLowerCase()))
+  const taken = new Set(scope.map((a) => numOf(a).toLowerCase()))
   for (const artikel of scope) {
-    const key = artikel.num.toLowerCase()
+    const key = numOf(artikel).toLowerCase()
     const earlier = first.get(key)
     if (!earlier) {
       first.set(key, artikel)
@@ -30,7 +31,7 @@ function checkScope(ctx: RuleContext, scope: readonly Artikel[], inBijlage: bool
     const scopeName = inBijlage ? 'in deze bijlage' : 'in de regeling'
     fout(
       ctx.file,
-      `Artikel \`${artikel.num}\` komt twee keer voor ${scopeName}${where}; geef het een eigen nummer (bijvoorbeeld \`${freeNumber(artikel.num, taken)}\`) of verwijder een van beide`,
+      `Artikel \`${numOf(artikel)}\` komt twee keer voor ${scopeName}${where}; geef het een eigen nummer (bijvoorbeeld \`${freeNumber(numOf(artikel), taken)}\`) of verwijder een van beide`,
       startOf(artikel),
       ID,
     )

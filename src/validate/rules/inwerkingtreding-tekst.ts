@@ -1,4 +1,5 @@
 import type { Point } from 'unist'
+import { numOf } from '../../model/access.js'
 import type { Alinea, Artikel } from '../../model/nodes.js'
 import { DUTCH_MONTHS, dutchWordsToIso, formatDutchDate, isIsoDate } from '../../util/dates.js'
 import { waarschuwing } from '../../util/messages.js'
@@ -70,7 +71,7 @@ function check(ctx: RuleContext, artikel: Artikel, s: Statement, meta: MetaDates
 function entryMessage(artikel: Artikel, s: Statement, meta: MetaDates): string | undefined {
   const fm = meta.inwerkingtreding as string
   if (s.iso === fm || (s.iso < fm && s.iso === meta.terugwerkendeKracht)) return undefined
-  const said = `Artikel \`${artikel.num}\` noemt als datum van inwerkingtreding \`${s.written}\`, maar de front-matter heeft \`inwerkingtreding: ${fm}\``
+  const said = `Artikel \`${numOf(artikel)}\` noemt als datum van inwerkingtreding \`${s.written}\`, maar de front-matter heeft \`inwerkingtreding: ${fm}\``
   if (s.iso > fm) {
     return `${said}; pas \`inwerkingtreding\` aan naar \`${s.iso}\` of verbeter de datum in de tekst`
   }
@@ -84,7 +85,7 @@ function retroMessage(artikel: Artikel, s: Statement, meta: MetaDates): string |
     ? `\`terugwerkende-kracht: ${meta.terugwerkendeKracht}\``
     : 'geen `terugwerkende-kracht`'
   const ar = s.geacht ? '; schrijf in de tekst "werkt terug tot en met" (Ar 5.63)' : ''
-  return `Artikel \`${artikel.num}\` laat de regeling terugwerken tot en met \`${s.written}\`, maar de front-matter heeft ${has}; zet \`terugwerkende-kracht: ${s.iso}\`${ar}`
+  return `Artikel \`${numOf(artikel)}\` laat de regeling terugwerken tot en met \`${s.written}\`, maar de front-matter heeft ${has}; zet \`terugwerkende-kracht: ${s.iso}\`${ar}`
 }
 
 /** Statements about the whole regulation's entry into force in the paragraphs of an article. */

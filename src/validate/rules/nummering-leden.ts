@@ -1,3 +1,4 @@
+import { numOf } from '../../model/access.js'
 import type { Artikel, Lid } from '../../model/nodes.js'
 import { waarschuwing } from '../../util/messages.js'
 import { checkSequence, type Finding, LEDEN } from '../numbering.js'
@@ -18,11 +19,11 @@ export const nummeringLeden: Rule = {
 function checkArtikel(ctx: RuleContext, artikel: Artikel): void {
   const leden = artikel.children.filter((c): c is Lid => c.type === 'lid')
   const findings = checkSequence(
-    leden.map((l) => l.num),
+    leden.map((l) => numOf(l)),
     LEDEN,
   )
   findings.forEach((finding, i) => {
-    if (finding) waarschuwing(ctx.file, reason(finding, artikel.num), startOf(leden[i] as Lid), ID)
+    if (finding) waarschuwing(ctx.file, reason(finding, numOf(artikel)), startOf(leden[i] as Lid), ID)
   })
 }
 

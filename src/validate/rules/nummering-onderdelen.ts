@@ -1,3 +1,4 @@
+import { numOf } from '../../model/access.js'
 import type { Onderdeel, Subonderdeel } from '../../model/nodes.js'
 import { waarschuwing } from '../../util/messages.js'
 import { checkSequence, type Finding, type NumberScheme, ONDERDELEN, SUBONDERDELEN } from '../numbering.js'
@@ -54,9 +55,9 @@ export const nummeringOnderdelen: Rule = {
 }
 
 function checkChildren(ctx: RuleContext, parent: Node, kind: Kind): void {
-  const items = childrenOf(parent).filter((c): c is Numbered => c.type === kind.type && c.num !== '-')
+  const items = childrenOf(parent).filter((c): c is Numbered => c.type === kind.type && numOf(c) !== '-')
   const findings = checkSequence(
-    items.map((item) => item.num),
+    items.map((item) => numOf(item)),
     kind.scheme,
   )
   findings.forEach((finding, i) => {

@@ -1,6 +1,8 @@
 import type { PhrasingContent } from 'mdast'
 import type { Point } from 'unist'
+import { headingOf, numOf } from '../../model/access.js'
 import type { Regeling } from '../../model/nodes.js'
+import { dispatch, type Handlers } from '../../model/registry.js'
 import { waarschuwing } from '../../util/messages.js'
 import { articleHeadingNumber, findReferences, type Reference } from '../references.js'
 import { plainText, pointIn, type Source, sourceOf, textOf } from '../text.js'
@@ -37,7 +39,7 @@ export const verwijzingOnbekendArtikel: Rule = {
   description: 'Een verwijzing naar een artikel van deze regeling dat niet bestaat',
   run(ctx) {
     // A deeltekst holds only some articles: the others exist, just not in this file.
-    if (ctx.tree.meta.deeltekst === 'true') return
+    if (ctx.tree.data.meta.deeltekst === 'true') return
     for (const ref of referencedArticles(ctx)) {
       if (ref.status !== 'ontbreekt') continue
       waarschuwing(
@@ -96,24 +98,43 @@ function statusOf(ref: Reference, num: string, numbering: Numbering): ReferenceS
   return numbering.nums.has(num.toLowerCase()) ? 'bestaat' : 'ontbreekt'
 }
 
-/** The inline contents of a node that are running text or a heading. */
+/** A provision's heading, read where the provision stands (its `koptekst` has no place of its own). */
+const heading = (node: Node): PhrasingContent[][] => {
+  const h = headingOf(node)
+  return h ? [h] : []
+}
+const none = (): PhrasingContent[][] => []
+
+/**
+ * The inline contents of a node that are running text or a heading where references are read:
+ * not the title (it names the regulation), not kept blocks (tables, code), not numbers.
+ */
+const TEXTS: Handlers<PhrasingContent[][]> = {
+  regeling: none,
+  opschrift: none,
+  aanhef: none,
+  titel: heading,
+  hoofdstuk: heading,
+  afdeling: heading,
+  paragraaf: heading,
+  artikel: heading,
+  lid: none,
+  onderdeel: none,
+  subonderdeel: none,
+  alinea: (node) => [node.children],
+  blok: none,
+  kop: (node) => [node.children],
+  ondertekening: none,
+  toelichting: heading,
+  artikeltoelichting: heading,
+  bijlage: heading,
+  nummer: none,
+  // Read with its provision above, so that a reference in a heading is placed by that provision.
+  koptekst: none,
+}
+
 function textsOf(node: Node): PhrasingContent[][] {
-  switch (node.type) {
-    case 'alinea':
-    case 'kop':
-      return [node.children]
-    case 'artikel':
-    case 'artikeltoelichting':
-    case 'toelichting':
-    case 'bijlage':
-    case 'titel':
-    case 'hoofdstuk':
-    case 'afdeling':
-    case 'paragraaf':
-      return node.heading ? [node.heading] : []
-    default:
-      return []
-  }
+  return dispatch(TEXTS, node)
 }
 
 /** The regulation's own article numbers and the numbering styles they use. */
@@ -131,7 +152,7 @@ function numberingOf(tree: Regeling): Numbering {
     nums.add(num.toLowerCase())
     styles.add(styleOf(num))
   }
-  for (const scope of articleScopes(tree)) for (const artikel of scope) add(artikel.num)
+  for (const scope of articleScopes(tree)) for (const artikel of scope) add(numOf(artikel))
   // An article heading the parser could not place still means the article is there.
   visit(tree, (node, ancestors) => {
     if (node.type !== 'kop' || inToelichting(ancestors)) return
