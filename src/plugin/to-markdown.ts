@@ -13,15 +13,6 @@ import type { VFile } from 'vfile'
 import { CANONICAL_MARKDOWN, regelingToMdast, regelwerkHandlers } from '../format/markdown.js'
 import type { Regeling } from '../model/nodes.js'
 
-export {
-  CANONICAL_MARKDOWN,
-  type RegelwerkHeadingData,
-  type RegelwerkListItemData,
-  type RegelwerkParagraphData,
-  regelingToMdast,
-  regelwerkHandlers,
-} from '../format/markdown.js'
-
 export interface ToMarkdownOptions {
   /**
    * The front-matter YAML (without `---` lines). Default: the front-matter the `regelwerk` plugin
