@@ -1,5 +1,4 @@
 /** regelwerk as unified plugins: Markdown → regeling tree (with checks) and back. */
-export { type RegelwerkFileData, type RegelwerkOptions, regelwerk } from './parse.js'
 export {
   CANONICAL_MARKDOWN,
   type RegelwerkHeadingData,
@@ -7,6 +6,6 @@ export {
   type RegelwerkParagraphData,
   regelingToMdast,
   regelwerkHandlers,
-  regelwerkToMarkdown,
-  type ToMarkdownOptions,
-} from './to-markdown.js'
+} from '../format/markdown.js'
+export { type RegelwerkFileData, type RegelwerkOptions, regelwerk } from './parse.js'
+export { regelwerkToMarkdown, type ToMarkdownOptions } from './to-markdown.js'
