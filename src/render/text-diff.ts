@@ -13,7 +13,8 @@ import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { stepWords } from '../model/citation.js'
 import { DIVISION_KEYWORD, ID_PREFIX, ordinal } from '../model/glossary.js'
-import { isItem, isNumbered, isTekst as isTekstType } from '../model/registry.js'
+import type { DivisionType } from '../model/nodes.js'
+import { isItem, isNumbered, isTekst as isTekstType, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 
 export interface TextDiffOptions {
@@ -329,25 +330,49 @@ export function headingOps(node: DiffNode, view: View, forced?: Forced): WordOp[
     if (heading.length > 0) out.push(...plain(' '), ...heading)
     return out
   }
-  switch (node.type) {
-    case 'artikel':
-      return keyword('Artikel')
-    case 'bijlage':
-      return keyword('Bijlage')
-    case 'titel':
-    case 'hoofdstuk':
-    case 'afdeling':
-    case 'paragraaf':
-      if ((numberOf(node) ?? '') === '') return heading
-      return keyword(node.label ?? DIVISION_KEYWORD[node.type])
-    case 'toelichting':
-      return heading.length > 0 ? heading : plain('Toelichting')
-    case 'opschrift':
-    case 'artikeltoelichting':
-      return heading
-    default:
-      return undefined
-  }
+  return HEADING[node.type]({ node, heading, plain, keyword })
+}
+
+/** What a heading rule gets: the node, its heading words and the helpers that write its line. */
+interface HeadingParts {
+  node: DiffNode
+  heading: WordOp[]
+  plain: (text: string) => WordOp[]
+  /** `word`, the number and the heading: `Artikel 10 Inpassingregels`. */
+  keyword: (word: string) => WordOp[]
+}
+
+type HeadingRule = (parts: HeadingParts) => WordOp[] | undefined
+
+const noHeading: HeadingRule = () => undefined
+const headingOnly: HeadingRule = ({ heading }) => heading
+const divisionHeading =
+  (type: DivisionType): HeadingRule =>
+  ({ node, heading, keyword }) =>
+    (numberOf(node) ?? '') === '' ? heading : keyword(node.label ?? DIVISION_KEYWORD[type])
+
+/** The heading line per node type: a new type must say whether (and how) it has one. */
+const HEADING: Record<RegelingType, HeadingRule> = {
+  regeling: noHeading,
+  opschrift: headingOnly,
+  aanhef: noHeading,
+  titel: divisionHeading('titel'),
+  hoofdstuk: divisionHeading('hoofdstuk'),
+  afdeling: divisionHeading('afdeling'),
+  paragraaf: divisionHeading('paragraaf'),
+  artikel: ({ keyword }) => keyword('Artikel'),
+  lid: noHeading,
+  onderdeel: noHeading,
+  subonderdeel: noHeading,
+  alinea: noHeading,
+  blok: noHeading,
+  kop: noHeading,
+  ondertekening: noHeading,
+  toelichting: ({ heading, plain }) => (heading.length > 0 ? heading : plain('Toelichting')),
+  artikeltoelichting: headingOnly,
+  bijlage: ({ keyword }) => keyword('Bijlage'),
+  nummer: noHeading,
+  koptekst: noHeading,
 }
 
 /**
