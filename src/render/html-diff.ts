@@ -14,6 +14,7 @@
  * was-wordt table.
  */
 
+import { visit } from 'unist-util-visit'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { RegelingType } from '../model/registry.js'
 import {
@@ -352,11 +353,9 @@ export function assignAnchors(tree: DiffNode): Anchors {
   const anchors: Anchors = new Map()
   const used = new Set<string>(['gegevens', 'was-wordt', 'renvooi'])
   const all: DiffNode[] = []
-  const walk = (n: DiffNode): void => {
+  visit(tree, (n) => {
     if (n.id !== undefined && !isTekst(n)) all.push(n)
-    for (const c of n.children) walk(c)
-  }
-  walk(tree)
+  })
   const give = (n: DiffNode, wanted: string): void => {
     let id = wanted
     for (let i = 2; used.has(id); i++) id = `${wanted}-${i}`

@@ -8,6 +8,8 @@
  * so both outputs always list the same provisions under the same citations.
  */
 
+import { visit } from 'unist-util-visit'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { citation, citationStep } from '../diff/index.js'
 import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
@@ -71,8 +73,8 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
   const moves = findMoves(tree)
   const otherHalves = new Set(moves.values())
   const out: ProvisionChange[] = []
-  const visit = (node: DiffNode, ancestors: DiffNode[]): void => {
-    if (isTekst(node) || otherHalves.has(node)) return
+  visitParents(tree, (node, ancestors) => {
+    if (isTekst(node) || otherHalves.has(node)) return SKIP
     const path = [...ancestors, node]
     const isRoot = ancestors.length === 0
     const base = { node, ancestors, citation: citeer(path), headingChanged: false, textChanged: false }
@@ -89,11 +91,11 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
       const oude = moves.get(node)
       if (oude !== undefined) entry.oudeNode = oude
       out.push(entry)
-      return
+      return SKIP
     }
     if (!isRoot && (node.status === 'toegevoegd' || node.status === 'verwijderd')) {
       out.push({ ...base, soort: node.status, geheelVervangen: false })
-      return
+      return SKIP
     }
     const oud = numberOf(node, 'oud')
     const nieuw = numberOf(node, 'nieuw')
@@ -112,9 +114,8 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
       if (renumbered) entry.was = stepWords(citationStep(node, ancestors.at(-1), oud)) ?? oud
       out.push(entry)
     }
-    for (const child of node.children) visit(child, path)
-  }
-  visit(tree, [])
+    return undefined
+  })
   return out
 }
 
@@ -122,15 +123,12 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
 export function findMoves(tree: DiffNode): Map<DiffNode, DiffNode | undefined> {
   const moved = new Map<string, DiffNode>()
   const deleted = new Map<string, DiffNode>()
-  const walk = (node: DiffNode): void => {
-    if (node.type === 'artikel') {
-      const key = (numberOf(node) ?? '').toLowerCase()
-      if (node.status === 'toegevoegd' && node.verplaatstVan !== undefined) moved.set(key, node)
-      else if (node.status === 'verwijderd' && !deleted.has(key)) deleted.set(key, node)
-    }
-    for (const child of node.children) walk(child)
-  }
-  walk(tree)
+  visit(tree, (node) => {
+    if (node.type !== 'artikel') return
+    const key = (numberOf(node) ?? '').toLowerCase()
+    if (node.status === 'toegevoegd' && node.verplaatstVan !== undefined) moved.set(key, node)
+    else if (node.status === 'verwijderd' && !deleted.has(key)) deleted.set(key, node)
+  })
   const out = new Map<DiffNode, DiffNode | undefined>()
   for (const [key, node] of moved) out.set(node, deleted.get(key))
   return out
