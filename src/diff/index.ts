@@ -429,8 +429,10 @@ export function citation(path: readonly DiffNode[]): string {
 
 function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode; parent: string }>): Change[] {
   const out: Change[] = []
-  const walk = (node: DiffNode, path: DiffNode[]) => {
-    const here = [...path, node]
+  visitParents(tree, (node, ancestors) => {
+    if (node === tree) return
+    // The regulation itself is no step of a citation.
+    const here = [...ancestors.slice(1), node]
     const plaats = citation(here)
     if (node.status === 'toegevoegd' || node.status === 'verwijderd') {
       if (node.type === 'artikel' && node.verplaatstVan) {
@@ -442,9 +444,9 @@ function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode;
       ) {
         // The other half of a move: reported once, at the new place.
       } else out.push({ type: node.status, soort: node.type, id: node.id, plaats })
-      return
+      return SKIP
     }
-    if (node.status === 'gelijk') return
+    if (node.status === 'gelijk') return SKIP
     if (node.oudNum !== node.nieuwNum && node.oudNum !== undefined && node.nieuwNum !== undefined) {
       out.push({ type: 'vernummerd', soort: node.type, id: node.id, plaats, oud: node.oudNum, nieuw: node.nieuwNum })
     }
@@ -460,9 +462,8 @@ function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode;
         geheelVervangen: node.geheelVervangen ?? false,
       })
     }
-    for (const c of node.children) walk(c, here)
-  }
-  for (const c of tree.children) walk(c, [])
+    return undefined
+  })
   return out
 }
 
