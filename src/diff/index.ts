@@ -9,6 +9,7 @@
 import { diffArrays } from 'diff'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { contentOf, headingOf, numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
@@ -104,14 +105,15 @@ function childrenOf(node: AnyNode): readonly AnyNode[] {
 /** All words of a node (its text, heading and descendants), for similarity. */
 function wordsOf(node: AnyNode): string[] {
   const out: string[] = []
-  const walk = (n: AnyNode) => {
+  visit(node, (child) => {
+    const n = child as AnyNode
     const parts = partsOf(n)
     if (parts.text) out.push(...(parts.text.match(/[\p{L}\p{N}]+/gu) ?? []))
     const heading = headingOf(n)
     if (heading) out.push(...(phrasingText(heading).match(/[\p{L}\p{N}]+/gu) ?? []))
-    for (const c of parts.children) walk(c)
-  }
-  walk(node)
+    // Text and parts (number, heading) are read whole above; provisions are gone into.
+    return parts.children.length === 0 ? SKIP : undefined
+  })
   return out
 }
 
