@@ -11,6 +11,7 @@
  * does not give the new text, the whole text is. `grofheid` and `geheelVervangen` say so.
  */
 import type { PhrasingContent } from 'mdast'
+import { SKIP, visit } from 'unist-util-visit'
 import { phrasingText, unchangedTree } from '../diff/index.js'
 // The new text of an instruction is regulation Markdown, and fmt is its one writer.
 import { formatRegeling } from '../format/markdown.js'
@@ -31,7 +32,7 @@ import type {
 } from '../model/amendment.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { Lid, Nummer, Onderdeel, Regeling, RegelingContent, RegelingNode } from '../model/nodes.js'
-import { isDivision, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
+import { isDivision, isItem, isNumbered, isSingleton, isTekst, type RegelingType } from '../model/registry.js'
 import { assignIds } from '../parse/ids.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import {
@@ -380,16 +381,15 @@ function structureOp(
 export function behouden(d: DiffNode): number {
   let same = 0
   let old = 0
-  const walk = (n: DiffNode) => {
-    if (isNote(n.oud ?? n.nieuw)) return
+  visit(d, (n) => {
+    if (isNote(n.oud ?? n.nieuw)) return SKIP
     for (const op of [...(n.heading ?? []), ...(n.text ?? [])]) {
       const len = op.text.replace(/\s+/g, ' ').trim().length
       if (op.op === 'gelijk') same += len
       if (op.op !== 'ins') old += len
     }
-    n.children.forEach(walk)
-  }
-  walk(d)
+    return undefined
+  })
   return old === 0 ? 1 : same / old
 }
 
@@ -545,50 +545,89 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     }
     // Changed, but not in its provisions' words (opmaak, a note): for the redactionele bijwerking.
     if (sameBepalingen(d.oud, d.nieuw)) return
-    const nieuw = d.nieuw as AnyNode
-    if (d.type === 'artikel') {
-      const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([nieuw]) })
-      // When most of an article changes, the article is replaced whole (DOMAIN.md §4).
-      state.drafts.push({
-        plaats,
-        ops: behouden(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
-        check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
-        whole,
-      })
-      return
-    }
-    if (isSingleton(d)) {
-      state.drafts.push({
-        plaats,
-        ops: singletonOps(d, plaats),
-        check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
-      })
-      return
-    }
-    // A division or bijlage: its heading, then what is in it.
-    if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
-    // Text of a bijlage itself (not in an article) changed: the bijlage's words, else the bijlage whole.
-    if (d.type === 'bijlage' && d.children.some((c) => isTekst(c) && c.status !== 'gelijk')) {
-      state.drafts.push({
-        plaats,
-        ops: singletonOps(d, plaats),
-        check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
-      })
-      return
-    }
-    const oud = d.oud as AnyNode
-    if (!sameWords(headingOf(oud), headingOf(nieuw)) || labelOf(oud) !== labelOf(nieuw)) {
-      state.drafts.push({
-        plaats,
-        ops: [{ soort: 'opschrift', doel: plaats, ...nieuwOpschrift(nieuw) }],
-        check: (w) => {
-          const n = nodeAt(w, plaats)
-          return n !== undefined && sameWords(headingOf(n), headingOf(nieuw)) && labelOf(n) === labelOf(nieuw)
-        },
-      })
-    }
-    container(d.children, plaats, state)
+    CHANGED[d.type](d, plaats, state)
   })
+}
+
+/** How a changed provision in a container (the regulation, a division, a bijlage) is described. */
+type ChangedRule = (d: DiffNode, plaats: Plaats, state: State) => void
+
+/** An article: its words and parts, or the article whole when most of it changed. */
+const changedArtikel: ChangedRule = (d, plaats, state) => {
+  const nieuw = d.nieuw as AnyNode
+  const whole = (): Operatie => ({ soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([nieuw]) })
+  // When most of an article changes, the article is replaced whole (DOMAIN.md §4).
+  state.drafts.push({
+    plaats,
+    ops: behouden(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
+    check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
+    whole,
+  })
+}
+
+const changedSingleton: ChangedRule = (d, plaats, state) => {
+  const nieuw = d.nieuw as AnyNode
+  state.drafts.push({
+    plaats,
+    ops: singletonOps(d, plaats),
+    check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
+  })
+}
+
+/** A division or bijlage: its heading, then what is in it. */
+const changedContainer: ChangedRule = (d, plaats, state) => {
+  const nieuw = d.nieuw as AnyNode
+  if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
+  // Text of a bijlage itself (not in an article) changed: the bijlage's words, else the bijlage whole.
+  if (d.type === 'bijlage' && d.children.some((c) => isTekst(c) && c.status !== 'gelijk')) {
+    changedSingleton(d, plaats, state)
+    return
+  }
+  const oud = d.oud as AnyNode
+  if (!sameWords(headingOf(oud), headingOf(nieuw)) || labelOf(oud) !== labelOf(nieuw)) {
+    state.drafts.push({
+      plaats,
+      ops: [{ soort: 'opschrift', doel: plaats, ...nieuwOpschrift(nieuw) }],
+      check: (w) => {
+        const n = nodeAt(w, plaats)
+        return n !== undefined && sameWords(headingOf(n), headingOf(nieuw)) && labelOf(n) === labelOf(nieuw)
+      },
+    })
+  }
+  container(d.children, plaats, state)
+}
+
+/** Running text, numbers and headings are described with their provision, never in a container. */
+const notInContainer: ChangedRule = (d) => {
+  throw new Error(`amend: a \`${d.type}\` node stands as a provision in a container`)
+}
+
+/**
+ * Per node type, how a change to it is described when it stands in a container: a new type must be
+ * decided on here. Items, the regulation and an artikeltoelichting do not stand there in a parsed
+ * tree; should one, it is taken as a container (its heading, then what is in it).
+ */
+const CHANGED: Record<RegelingType, ChangedRule> = {
+  regeling: changedContainer,
+  opschrift: changedSingleton,
+  aanhef: changedSingleton,
+  titel: changedContainer,
+  hoofdstuk: changedContainer,
+  afdeling: changedContainer,
+  paragraaf: changedContainer,
+  artikel: changedArtikel,
+  lid: changedContainer,
+  onderdeel: changedContainer,
+  subonderdeel: changedContainer,
+  alinea: notInContainer,
+  blok: notInContainer,
+  kop: notInContainer,
+  ondertekening: changedSingleton,
+  toelichting: changedSingleton,
+  artikeltoelichting: changedContainer,
+  bijlage: changedContainer,
+  nummer: notInContainer,
+  koptekst: notInContainer,
 }
 
 /** The aanhef, ondertekening, opschrift or toelichting: words when possible, else the whole. */
@@ -617,15 +656,43 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
 
 // ---- redactionele bijwerking ------------------------------------------------------------------------
 
+/**
+ * How a besluit names a node of each type: `top` only at the top of the regulation (`de aanhef`),
+ * `eigen` on its own (`artikel 5`: article numbers are unique), `onder` below its parent (`artikel 5,
+ * tweede lid`), `geen` not at all. A new type must be decided on here.
+ */
+const NAAMGEVING = {
+  regeling: 'geen',
+  opschrift: 'top',
+  aanhef: 'top',
+  titel: 'onder',
+  hoofdstuk: 'onder',
+  afdeling: 'onder',
+  paragraaf: 'onder',
+  artikel: 'eigen',
+  lid: 'onder',
+  onderdeel: 'onder',
+  subonderdeel: 'onder',
+  alinea: 'geen',
+  blok: 'geen',
+  kop: 'geen',
+  ondertekening: 'top',
+  toelichting: 'top',
+  artikeltoelichting: 'geen',
+  bijlage: 'eigen',
+  nummer: 'geen',
+  koptekst: 'geen',
+} as const satisfies Record<RegelingType, 'top' | 'eigen' | 'onder' | 'geen'>
+
 /** The place of a node below `ouder` as a besluit names it, or undefined when it has no name. */
 function naam(node: AnyNode, ouder: Plaats): Plaats | undefined {
-  if (isSingleton(node)) return ouder.length === 0 ? [{ soort: node.type as StapSoort }] : undefined
+  const naamgeving = NAAMGEVING[node.type]
+  if (naamgeving === 'top') return ouder.length === 0 ? [{ soort: node.type as StapSoort }] : undefined
+  if (naamgeving === 'geen') return undefined
   const num = nodeNum(node)
   if (!num || num === '-') return undefined
   const s: Stap = { soort: node.type as StapSoort, num }
-  if (node.type === 'artikel' || node.type === 'bijlage') return [s]
-  if (isItem(node) || isDivision(node)) return [...ouder, s]
-  return undefined
+  return naamgeving === 'eigen' ? [s] : [...ouder, s]
 }
 
 /**
@@ -642,6 +709,8 @@ function redactioneleUnits(w: Regeling, n: Regeling): Plaats[] {
   const twice = new Set(types.filter((t, i) => isSingleton({ type: t }) && types.indexOf(t) !== i))
   const naamVan = (node: AnyNode, ouder: Plaats) => (twice.has(node.type) ? undefined : naam(node, ouder))
   const kidsOf = (x: AnyNode): readonly AnyNode[] => (isTekst(x) ? [] : (contentOf(x) as AnyNode[]))
+  // Hand-written: it walks the two trees in step (child i of one against child i of the other); a
+  // visitor goes through one tree.
   const walk = (a: AnyNode, b: AnyNode, plaats: Plaats) => {
     const ka = kidsOf(a)
     const kb = kidsOf(b)
@@ -751,12 +820,11 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   const nieuw = sideTree(diff.tree, meta, 'nieuw')
   const nieuwArtikelen = new Set<string>()
   const moved = new Map<string, DiffNode>()
-  const walk = (d: DiffNode) => {
+  visit(diff.tree, (d) => {
     if (d.type === 'artikel' && d.status !== 'verwijderd') nieuwArtikelen.add(numOf(d, 'nieuw'))
     if (d.type === 'artikel' && d.status === 'verwijderd') moved.set(numOf(d, 'oud'), d)
-    if (d.type !== 'toelichting') d.children.forEach(walk)
-  }
-  diff.tree.children.forEach(walk)
+    return d.type === 'toelichting' ? SKIP : undefined
+  })
   for (const key of [...moved.keys()]) if (!nieuwArtikelen.has(key)) moved.delete(key)
 
   const state: State = { drafts: [], nieuw, nieuwArtikelen, moved }

@@ -86,6 +86,7 @@ export function quoteParagraphs(node: Artikel | Lid | Onderdeel): string[] {
   const out: string[] = []
   const text = (children: PhrasingContent[]) =>
     mdastToString({ type: 'paragraph', children }).replace(/\s+/g, ' ').trim()
+  // Hand-written: a first child inherits its parent's number prefix, state a visitor does not carry.
   const walk = (n: Artikel | Lid | Onderdeel | Subonderdeel | Tekst, prefix: string) => {
     if (n.type === 'alinea' || n.type === 'kop') {
       const t = text(n.children)

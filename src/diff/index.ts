@@ -9,6 +9,7 @@
 import { diffArrays } from 'diff'
 import type { PhrasingContent, RootContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { contentOf, headingOf, numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
@@ -104,14 +105,15 @@ function childrenOf(node: AnyNode): readonly AnyNode[] {
 /** All words of a node (its text, heading and descendants), for similarity. */
 function wordsOf(node: AnyNode): string[] {
   const out: string[] = []
-  const walk = (n: AnyNode) => {
+  visit(node, (child) => {
+    const n = child as AnyNode
     const parts = partsOf(n)
     if (parts.text) out.push(...(parts.text.match(/[\p{L}\p{N}]+/gu) ?? []))
     const heading = headingOf(n)
     if (heading) out.push(...(phrasingText(heading).match(/[\p{L}\p{N}]+/gu) ?? []))
-    for (const c of parts.children) walk(c)
-  }
-  walk(node)
+    // Text and parts (number, heading) are read whole above; provisions are gone into.
+    return parts.children.length === 0 ? SKIP : undefined
+  })
   return out
 }
 
@@ -429,8 +431,10 @@ export function citation(path: readonly DiffNode[]): string {
 
 function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode; parent: string }>): Change[] {
   const out: Change[] = []
-  const walk = (node: DiffNode, path: DiffNode[]) => {
-    const here = [...path, node]
+  visitParents(tree, (node, ancestors) => {
+    if (node === tree) return
+    // The regulation itself is no step of a citation.
+    const here = [...ancestors.slice(1), node]
     const plaats = citation(here)
     if (node.status === 'toegevoegd' || node.status === 'verwijderd') {
       if (node.type === 'artikel' && node.verplaatstVan) {
@@ -442,9 +446,9 @@ function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode;
       ) {
         // The other half of a move: reported once, at the new place.
       } else out.push({ type: node.status, soort: node.type, id: node.id, plaats })
-      return
+      return SKIP
     }
-    if (node.status === 'gelijk') return
+    if (node.status === 'gelijk') return SKIP
     if (node.oudNum !== node.nieuwNum && node.oudNum !== undefined && node.nieuwNum !== undefined) {
       out.push({ type: 'vernummerd', soort: node.type, id: node.id, plaats, oud: node.oudNum, nieuw: node.nieuwNum })
     }
@@ -460,9 +464,8 @@ function changeList(tree: DiffNode, nieuwArtikelen: Map<string, { node: AnyNode;
         geheelVervangen: node.geheelVervangen ?? false,
       })
     }
-    for (const c of node.children) walk(c, here)
-  }
-  for (const c of tree.children) walk(c, [])
+    return undefined
+  })
   return out
 }
 

@@ -3,6 +3,7 @@
  * characters other than letters and digits replaced); unnumbered items get their ordinal (`o3`).
  * Ids are unique: a second article with the same number gets `-2` (and `check` reports it).
  */
+import { SKIP, visit } from 'unist-util-visit'
 import { numOf } from '../model/access.js'
 import { ID_PREFIX } from '../model/glossary.js'
 import type { Regeling, RegelingNode } from '../model/nodes.js'
@@ -21,20 +22,21 @@ export function idNumber(num: string): string {
 /** Fill `data.id` on every provision of the tree (in place) and return the tree. */
 export function assignIds(tree: Regeling): Regeling {
   const used = new Set<string>()
-  walk(tree.children as RegelingNode[], '', used)
-  return tree
-}
-
-function walk(children: readonly RegelingNode[], prefix: string, used: Set<string>): void {
-  const ordinals = new Map<string, number>()
-  for (const child of children) {
-    if (!(child.type in ID_PREFIX)) continue
+  // Per parent, how many children of each type came so far: the ordinal of an unnumbered item.
+  const ordinals = new Map<unknown, Map<string, number>>()
+  visit(tree, (child, _index, parent) => {
+    if (child === tree) return
+    // Only provisions get ids; what is below a non-provision (text, numbers, headings) gets none.
+    if (!(child.type in ID_PREFIX)) return SKIP
     const node = child as Identified
-    const count = (ordinals.get(node.type) ?? 0) + 1
-    ordinals.set(node.type, count)
+    const counts = ordinals.get(parent) ?? new Map<string, number>()
+    ordinals.set(parent, counts)
+    const count = (counts.get(node.type) ?? 0) + 1
+    counts.set(node.type, count)
     const num = idNumber(numOf(node))
     const needsOrdinal = num === '' && !isSingleton(node)
     const segment = `${ID_PREFIX[node.type]}${needsOrdinal ? `_o${count}` : num ? `_${num}` : ''}`
+    const prefix = parent === tree ? '' : ((parent as Identified | undefined)?.data?.id ?? '')
     let id = prefix ? `${prefix}__${segment}` : segment
     if (used.has(id)) {
       let n = 2
@@ -43,6 +45,7 @@ function walk(children: readonly RegelingNode[], prefix: string, used: Set<strin
     }
     used.add(id)
     node.data = { ...node.data, id }
-    if ('children' in node) walk(node.children as RegelingNode[], id, used)
-  }
+    return undefined
+  })
+  return tree
 }

@@ -389,6 +389,8 @@ export function wasWordtRows(tree: DiffNode): WasWordtRow[] {
       wordt: projectParagraphs(b.out, 'wordt'),
     })
   }
+  // Hand-written: an article or item is split into a head row (a copy without its citable parts)
+  // and its citable parts only, a choice per parent that a visitor over the tree does not express.
   const walk = (node: DiffNode, path: DiffNode[]) => {
     if (node.status === 'gelijk') return
     if (isTekst(node) || node.type === 'opschrift') {

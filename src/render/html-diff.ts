@@ -14,8 +14,9 @@
  * was-wordt table.
  */
 
+import { visit } from 'unist-util-visit'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import { isDivision, isItem } from '../model/registry.js'
+import type { RegelingType } from '../model/registry.js'
 import {
   changedLines,
   changedProvisions,
@@ -41,11 +42,6 @@ import {
 export interface HtmlDiffOptions {
   /** The page title; default: the citeertitel of the new version. */
   title?: string
-}
-
-/** Nodes that open a section of their own (and raise the heading level of what they hold). */
-function opensSection(node: DiffNode): boolean {
-  return isDivision(node) || node.type === 'bijlage' || node.type === 'toelichting'
 }
 
 /** The diff as one HTML page. */
@@ -219,8 +215,6 @@ function node(n: DiffNode, state: State, sections: number, forced: Forced): stri
     return wholeProvision(n, state, sections)
   }
   const view: View = forced === 'toegevoegd' ? 'nieuw' : forced === 'verwijderd' ? 'oud' : 'renvooi'
-  if (isTekst(n)) return tekst(n, view, forced)
-  const id = idAttr(state.anchors.get(n))
   const inner = (childSections: number): string => {
     state.path.push(n)
     const out = readingOrder(n.children)
@@ -229,21 +223,78 @@ function node(n: DiffNode, state: State, sections: number, forced: Forced): stri
     state.path.pop()
     return out
   }
-  if (isItem(n)) {
-    const num = opsHtml(numberOps(n, view, forced))
-    return `<div class="${n.type}"${id}><span class="nr">${num}</span><div class="inhoud">\n${inner(sections)}\n</div></div>`
+  return RENDER[n.type](n, { id: idAttr(state.anchors.get(n)), view, forced, sections, inner })
+}
+
+/** What a renderer of one node gets besides the node. */
+interface Context {
+  /** ` id="…"`, or empty. */
+  id: string
+  view: View
+  forced: Forced
+  sections: number
+  /** The children, written with `childSections` divisions around them. */
+  inner: (childSections: number) => string
+}
+
+type Render = (n: DiffNode, ctx: Context) => string
+
+/** Running text: a paragraph, a kept mdast block or a tussenkop. */
+const tekst =
+  (open: string, close: string): Render =>
+  (n, { view, forced }) =>
+    `${open}${opsHtml(viewOps(tekstOps(n), view, forced ?? n.status))}${close}`
+
+/** A lid or (sub)onderdeel: its number beside its content. */
+const item: Render = (n, { id, view, forced, sections, inner }) => {
+  const num = opsHtml(numberOps(n, view, forced))
+  return `<div class="${n.type}"${id}><span class="nr">${num}</span><div class="inhoud">\n${inner(sections)}\n</div></div>`
+}
+
+/**
+ * A provision with a heading line above what it holds. `tag`: `section` or `div`; `opens`: whether it
+ * opens a section of its own (divisions, bijlagen, the toelichting), raising the heading level inside.
+ */
+const block =
+  (tag: 'section' | 'div', opens: boolean): Render =>
+  (n, { id, view, forced, sections, inner }) => {
+    const headingWords = headingOps(n, view, forced)
+    const heading =
+      headingWords !== undefined && headingWords.length > 0 ? headingTag(sections, opsHtml(headingWords)) : ''
+    const note =
+      n.verplaatstVan !== undefined ? `<p class="noot">Verplaatst van ${esc(placeInWords(n.verplaatstVan))}.</p>` : ''
+    return [`<${tag} class="${esc(n.type)}"${id}>`, heading, note, inner(opens ? sections + 1 : sections), `</${tag}>`]
+      .filter((s) => s !== '')
+      .join('\n')
   }
-  const headingWords = headingOps(n, view, forced)
-  const heading =
-    headingWords !== undefined && headingWords.length > 0 ? headingTag(sections, opsHtml(headingWords)) : ''
-  if (n.type === 'opschrift') return `<p class="opschrift"${id}>${opsHtml(headingWords ?? [])}</p>`
-  const childSections = opensSection(n) ? sections + 1 : sections
-  const tag = opensSection(n) || n.type === 'artikel' || n.type === 'artikeltoelichting' ? 'section' : 'div'
-  const note =
-    n.verplaatstVan !== undefined ? `<p class="noot">Verplaatst van ${esc(placeInWords(n.verplaatstVan))}.</p>` : ''
-  return [`<${tag} class="${esc(n.type)}"${id}>`, heading, note, inner(childSections), `</${tag}>`]
-    .filter((s) => s !== '')
-    .join('\n')
+
+/** A number or heading is written with its provision; the differ never makes a node of it. */
+const part: Render = (n) => {
+  throw new Error(`html-diff: a \`${n.type}\` node stands in the diff tree; it belongs to its provision`)
+}
+
+/** How each node type is written: a new type must be given its HTML here. */
+const RENDER: Record<RegelingType, Render> = {
+  regeling: block('div', false),
+  opschrift: (n, { id, view, forced }) => `<p class="opschrift"${id}>${opsHtml(headingOps(n, view, forced) ?? [])}</p>`,
+  aanhef: block('div', false),
+  titel: block('section', true),
+  hoofdstuk: block('section', true),
+  afdeling: block('section', true),
+  paragraaf: block('section', true),
+  artikel: block('section', false),
+  lid: item,
+  onderdeel: item,
+  subonderdeel: item,
+  alinea: tekst('<p>', '</p>'),
+  blok: tekst('<div class="blok">', '</div>'),
+  kop: tekst('<p class="kop">', '</p>'),
+  ondertekening: block('div', false),
+  toelichting: block('section', true),
+  artikeltoelichting: block('section', false),
+  bijlage: block('section', true),
+  nummer: part,
+  koptekst: part,
 }
 
 /** An added or deleted provision: marked once as a whole, its text inside without further marks. */
@@ -282,14 +333,6 @@ function movedNote(n: DiffNode, state: State): string {
   return ''
 }
 
-function tekst(n: DiffNode, view: View, forced: Forced): string {
-  const ops = viewOps(tekstOps(n), view, forced ?? n.status)
-  const html = opsHtml(ops)
-  if (n.type === 'blok') return `<div class="blok">${html}</div>`
-  if (n.type === 'kop') return `<p class="kop">${html}</p>`
-  return `<p>${html}</p>`
-}
-
 /** h3 for the outermost division or an artikel outside divisions; past h6 an ARIA heading. */
 function headingTag(sections: number, html: string): string {
   const level = 3 + sections
@@ -310,11 +353,9 @@ export function assignAnchors(tree: DiffNode): Anchors {
   const anchors: Anchors = new Map()
   const used = new Set<string>(['gegevens', 'was-wordt', 'renvooi'])
   const all: DiffNode[] = []
-  const walk = (n: DiffNode): void => {
+  visit(tree, (n) => {
     if (n.id !== undefined && !isTekst(n)) all.push(n)
-    for (const c of n.children) walk(c)
-  }
-  walk(tree)
+  })
   const give = (n: DiffNode, wanted: string): void => {
     let id = wanted
     for (let i = 2; used.has(id); i++) id = `${wanted}-${i}`

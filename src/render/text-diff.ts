@@ -8,12 +8,15 @@
  * so both outputs always list the same provisions under the same citations.
  */
 
+import { visit } from 'unist-util-visit'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { citation, citationStep } from '../diff/index.js'
 import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { stepWords } from '../model/citation.js'
 import { DIVISION_KEYWORD, ID_PREFIX, ordinal } from '../model/glossary.js'
-import { isItem, isNumbered, isTekst as isTekstType } from '../model/registry.js'
+import type { DivisionType } from '../model/nodes.js'
+import { isItem, isNumbered, isTekst as isTekstType, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 
 export interface TextDiffOptions {
@@ -70,8 +73,8 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
   const moves = findMoves(tree)
   const otherHalves = new Set(moves.values())
   const out: ProvisionChange[] = []
-  const visit = (node: DiffNode, ancestors: DiffNode[]): void => {
-    if (isTekst(node) || otherHalves.has(node)) return
+  visitParents(tree, (node, ancestors) => {
+    if (isTekst(node) || otherHalves.has(node)) return SKIP
     const path = [...ancestors, node]
     const isRoot = ancestors.length === 0
     const base = { node, ancestors, citation: citeer(path), headingChanged: false, textChanged: false }
@@ -88,11 +91,11 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
       const oude = moves.get(node)
       if (oude !== undefined) entry.oudeNode = oude
       out.push(entry)
-      return
+      return SKIP
     }
     if (!isRoot && (node.status === 'toegevoegd' || node.status === 'verwijderd')) {
       out.push({ ...base, soort: node.status, geheelVervangen: false })
-      return
+      return SKIP
     }
     const oud = numberOf(node, 'oud')
     const nieuw = numberOf(node, 'nieuw')
@@ -111,9 +114,8 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
       if (renumbered) entry.was = stepWords(citationStep(node, ancestors.at(-1), oud)) ?? oud
       out.push(entry)
     }
-    for (const child of node.children) visit(child, path)
-  }
-  visit(tree, [])
+    return undefined
+  })
   return out
 }
 
@@ -121,15 +123,12 @@ export function changedProvisions(tree: DiffNode): ProvisionChange[] {
 export function findMoves(tree: DiffNode): Map<DiffNode, DiffNode | undefined> {
   const moved = new Map<string, DiffNode>()
   const deleted = new Map<string, DiffNode>()
-  const walk = (node: DiffNode): void => {
-    if (node.type === 'artikel') {
-      const key = (numberOf(node) ?? '').toLowerCase()
-      if (node.status === 'toegevoegd' && node.verplaatstVan !== undefined) moved.set(key, node)
-      else if (node.status === 'verwijderd' && !deleted.has(key)) deleted.set(key, node)
-    }
-    for (const child of node.children) walk(child)
-  }
-  walk(tree)
+  visit(tree, (node) => {
+    if (node.type !== 'artikel') return
+    const key = (numberOf(node) ?? '').toLowerCase()
+    if (node.status === 'toegevoegd' && node.verplaatstVan !== undefined) moved.set(key, node)
+    else if (node.status === 'verwijderd' && !deleted.has(key)) deleted.set(key, node)
+  })
   const out = new Map<DiffNode, DiffNode | undefined>()
   for (const [key, node] of moved) out.set(node, deleted.get(key))
   return out
@@ -329,25 +328,49 @@ export function headingOps(node: DiffNode, view: View, forced?: Forced): WordOp[
     if (heading.length > 0) out.push(...plain(' '), ...heading)
     return out
   }
-  switch (node.type) {
-    case 'artikel':
-      return keyword('Artikel')
-    case 'bijlage':
-      return keyword('Bijlage')
-    case 'titel':
-    case 'hoofdstuk':
-    case 'afdeling':
-    case 'paragraaf':
-      if ((numberOf(node) ?? '') === '') return heading
-      return keyword(node.label ?? DIVISION_KEYWORD[node.type])
-    case 'toelichting':
-      return heading.length > 0 ? heading : plain('Toelichting')
-    case 'opschrift':
-    case 'artikeltoelichting':
-      return heading
-    default:
-      return undefined
-  }
+  return HEADING[node.type]({ node, heading, plain, keyword })
+}
+
+/** What a heading rule gets: the node, its heading words and the helpers that write its line. */
+interface HeadingParts {
+  node: DiffNode
+  heading: WordOp[]
+  plain: (text: string) => WordOp[]
+  /** `word`, the number and the heading: `Artikel 10 Inpassingregels`. */
+  keyword: (word: string) => WordOp[]
+}
+
+type HeadingRule = (parts: HeadingParts) => WordOp[] | undefined
+
+const noHeading: HeadingRule = () => undefined
+const headingOnly: HeadingRule = ({ heading }) => heading
+const divisionHeading =
+  (type: DivisionType): HeadingRule =>
+  ({ node, heading, keyword }) =>
+    (numberOf(node) ?? '') === '' ? heading : keyword(node.label ?? DIVISION_KEYWORD[type])
+
+/** The heading line per node type: a new type must say whether (and how) it has one. */
+const HEADING: Record<RegelingType, HeadingRule> = {
+  regeling: noHeading,
+  opschrift: headingOnly,
+  aanhef: noHeading,
+  titel: divisionHeading('titel'),
+  hoofdstuk: divisionHeading('hoofdstuk'),
+  afdeling: divisionHeading('afdeling'),
+  paragraaf: divisionHeading('paragraaf'),
+  artikel: ({ keyword }) => keyword('Artikel'),
+  lid: noHeading,
+  onderdeel: noHeading,
+  subonderdeel: noHeading,
+  alinea: noHeading,
+  blok: noHeading,
+  kop: noHeading,
+  ondertekening: noHeading,
+  toelichting: ({ heading, plain }) => (heading.length > 0 ? heading : plain('Toelichting')),
+  artikeltoelichting: headingOnly,
+  bijlage: ({ keyword }) => keyword('Bijlage'),
+  nummer: noHeading,
+  koptekst: noHeading,
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `regelwerk tree <file> [--json]`: the regeling tree (ids, numbers, positions). */
 import { toString as mdastToString } from 'mdast-util-to-string'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { headingOf, numOf } from '../../model/access.js'
 import type { Regeling, RegelingNode } from '../../model/nodes.js'
 import type { RegelingType } from '../../model/registry.js'
@@ -25,7 +26,7 @@ export function runTree(ref: string, options: TreeOptions): number {
   printMessages(file, path)
   if (!result || hasErrors(file)) return EXIT.input
   if (options.json) process.stdout.write(`${JSON.stringify(result.tree, jsonReplacer, 2)}\n`)
-  else process.stdout.write(`${outline(result.tree, 0).join('\n')}\n`)
+  else process.stdout.write(`${outline(result.tree).join('\n')}\n`)
   return EXIT.ok
 }
 
@@ -64,11 +65,12 @@ const SHOWN = {
   koptekst: false,
 } as const satisfies Record<RegelingType, boolean>
 
-function outline(node: Regeling | RegelingNode, depth: number): string[] {
+function outline(tree: Regeling): string[] {
   const out: string[] = []
-  if (!('children' in node)) return out
-  for (const child of node.children as RegelingNode[]) {
-    if (!SHOWN[child.type]) continue
+  visitParents(tree, (node, ancestors) => {
+    if (node === tree) return
+    const child = node as RegelingNode
+    if (!SHOWN[child.type]) return SKIP
     const parts: string[] = [child.type]
     const num = numOf(child)
     const heading = headingOf(child)
@@ -79,8 +81,9 @@ function outline(node: Regeling | RegelingNode, depth: number): string[] {
     if (id) parts.push(`[${id}]`)
     const p = child.position
     if (p) parts.push(`${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}`)
-    out.push(`${'  '.repeat(depth)}${parts.join(' ')}`)
-    if (child.type !== 'kop' && child.type !== 'opschrift') out.push(...outline(child, depth + 1))
-  }
+    // Every ancestor but the root is shown (what is not shown is skipped with what it holds).
+    out.push(`${'  '.repeat(ancestors.length - 1)}${parts.join(' ')}`)
+    return child.type === 'kop' || child.type === 'opschrift' ? SKIP : undefined
+  })
   return out
 }
