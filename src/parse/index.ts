@@ -150,17 +150,22 @@ export interface ParseOptions {
   chunk?: number
 }
 
+/** The message for a text nested deeper than MAX_NESTING, placed at the first such line. */
+export function reportTooDeep(file: VFile, line: number): void {
+  fout(
+    file,
+    `Lijsten of citaten zijn hier meer dan ${MAX_NESTING} niveaus diep genest; een regeling kent hoogstens lid › onderdeel › subonderdeel. Verwijder de overbodige inspringing`,
+    { line, column: 1 },
+    'te-diep-genest',
+  )
+}
+
 /** Parse already decoded text (LF line ends, no BOM). */
 export function parseText(text: string, file: VFile, options: ParseOptions = {}): ParseResult {
   const frontMatter = parseFrontMatter(text, file)
   const deep = tooDeep(frontMatter.body)
   if (deep) {
-    fout(
-      file,
-      `Lijsten of citaten zijn hier meer dan ${MAX_NESTING} niveaus diep genest; een regeling kent hoogstens lid › onderdeel › subonderdeel. Verwijder de overbodige inspringing`,
-      { line: deep.line, column: 1 },
-      'te-diep-genest',
-    )
+    reportTooDeep(file, deep.line)
     return { tree: { ...EMPTY, data: { meta: frontMatter.data } }, frontMatter, text }
   }
   const body = normaliseHeadings(frontMatter.body)

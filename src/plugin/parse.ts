@@ -21,9 +21,8 @@ import type { Regeling } from '../model/nodes.js'
 import { toBlocks } from '../parse/blocks.js'
 import { type FrontMatter, parseFrontMatter } from '../parse/frontmatter.js'
 import { assignIds } from '../parse/ids.js'
-import { decodeText, MAX_NESTING, normaliseHeadings, tooDeep } from '../parse/index.js'
+import { decodeText, normaliseHeadings, reportTooDeep, tooDeep } from '../parse/index.js'
 import { recognize } from '../parse/recognize.js'
-import { fout } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
 
 export interface RegelwerkOptions {
@@ -130,14 +129,7 @@ function prepare(file: VFile): string {
   const frontMatter = parseFrontMatter(text, file)
   const { bodyStart, endLine, fenced } = frontMatterExtent(text, frontMatter)
   const deep = tooDeep(frontMatter.body)
-  if (deep) {
-    fout(
-      file,
-      `Lijsten of citaten zijn hier meer dan ${MAX_NESTING} niveaus diep genest; een regeling kent hoogstens lid › onderdeel › subonderdeel. Verwijder de overbodige inspringing`,
-      { line: deep.line, column: 1 },
-      'te-diep-genest',
-    )
-  }
+  if (deep) reportTooDeep(file, deep.line)
   const head = fenced ? text.slice(0, bodyStart) : blank(text.slice(0, bodyStart))
   const source = deep ? '' : head + normaliseHeadings(text.slice(bodyStart))
   file.data.regelwerk = { text, frontMatter, source, bodyStart, frontMatterEndLine: endLine, tooDeep: !!deep }
