@@ -120,6 +120,10 @@ function sha256File(path: string): string | null {
     // biome-ignore lint/suspicious/noAssignInExpressions: a read loop
     while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) hash.update(buf.subarray(0, n))
     return hash.digest('hex')
+  } catch {
+    // A folder opens but does not read (EISDIR): no hash, as for a file that does not open; the
+    // rows reader reports the path with its place.
+    return null
   } finally {
     closeSync(fd)
   }

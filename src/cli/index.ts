@@ -3,6 +3,7 @@
  * Command modules are loaded lazily so that a single `check` starts fast.
  */
 import { Command, CommanderError } from 'commander'
+import { isSystemError, systemErrorMessage } from '../util/system-errors.js'
 import { EXIT, UsageError } from './io.js'
 
 const TRANSLATIONS: Array<[RegExp, string]> = [
@@ -158,8 +159,34 @@ function program(): Command {
   return cmd
 }
 
+let guarded = false
+
+/**
+ * A closed or failing stdout/stderr. A reader that stops early (`regelwerk tree --json f | head`)
+ * closes the pipe: the rest of the output is not wanted, so the program ends quietly with 0, as
+ * git and ripgrep do. A stdout that cannot be written (`> /dev/full`, a full disk) is the
+ * machine's trouble: one Dutch line on stderr and exit 1. Errors of stderr itself are ignored
+ * (there is nowhere to report them); the exit status still tells. Node emits these errors on the
+ * stream after the write returned, so without a handler they end in a stack trace.
+ */
+function guardOutput(): void {
+  if (guarded) return
+  guarded = true
+  process.stdout.on('error', (error: Error) => {
+    if (isSystemError(error) && error.code === 'EPIPE') process.exit(EXIT.ok)
+    const message = systemErrorMessage(error, { naam: 'de standaarduitvoer', action: 'schrijven' })
+    try {
+      process.stderr.write(`${message ?? `fout: de uitvoer kon niet worden geschreven (${error.message})`}\n`)
+    } finally {
+      process.exit(EXIT.input)
+    }
+  })
+  process.stderr.on('error', () => {})
+}
+
 /** Run the CLI with `argv` (without node and script); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  guardOutput()
   process.exitCode = 0
   try {
     await program().parseAsync(argv, { from: 'user' })
@@ -173,6 +200,13 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`fout: ${error.message}\n`)
       return EXIT.usage
+    }
+    // The machine's trouble (disk full, no permission, a file where a folder belongs): exit 1.
+    const system = systemErrorMessage(error)
+    if (system) {
+      process.stderr.write(`${system}\n`)
+      if (process.env.REGELWERK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+      return EXIT.input
     }
     // Not the user's fault: say so in Dutch, keep the detail for a bug report.
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)

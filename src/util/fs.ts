@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { isSystemError } from './system-errors.js'
 
 /** Write `data` to `path` atomically: readers see the old file or the new one, never half. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -12,6 +13,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path)
   } catch (error) {
     rmSync(tmp, { force: true })
+    // The user knows the file, not the temp name next to it.
+    if (isSystemError(error)) error.path = path
     throw error
   }
 }

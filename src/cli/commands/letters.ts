@@ -7,13 +7,14 @@
  * each costs the memory of its own template and regulations; with more cores they help.
  * Messages show the row's line and personnel number, never other personal data.
  */
-import { closeSync, openSync, readSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
 import { loadTemplate } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
+import { isSystemError, systemErrorReason } from '../../util/system-errors.js'
 import { counts, EXIT, plural, printMessages, UsageError } from '../io.js'
 
 export interface LettersOptions {
@@ -60,6 +61,55 @@ function progress(total: number): ((done: number) => void) | undefined {
   }
 }
 
+/**
+ * Why the letters cannot go into `outDir`, found before any row is read: the path is a file, a
+ * part of it is a file, or the folder (or the nearest one that exists) may not be written (no
+ * permission, a read-only disk). Undefined when the folder can be made and written. A full disk
+ * shows only while writing; that is reported then.
+ */
+export function outDirProblem(outDir: string): string | undefined {
+  let p = resolve(outDir)
+  for (;;) {
+    let isDir: boolean
+    try {
+      isDir = statSync(p).isDirectory()
+    } catch (error) {
+      if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR') && dirname(p) !== p) {
+        p = dirname(p)
+        continue
+      }
+      return isSystemError(error) ? systemErrorReason(error, { path: p }) : undefined
+    }
+    if (!isDir) {
+      return p === resolve(outDir)
+        ? `De uitvoermap \`${outDir}\` is een bestand; geef met \`--out\` een map (een nieuwe of een bestaande)`
+        : `De uitvoermap \`${outDir}\` kan niet worden gemaakt: \`${p}\` is een bestand, geen map; kies met \`--out\` een andere map`
+    }
+    try {
+      accessSync(p, constants.W_OK | constants.X_OK)
+    } catch (error) {
+      if (!isSystemError(error)) throw error
+      return `De uitvoermap \`${outDir}\` kan niet worden geschreven: ${lower(systemErrorReason(error, { path: p, action: 'schrijven' }))}`
+    }
+    return undefined
+  }
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1)
+}
+
+/** Why `dataPath` cannot be the data file (it is a folder), before the batch starts. */
+function dataPathProblem(dataPath: string): string | undefined {
+  try {
+    if (statSync(dataPath).isDirectory())
+      return `Het gegevensbestand \`${dataPath}\` is een map; geef het CSV- of YAML-bestand met de medewerkers`
+  } catch {
+    // A missing or unreadable file is reported, with its place, when the rows are read.
+  }
+  return undefined
+}
+
 export async function runLetters(templatePath: string, dataPath: string, options: LettersOptions): Promise<number> {
   let datum: string | undefined
   if (options.date !== undefined) {
@@ -87,6 +137,11 @@ export async function runLetters(templatePath: string, dataPath: string, options
     return EXIT.input
   }
   const outDir = options.out ?? join('output', basename(templatePath).replace(/\.md$/, ''))
+  const problem = dataPathProblem(dataPath) ?? (options.dryRun ? undefined : outDirProblem(outDir))
+  if (problem) {
+    process.stderr.write(`fout: ${problem}; er zijn geen brieven gemaakt.\n`)
+    return EXIT.input
+  }
   try {
     if (!options.dryRun) houseStyleOf(template)
   } catch (error) {
