@@ -4,6 +4,7 @@
 /** Wijzigingsbesluiten both ways: generate from a diff, read and apply real ones. */
 export {
   type AmendmentOptions,
+  AmendmentRefusal,
   applyAmendment,
   generateAmendment,
   parseAmendment,

@@ -47,6 +47,22 @@ import { capital, itemLetter, plaatsWords } from './citation.js'
 import { isNote, sameBepalingen, sameText, sameWords } from './compare.js'
 import { escapeInline, quotable, sentence } from './phrase.js'
 
+/**
+ * The generator cannot describe the change faithfully and refuses rather than write a besluit that
+ * would not give the new version: the redactionele bijwerking of a unit is ambiguous (its number
+ * occurs twice) or would change its words. `plaats` names the unit in words, `position` is where
+ * it stands in the new version (when known). The command line reports it as the input's problem.
+ */
+export class AmendmentRefusal extends Error {
+  constructor(
+    message: string,
+    readonly plaats: string,
+    readonly position: { line: number; column: number } | undefined,
+  ) {
+    super(message)
+  }
+}
+
 /** Options of `generateAmendment`. */
 export interface AmendmentOptions {
   /** Citeertitel of the amended regulation (default: from the new version's front-matter). */
@@ -852,7 +868,12 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
           ? formatRegeling({ ...nieuw, data: { meta: {} } }).replace(/\n+$/, '')
           : renderInhoud(nodeAt(nieuw, plaats) as AnyNode)
       const operatie: Operatie = { soort: 'komt-te-luiden', doel: plaats, inhoud }
-      applyRedactioneel(work0, operatie)
+      try {
+        applyRedactioneel(work0, operatie)
+      } catch (error) {
+        if (!(error instanceof OpdrachtFout)) throw error
+        throw refusal(error, plaats, nieuw)
+      }
       return { tekst: `Weergave van ${plaatsWords(plaats)}:`, inhoud, operatie }
     })
     if (!sameText(work0.children, nieuw.children)) throw new Grof('eindcontrole weergave')
@@ -883,6 +904,24 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
     geheelVervangen,
     redactioneel,
   }
+}
+
+/** The refusal for a redactionele bijwerking at `plaats` that `applyRedactioneel` turned down. */
+function refusal(error: OpdrachtFout, plaats: Plaats, nieuw: Regeling): AmendmentRefusal {
+  const waar = plaatsWords(plaats)
+  const start = plaats.length === 0 ? undefined : nodeAt(nieuw, plaats)?.position?.start
+  const reden = /komt \d+ keer voor/.test(error.message)
+    ? `${error.message}. Geef elke bepaling een eigen nummer en maak het besluit opnieuw`
+    : `De opmaak van ${waar} is niet als redactionele bijwerking te beschrijven (${lowerFirst(error.message)}). Maak de opmaak van ${waar} (verwijzingen als link, nadruk, regeleinden) in beide versies gelijk en maak het besluit opnieuw`
+  return new AmendmentRefusal(
+    `Het wijzigingsbesluit kan niet worden gemaakt: ${lowerFirst(reden)}`,
+    waar,
+    start ? { line: start.line, column: start.column } : undefined,
+  )
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1)
 }
 
 /** Adjacent items that each repeal one article become one: `De artikelen 5 en 6 vervallen.` */

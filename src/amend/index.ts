@@ -7,5 +7,12 @@
 export type * from '../model/amendment.js'
 export { type ApplyOptions, type ApplyResult, applyAmendment, fromModel, nextMeta } from './apply.js'
 export { applyOperatie, OpdrachtFout } from './apply-operation.js'
-export { type AmendmentOptions, artikelIITekst, generateAmendment, lidwoordVan, renderInhoud } from './generate.js'
+export {
+  type AmendmentOptions,
+  AmendmentRefusal,
+  artikelIITekst,
+  generateAmendment,
+  lidwoordVan,
+  renderInhoud,
+} from './generate.js'
 export { type GelezenOpdracht, type GelezenWijziging, parseAmendment, readInstruction } from './parse-amendment.js'

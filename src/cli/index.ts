@@ -82,6 +82,7 @@ function program(): Command {
 
   sub('tree <bestand>', 'toon de structuur van een regeling (ids, nummers, plaatsen); ook `werk@JJJJ-MM-DD`')
     .option('--json', 'de boom als JSON')
+    .option('--force', 'ga door, ook als de regeling fouten heeft (de berichten worden wel getoond)')
     .action(async (path: string, options) => {
       const { runTree } = await import('./commands/tree.js')
       process.exitCode = runTree(path, options)
@@ -100,6 +101,7 @@ function program(): Command {
     .option('--artikel <nummer>', 'één artikel (`10`, `1:2c`) of lid (`10.5`, `"10, vijfde lid"`)')
     .option('--in-force', 'de versie die op de datum juridisch in werking is (zonder terugwerkende kracht)')
     .option('--json', 'als JSON')
+    .option('--force', 'ga door, ook als de regeling fouten heeft (de berichten worden wel getoond)')
     .action(async (ref: string, options) => {
       const { runShow } = await import('./commands/show.js')
       process.exitCode = runShow(ref, options)
@@ -109,6 +111,7 @@ function program(): Command {
     .option('--format <formaat>', 'text, json, html of docx (renvooi met echte wijzigingen bijhouden)', 'text')
     .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
     .option('--was-wordt', 'bij docx: een was-wordttabel in plaats van de renvooi')
+    .option('--force', 'ga door, ook als een van de versies fouten heeft (de berichten worden wel getoond)')
     .action(async (oud: string, nieuw: string, options) => {
       const { runDiff } = await import('./commands/diff.js')
       process.exitCode = await runDiff(oud, nieuw, options)
@@ -117,6 +120,7 @@ function program(): Command {
   sub('amend <oud> <nieuw>', 'het wijzigingsbesluit (ARTIKEL I en II) dat de oude versie in de nieuwe verandert')
     .option('--format <formaat>', 'md of docx', 'md')
     .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
+    .option('--force', 'ga door, ook als een van de versies fouten heeft (de berichten worden wel getoond)')
     .action(async (oud: string, nieuw: string, options) => {
       const { runAmend } = await import('./commands/amend.js')
       process.exitCode = await runAmend(oud, nieuw, options)
@@ -124,6 +128,7 @@ function program(): Command {
 
   sub('apply <basis> <wijziging>', 'pas een wijzigingsbesluit of ledenbrief toe op de versie ervoor')
     .option('--out <bestand>', 'schrijf de nieuwe versie naar dit bestand in plaats van naar stdout')
+    .option('--force', 'ga door, ook als de basisversie fouten heeft (de berichten worden wel getoond)')
     .action(async (basis: string, wijziging: string, options) => {
       const { runApply } = await import('./commands/apply.js')
       process.exitCode = runApply(basis, wijziging, options)

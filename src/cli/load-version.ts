@@ -1,27 +1,63 @@
-/** Loading a version for the commands that compare or change versions (`diff`, `amend`, `apply`). */
+/** Loading a version for the commands that read a regulation (`diff`, `amend`, `apply`, `tree`, `show`). */
+import { dirname, resolve } from 'node:path'
+import type { VFile } from 'vfile'
 import { type ParseResult, parseRegeling } from '../parse/index.js'
 import { hasErrors } from '../util/messages.js'
+import { checkRegeling } from '../validate/index.js'
 import { resolveVersion } from '../versions/refs.js'
-import { versionMeta } from '../versions/work.js'
-import { EXIT, printMessages, readInput } from './io.js'
+import { isWorkDir, loadWork, versionMeta } from '../versions/work.js'
+import { counts, EXIT, plural, printMessages, readInput } from './io.js'
+
+export interface LoadOptions {
+  /** Go on with a regulation that has errors (`--force`); its messages are printed all the same. */
+  force?: boolean
+}
 
 /**
  * Load a version (a file or `werk@JJJJ-MM-DD`). A version inside a work gets the work keys it
  * inherits (citeertitel, organisatie, …) and, when it states none, the inwerkingtreding from its file
  * name, as `history` and `show` see it. Prints the messages and returns an exit status on errors.
  */
-export function loadVersion(ref: string): { result: ParseResult; path: string } | number {
+export function loadVersion(ref: string, options: LoadOptions = {}): { result: ParseResult; path: string } | number {
   const resolved = resolveVersion(ref)
   if (!resolved.ok) {
     process.stderr.write(`fout: ${resolved.reden}\n`)
     return EXIT.input
   }
-  const file = readInput(resolved.value)
+  const path = resolved.value
+  const file = readInput(path)
+  const result = parseChecked(file, path, options)
+  if (typeof result === 'number') return result
+  result.tree.data.meta = versionMeta(path, result.tree.data.meta)
+  return { result, path }
+}
+
+/**
+ * Parse and check the regulation in `file` as `regelwerk check` does (with what a version inherits
+ * from its work). A file with a `fout` is refused: its messages are printed and the exit status
+ * returned, so that nothing is written from it (a diff headed "versie van 2023-02-30", a besluit for
+ * a regulation with two articles 5). With `force` the messages are printed and the work goes on,
+ * unless the file could not be read as text at all.
+ */
+export function parseChecked(file: VFile, path: string, options: LoadOptions = {}): ParseResult | number {
   const result = hasErrors(file) ? undefined : parseRegeling(file)
-  if (!result || hasErrors(file)) {
-    printMessages(file, resolved.value)
+  if (result?.text !== undefined) {
+    const dir = dirname(resolve(path))
+    checkRegeling(result, file, { inherited: isWorkDir(dir) ? loadWork(dir).inherited : undefined })
+  }
+  if (!result || result.text === undefined) {
+    printMessages(file, path)
     return EXIT.input
   }
-  result.tree.data.meta = versionMeta(resolved.value, result.tree.data.meta)
-  return { result, path: resolved.value }
+  if (!hasErrors(file)) return result
+  printMessages(file, path)
+  const n = plural(counts(file.messages).fouten, 'fout', 'fouten')
+  if (options.force) {
+    process.stderr.write(`${path}: ${n}; toch doorgegaan omdat \`--force\` is gegeven\n`)
+    return result
+  }
+  process.stderr.write(
+    `${path}: ${n}; er is niets geschreven. Herstel de regeling (zie \`regelwerk check ${path}\`) of geef \`--force\` om toch door te gaan\n`,
+  )
+  return EXIT.input
 }

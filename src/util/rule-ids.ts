@@ -67,6 +67,7 @@ export const RULE_IDS = [
   // Amendments (amend, apply)
   'wijziging-leeg',
   'wijziging-onleesbaar',
+  'wijziging-onmogelijk',
   'wijziging-past-niet',
   'wijziging-zonder-tekst',
   // Letter templates (assemble)

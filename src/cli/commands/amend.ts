@@ -1,15 +1,22 @@
 /** `regelwerk amend <oud> <nieuw> [--format md|docx] [--out F]`: the wijzigingsbesluit from old to new. */
 import { resolve } from 'node:path'
-import { generateAmendment } from '../../amend/generate.js'
+import { VFile } from 'vfile'
+import { AmendmentRefusal, generateAmendment } from '../../amend/generate.js'
 import { diffRegelingen } from '../../diff/index.js'
+import type { Wijzigingsbesluit } from '../../model/amendment.js'
+import type { ParseResult } from '../../parse/index.js'
 import { renderAmendmentMarkdown } from '../../render/amendment-markdown.js'
+import { isIsoDate } from '../../util/dates.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { EXIT, UsageError } from '../io.js'
+import { fout } from '../../util/messages.js'
+import { metaEntries } from '../../validate/meta-entries.js'
+import { EXIT, printMessages, UsageError } from '../io.js'
 import { loadVersion } from '../load-version.js'
 
 export interface AmendCliOptions {
   format?: string
   out?: string
+  force?: boolean
 }
 
 export async function runAmend(oudRef: string, nieuwRef: string, options: AmendCliOptions): Promise<number> {
@@ -19,12 +26,24 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out wijzigingsbesluit.docx`')
   if (options.out && [oudRef, nieuwRef].some((r) => resolve(options.out as string) === resolve(r)))
     throw new UsageError('`--out` mag geen van beide versies zelf zijn')
-  const oud = loadVersion(oudRef)
+  // Both sides are read and checked, so that one run shows the messages of both.
+  const oud = loadVersion(oudRef, { force: options.force })
+  const nieuw = loadVersion(nieuwRef, { force: options.force })
   if (typeof oud === 'number') return oud
-  const nieuw = loadVersion(nieuwRef)
   if (typeof nieuw === 'number') return nieuw
+  // ARTIKEL II states the new version's dates: an impossible one (let through by `--force`) cannot.
+  if (!datesUsable(nieuw.result, nieuw.path)) return EXIT.input
   // loadVersion dates a version without inwerkingtreding in its front-matter by its file name.
-  const model = generateAmendment(diffRegelingen(oud.result.tree, nieuw.result.tree))
+  let model: Wijzigingsbesluit
+  try {
+    model = generateAmendment(diffRegelingen(oud.result.tree, nieuw.result.tree))
+  } catch (error) {
+    if (!(error instanceof AmendmentRefusal)) throw error
+    const file = new VFile({ path: nieuw.path })
+    fout(file, error.message, error.position ?? { line: 1, column: 1 }, 'wijziging-onmogelijk')
+    printMessages(file, nieuw.path)
+    return EXIT.input
+  }
   if (model.artikelI.items.length === 0) {
     const reden =
       model.redactioneel.length > 0
@@ -47,4 +66,29 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     process.stderr.write(`${options.out}: ${n} ${n === 1 ? 'onderdeel' : 'onderdelen'} in ARTIKEL I\n`)
   } else process.stdout.write(output)
   return EXIT.ok
+}
+
+/** The date keys that go into ARTIKEL II. */
+const ARTIKEL_II_KEYS = ['inwerkingtreding', 'terugwerkende-kracht'] as const
+
+/**
+ * Whether the new version's dates can stand in ARTIKEL II; if not, a placed message is printed.
+ * (`generateAmendment` refuses an impossible date with an exception: for the command line it is
+ * the input's fault.)
+ */
+function datesUsable(result: ParseResult, path: string): boolean {
+  const file = new VFile({ path })
+  for (const key of ARTIKEL_II_KEYS) {
+    const value = result.tree.data.meta[key]
+    if (typeof value !== 'string' || value.trim() === '' || isIsoDate(value.trim())) continue
+    const place = metaEntries(result.frontMatter)?.find((e) => e.key === key)?.valuePlace ?? { line: 1, column: 1 }
+    fout(
+      file,
+      `De datum \`${value.trim()}\` bij \`${key}\` is geen bestaande dag; het wijzigingsbesluit kan er niet mee in werking treden. Vul een echte dag in als \`JJJJ-MM-DD\` (ook \`--force\` helpt hier niet)`,
+      place,
+      'frontmatter-datum',
+    )
+  }
+  printMessages(file, path)
+  return file.messages.length === 0
 }

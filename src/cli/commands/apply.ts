@@ -12,12 +12,13 @@ import { loadVersion } from '../load-version.js'
 
 export interface ApplyCliOptions {
   out?: string
+  force?: boolean
 }
 
 export function runApply(baseRef: string, amendmentPath: string, options: ApplyCliOptions): number {
   if (options.out && [baseRef, amendmentPath].some((r) => resolve(options.out as string) === resolve(r)))
     throw new UsageError('`--out` mag niet de basisversie of de wijziging zelf zijn')
-  const base = loadVersion(baseRef)
+  const base = loadVersion(baseRef, { force: options.force })
   if (typeof base === 'number') return base
   const file = readInput(amendmentPath)
   const text = hasErrors(file) ? undefined : decodeText(file)

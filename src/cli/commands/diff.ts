@@ -10,6 +10,7 @@ export interface DiffCliOptions {
   format?: string
   out?: string
   wasWordt?: boolean
+  force?: boolean
 }
 
 const FORMATS = ['text', 'json', 'html', 'docx'] as const
@@ -33,9 +34,10 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
     throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out renvooi.docx`')
   if (options.out && resolve(options.out) === resolve(oudRef))
     throw new UsageError('`--out` mag niet de oude versie zelf zijn')
-  const oud = loadVersion(oudRef)
+  // Both sides are read and checked, so that one run shows the messages of both.
+  const oud = loadVersion(oudRef, { force: options.force })
+  const nieuw = loadVersion(nieuwRef, { force: options.force })
   if (typeof oud === 'number') return oud
-  const nieuw = loadVersion(nieuwRef)
   if (typeof nieuw === 'number') return nieuw
   const wa = workOf(oud.result.tree.data.meta)
   const wb = workOf(nieuw.result.tree.data.meta)

@@ -2,13 +2,12 @@
 import { formatRegeling } from '../../format/markdown.js'
 import { leadLength } from '../../model/access.js'
 import type { Artikel, Regeling } from '../../model/nodes.js'
-import { parseRegeling } from '../../parse/index.js'
 import { formatDutchDate, isIsoDate } from '../../util/dates.js'
-import { hasErrors } from '../../util/messages.js'
 import { findProvision } from '../../versions/find-provision.js'
 import { resolveWork } from '../../versions/refs.js'
 import { versionAt } from '../../versions/version-at.js'
-import { EXIT, printMessages, readInput, UsageError } from '../io.js'
+import { EXIT, readInput, UsageError } from '../io.js'
+import { parseChecked } from '../load-version.js'
 
 export interface ShowOptions {
   at?: string
@@ -16,6 +15,7 @@ export interface ShowOptions {
   artikel?: string
   inForce?: boolean
   json?: boolean
+  force?: boolean
 }
 
 function date(value: string | undefined, flag: string): string | undefined {
@@ -41,11 +41,8 @@ export function runShow(ref: string, options: ShowOptions): number {
   if (!found.ok) return fail(found.reden)
   const version = found.version
   const file = readInput(version.path)
-  const result = parseRegeling(file)
-  if (hasErrors(file)) {
-    printMessages(file, version.path)
-    return EXIT.input
-  }
+  const result = parseChecked(file, version.path, { force: options.force })
+  if (typeof result === 'number') return result
   let tree: Regeling = { ...result.tree, children: result.tree.children }
   let citaat: string | undefined
   if (options.artikel) {

@@ -4,13 +4,14 @@ import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { headingOf, numOf } from '../../model/access.js'
 import type { Regeling, RegelingNode } from '../../model/nodes.js'
 import type { RegelingType } from '../../model/registry.js'
-import { parseRegeling } from '../../parse/index.js'
 import { hasErrors } from '../../util/messages.js'
 import { resolveVersion } from '../../versions/refs.js'
 import { EXIT, printMessages, readInput } from '../io.js'
+import { parseChecked } from '../load-version.js'
 
 export interface TreeOptions {
   json?: boolean
+  force?: boolean
 }
 
 export function runTree(ref: string, options: TreeOptions): number {
@@ -22,9 +23,10 @@ export function runTree(ref: string, options: TreeOptions): number {
   }
   const path = resolved.value
   const file = readInput(path)
-  const result = hasErrors(file) ? undefined : parseRegeling(file)
-  printMessages(file, path)
-  if (!result || hasErrors(file)) return EXIT.input
+  const result = parseChecked(file, path, { force: options.force })
+  if (typeof result === 'number') return result
+  // Warnings are shown as before; with errors `parseChecked` printed every message already.
+  if (!hasErrors(file)) printMessages(file, path)
   if (options.json) process.stdout.write(`${JSON.stringify(result.tree, jsonReplacer, 2)}\n`)
   else process.stdout.write(`${outline(result.tree).join('\n')}\n`)
   return EXIT.ok
