@@ -93,7 +93,7 @@ export function systemErrorReason(error: SystemError, options: SystemErrorOption
     case 'EPERM':
       return `U hebt geen toestemming om ${p} te ${verb} (${code}); controleer de rechten van het bestand en de map erboven, of kies een andere plek`
     case 'EROFS':
-      return `${cap(p)} staat op een schijf waarop niet geschreven mag worden (alleen lezen, EROFS); kies een plek waar u mag schrijven`
+      return `${cap(p)} staat op een schijf waarop alleen gelezen mag worden (EROFS); kies een plek waar u mag schrijven`
     case 'ENOTDIR':
       return `Een deel van het pad ${p} is een bestand, geen map (ENOTDIR); kies een pad waarvan elk deel vóór de naam een map is`
     case 'EISDIR':

@@ -151,19 +151,30 @@ export async function runLetters(templatePath: string, dataPath: string, options
     }
     throw error
   }
-  const result = await runBatch({
-    template,
-    dataPath,
-    outDir,
-    ...(datum ? { datum } : {}),
-    strict: options.strict === true,
-    resume: options.resume === true,
-    oneFile: options.oneFile === true,
-    dryRun: options.dryRun === true,
-    jobs,
-    onRow: options.dryRun ? undefined : progress(roughRows(dataPath)),
-    onDryRun: (line) => process.stdout.write(`${line}\n`),
-  })
+  let result: Awaited<ReturnType<typeof runBatch>>
+  try {
+    result = await runBatch({
+      template,
+      dataPath,
+      outDir,
+      ...(datum ? { datum } : {}),
+      strict: options.strict === true,
+      resume: options.resume === true,
+      oneFile: options.oneFile === true,
+      dryRun: options.dryRun === true,
+      jobs,
+      onRow: options.dryRun ? undefined : progress(roughRows(dataPath)),
+      onDryRun: (line) => process.stdout.write(`${line}\n`),
+    })
+  } catch (error) {
+    // Disk full, no permission halfway: the letters written so far stay, as after an interruption.
+    if (!isSystemError(error)) throw error
+    const reason = systemErrorReason(error, { path: error.path ?? error.dest ?? outDir })
+    process.stderr.write(
+      `fout: ${reason}. De reeks is afgebroken; de brieven die al geschreven zijn blijven staan: ga daarna verder met \`--resume\`.\n`,
+    )
+    return EXIT.input
+  }
   for (const m of result.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
   const written = result.brieven - result.overgeslagen
   const bad = result.fouten.length
