@@ -1,12 +1,13 @@
 /** Loading a version for the commands that read a regulation (`diff`, `amend`, `apply`, `tree`, `show`). */
 import { dirname, resolve } from 'node:path'
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { type ParseResult, parseRegeling } from '../parse/index.js'
 import { hasErrors } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
 import { resolveVersion } from '../versions/refs.js'
 import { isWorkDir, loadWork, versionMeta } from '../versions/work.js'
-import { counts, EXIT, plural, printMessages, readInput } from './io.js'
+import { EXIT, plural, printMessages, readInput } from './io.js'
 
 export interface LoadOptions {
   /** Go on with a regulation that has errors (`--force`); its messages are printed all the same. */
@@ -33,6 +34,18 @@ export function loadVersion(ref: string, options: LoadOptions = {}): { result: P
 }
 
 /**
+ * Errors of `check` that do not stop a command that reads the text: a version without front-matter
+ * (a law-in-git series is plain Markdown; its dates come from the file names and its title from the
+ * folder) is read right all the same. `check` still reports them.
+ */
+const NOT_BLOCKING: ReadonlySet<string> = new Set(['frontmatter-ontbreekt', 'frontmatter-verplicht'])
+
+/** The errors of `file` that stop a command reading it (without `--force`). */
+export function blockingErrors(file: VFile): VFileMessage[] {
+  return file.messages.filter((m) => m.fatal === true && !NOT_BLOCKING.has(m.ruleId ?? ''))
+}
+
+/**
  * Parse and check the regulation in `file` as `regelwerk check` does (with what a version inherits
  * from its work). A file with a `fout` is refused: its messages are printed and the exit status
  * returned, so that nothing is written from it (a diff headed "versie van 2023-02-30", a besluit for
@@ -49,9 +62,10 @@ export function parseChecked(file: VFile, path: string, options: LoadOptions = {
     printMessages(file, path)
     return EXIT.input
   }
-  if (!hasErrors(file)) return result
+  const blocking = blockingErrors(file)
+  if (blocking.length === 0) return result
   printMessages(file, path)
-  const n = plural(counts(file.messages).fouten, 'fout', 'fouten')
+  const n = plural(blocking.length, 'fout', 'fouten')
   if (options.force) {
     process.stderr.write(`${path}: ${n}; toch doorgegaan omdat \`--force\` is gegeven\n`)
     return result

@@ -94,11 +94,14 @@ afterAll(() => {
   for (const dir of mounted.reverse()) execFileSync('umount', ['-l', dir], { stdio: 'ignore' })
 })
 
-const canMount = (() => {
-  const dir = tmpfs('64k')
-  return dir !== undefined
-})()
-const NO_MOUNT = 'mount is refused here (not root, or no CAP_SYS_ADMIN): the disk-full and read-only cases need it'
+const canMount = tmpfs('64k') !== undefined
+// Said once, so that a run without root shows why its disk-full and read-only cases were skipped.
+if (!canMount)
+  process.stderr.write(
+    'exits.test.ts: mount is refused here (not root, or no CAP_SYS_ADMIN); the disk-full and read-only cases are skipped\n',
+  )
+if (!isRoot)
+  process.stderr.write('exits.test.ts: not root; the case that runs as `nobody` (no write permission) is skipped\n')
 
 // ---- the mapping itself --------------------------------------------------------------------------
 
@@ -112,7 +115,7 @@ describe('system errors in Dutch', () => {
     ['EDQUOT', 'write', /quotum/],
     ['EACCES', 'open', /geen toestemming om `uit\/a.docx` te openen/],
     ['EPERM', 'rename', /geen toestemming om `uit\/a.docx` te schrijven/],
-    ['EROFS', 'open', /alleen lezen/],
+    ['EROFS', 'open', /alleen gelezen/],
     ['ENOTDIR', 'mkdir', /is een bestand, geen map/],
     ['EISDIR', 'read', /is een map, geen bestand/],
     ['EEXIST', 'mkdir', /hier hoort een map/],

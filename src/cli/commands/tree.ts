@@ -4,10 +4,10 @@ import { SKIP, visitParents } from 'unist-util-visit-parents'
 import { headingOf, numOf } from '../../model/access.js'
 import type { Regeling, RegelingNode } from '../../model/nodes.js'
 import type { RegelingType } from '../../model/registry.js'
-import { hasErrors } from '../../util/messages.js'
+import { formatMessage, sortMessages } from '../../util/messages.js'
 import { resolveVersion } from '../../versions/refs.js'
-import { EXIT, printMessages, readInput } from '../io.js'
-import { parseChecked } from '../load-version.js'
+import { EXIT, readInput } from '../io.js'
+import { blockingErrors, parseChecked } from '../load-version.js'
 
 export interface TreeOptions {
   json?: boolean
@@ -25,8 +25,10 @@ export function runTree(ref: string, options: TreeOptions): number {
   const file = readInput(path)
   const result = parseChecked(file, path, { force: options.force })
   if (typeof result === 'number') return result
-  // Warnings are shown as before; with errors `parseChecked` printed every message already.
-  if (!hasErrors(file)) printMessages(file, path)
+  // Warnings are shown; with errors `parseChecked` printed every message already.
+  if (blockingErrors(file).length === 0)
+    for (const m of sortMessages(file.messages))
+      if (m.fatal !== true) process.stderr.write(`${formatMessage(m, path)}\n`)
   if (options.json) process.stdout.write(`${JSON.stringify(result.tree, jsonReplacer, 2)}\n`)
   else process.stdout.write(`${outline(result.tree).join('\n')}\n`)
   return EXIT.ok
