@@ -4,7 +4,10 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { formatMessage, fout, sortMessages } from '../util/messages.js'
 
-/** Exit status: 0 done (warnings allowed), 1 the input has errors, 2 wrong usage. */
+/**
+ * Exit status: 0 done (warnings allowed), 1 the input has errors or the machine cannot go on (disk
+ * full, no permission: see src/util/system-errors.ts), 2 wrong usage. 3, a bug, is `main`'s alone.
+ */
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const
 
 /** A user error about the command line itself (exit 2). */

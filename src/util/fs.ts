@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { isSystemError } from './system-errors.js'
+import { isSystemError, whileWriting } from './system-errors.js'
 
 /** Write `data` to `path` atomically: readers see the old file or the new one, never half. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -14,8 +14,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } catch (error) {
     rmSync(tmp, { force: true })
     // The user knows the file, not the temp name next to it.
-    if (isSystemError(error)) error.path = path
-    throw error
+    throw isSystemError(error) ? whileWriting(error, path) : error
   }
 }
 

@@ -13,6 +13,8 @@ export interface SystemError extends Error {
   syscall?: string
   path?: string
   dest?: string
+  /** What regelwerk was doing, when it knows better than the system call (see `whileWriting`). */
+  action?: Action
 }
 
 /** Whether `error` is a Node system error (`ENOSPC`, `EACCES`, …), not a bug of the program. */
@@ -53,6 +55,17 @@ function actionOf(error: SystemError): Action {
 }
 
 /**
+ * Mark a system error as one that happened while writing `path` (an atomic write fails on its temp
+ * file, in an `open`): the message then names the file the user asked for and says "schrijven".
+ */
+export function whileWriting(error: SystemError, path: string): SystemError {
+  error.path = path
+  error.dest = undefined
+  error.action = 'schrijven'
+  return error
+}
+
+/**
  * The path a user knows: the target of a rename rather than the temp file, and for one of our own
  * temp files (`.abc123.tmp`, `.regelwerk-…tmp`, written next to the real file) the folder it is in.
  */
@@ -78,7 +91,7 @@ export interface SystemErrorOptions {
  */
 export function systemErrorReason(error: SystemError, options: SystemErrorOptions = {}): string {
   const path = userPath(error, options.path)
-  const action = options.action ?? actionOf(error)
+  const action = options.action ?? error.action ?? actionOf(error)
   const p = options.naam ?? (path === undefined ? 'een bestand' : `\`${path}\``)
   const verb = action === 'gebruiken' ? 'openen' : action
   const code = error.code

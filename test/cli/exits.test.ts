@@ -63,10 +63,11 @@ function tmpfs(size: string): string | undefined {
   return dir
 }
 
-/** A read-only bind mount of a new folder, or undefined when mounting is refused. */
-function readOnly(): string | undefined {
+/** A read-only bind mount of a new folder holding `files`, or undefined when mounting is refused. */
+function readOnly(files: Record<string, string> = {}): string | undefined {
   if (!isRoot) return undefined
   const dir = tempDir()
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   try {
     execFileSync('mount', ['--bind', dir, dir], { stdio: 'ignore' })
     mounted.push(dir)
@@ -264,6 +265,21 @@ describe('a full disk while writing a file', () => {
     expect(run.stderr).toContain(`fout: Er is geen ruimte meer op de schijf voor \`${path}\` (ENOSPC)`)
     expect(readFileSync(path, 'utf8')).toBe(text)
     expect(allFiles(disk).sort()).toEqual(['regeling.md', 'vulsel'])
+  })
+
+  it.skipIf(!canMount)('fmt --write on a read-only file system: exit 1, names the file', async () => {
+    const text = readFileSync(join(ROOT, 'regulations', 'car-uwo', '2015-09-07.md'), 'utf8').replace(
+      /\n## /,
+      '\n\n\n## ',
+    )
+    const ro = readOnly({ 'regeling.md': text }) as string
+    const path = join(ro, 'regeling.md')
+    const run = await regelwerkAsync(['fmt', '--write', path])
+    expectRefused(run)
+    expect(run.stderr).toBe(
+      `fout: Het pad \`${path}\` staat op een schijf waarop alleen gelezen mag worden (EROFS); kies een plek waar u mag schrijven\n`,
+    )
+    expect(readFileSync(path, 'utf8')).toBe(text)
   })
 
   it.skipIf(!canMount)('apply --out: exit 1, no output file', async () => {
