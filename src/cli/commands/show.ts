@@ -5,7 +5,7 @@ import type { Artikel, Regeling } from '../../model/nodes.js'
 import { parseRegeling } from '../../parse/index.js'
 import { formatDutchDate, isIsoDate } from '../../util/dates.js'
 import { hasErrors } from '../../util/messages.js'
-import { findProvision } from '../../versions/find-provision.js'
+import { excerpt, findProvision } from '../../versions/find-provision.js'
 import { resolveWork } from '../../versions/refs.js'
 import { versionAt } from '../../versions/version-at.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'
@@ -56,9 +56,7 @@ export function runShow(ref: string, options: ShowOptions): number {
       )
     }
     citaat = provision.citaat
-    const { artikel: whole, lid } = provision
-    const artikel: Artikel = lid ? { ...whole, children: [...whole.children.slice(0, leadLength(whole)), lid] } : whole
-    tree = { type: 'regeling', data: { meta: {} }, children: [artikel] }
+    tree = { type: 'regeling', data: { meta: {} }, children: [excerpt(provision)] }
   }
   const tekst = formatRegeling(tree)
   const titel = work.value.citeertitel ?? work.value.id
