@@ -1,7 +1,6 @@
 /** `regelwerk show <work> --at D [--known-on K] [--artikel N] [--in-force] [--json]`. */
 import { formatRegeling } from '../../format/markdown.js'
-import { leadLength } from '../../model/access.js'
-import type { Artikel, Regeling } from '../../model/nodes.js'
+import type { Regeling } from '../../model/nodes.js'
 import { parseRegeling } from '../../parse/index.js'
 import { formatDutchDate, isIsoDate } from '../../util/dates.js'
 import { hasErrors } from '../../util/messages.js'
