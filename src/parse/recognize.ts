@@ -128,6 +128,8 @@ class Recognizer {
     this.flushPending()
     if (this.phase === 'toelichting') return this.toelichtingHeading(block, text)
     m = DIVISION_RE.exec(text)
+    // A roman number is written in capitals: `Titel van de wet` is no titel numbered `van`.
+    if (m && /^[ivxlc]/.test(m[2] as string)) m = null
     if (m) {
       const label = m[1] as string
       const type = divisionType(label)

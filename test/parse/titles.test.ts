@@ -89,3 +89,14 @@ describe('article titles', () => {
     expect(allArtikelen(tree).map(numOf)).toEqual(['40'])
   })
 })
+
+describe('roman division numbers', () => {
+  it('are capitals: "Titel van de wet" is no titel numbered "van"', () => {
+    const { tree } = parseString('# Wet\n\n## Titel van de wet\n\n### Artikel 1\n\nTekst.\n').result
+    expect(tree.children.some((c) => c.type === 'titel')).toBe(false)
+    expect(allArtikelen(tree).map(numOf)).toEqual(['1'])
+    const { tree: t2 } = parseString('# Wet\n\n## Titel IV Slotbepalingen\n\n### Artikel 1\n\nTekst.\n').result
+    const titel = t2.children.find((c) => c.type === 'titel')
+    expect(titel && numOf(titel)).toBe('IV')
+  })
+})
