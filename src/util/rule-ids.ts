@@ -63,6 +63,7 @@ export const RULE_IDS = [
   'versie-zonder-datum',
   // Import
   'import-afgebroken',
+  'import-citeertitel-uit-titel',
   'import-datum',
   'import-geen-titel',
   'import-leeg-onderdeel',
