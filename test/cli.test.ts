@@ -32,10 +32,10 @@ describe('regelwerk CLI', () => {
     expect(run.stdout).toContain('Gebruik: regelwerk')
     expect(run.stdout).toContain('Opdrachten:')
     expect(run.stdout).toContain('Gebruik: regelwerk [opties] [opdracht]')
-    for (const c of ['check', 'fmt', 'import', 'tree', 'history', 'show', 'diff'])
+    for (const c of ['check', 'fmt', 'import', 'tree', 'history', 'show', 'nieuwe-versie', 'diff'])
       expect(run.stdout).toMatch(new RegExp(`\\n  ${c} `))
     // Every command the help lists has its own Dutch help.
-    const listed = [...run.stdout.matchAll(/\n {2}([a-z]+) /g)].map((m) => m[1] as string).filter((c) => c !== 'help')
+    const listed = [...run.stdout.matchAll(/\n {2}([a-z-]+) /g)].map((m) => m[1] as string).filter((c) => c !== 'help')
     for (const c of listed) {
       const sub = regelwerk([c, '--help'])
       expect(sub.status, c).toBe(0)

@@ -86,7 +86,15 @@ export function treeWords(tree: Regeling): string[] {
     const heading = headingOf(node)
     // laws-markdown puts an article's title above its number: accept both orders.
     if (node.type === 'artikel' && heading) out.push(...words(phrasingText(heading)))
-    if (node.type === 'artikel') out.push('Artikel')
+    // ... and a consolidation note between title and number (`Treedt in werking per …`) opens the article.
+    if (node.type === 'artikel') {
+      for (const c of contentOf(node)) {
+        if (c.type !== 'alinea' || !/^\[?(?:Vervallen|Treedt in werking|Vervalt) per /u.test(phrasingText(c.children)))
+          break
+        out.push(...words(phrasingText(c.children)))
+      }
+      out.push('Artikel')
+    }
     if (node.type === 'toelichting' && !heading) out.push('Toelichting')
     const label = isDivision(node) ? node.data?.label : undefined
     if (label !== undefined) out.push(...words(label))

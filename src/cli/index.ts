@@ -126,6 +126,15 @@ function program(): Command {
       process.exitCode = await runAmend(oud, nieuw, options)
     })
 
+  sub('nieuwe-versie <werk>', 'maak het volgende versiebestand uit de versie die de dag ervoor in werking is')
+    .requiredOption('--per <datum>', 'de datum van inwerkingtreding van de nieuwe versie (JJJJ-MM-DD)')
+    .option('--bekendgemaakt <datum>', 'de datum van bekendmaking (JJJJ-MM-DD)')
+    .option('--betreft <tekst>', 'wat de versie verandert (standaard: wijziging)')
+    .action(async (ref: string, options) => {
+      const { runNieuweVersie } = await import('./commands/nieuwe-versie.js')
+      process.exitCode = runNieuweVersie(ref, options)
+    })
+
   sub('apply <basis> <wijziging>', 'pas een wijzigingsbesluit of ledenbrief toe op de versie ervoor')
     .option('--out <bestand>', 'schrijf de nieuwe versie naar dit bestand in plaats van naar stdout')
     .option('--force', 'ga door, ook als de basisversie fouten heeft (de berichten worden wel getoond)')

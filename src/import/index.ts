@@ -13,7 +13,7 @@ import { formatRegeling } from '../format/markdown.js'
 import { META_ORDER } from '../model/meta.js'
 import type { Regeling, RegelingContent } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
-import { waarschuwing } from '../util/messages.js'
+import { fout, waarschuwing } from '../util/messages.js'
 import { importCvdrHtml } from './cvdr-html.js'
 import { importPlainText } from './plain-text.js'
 
@@ -59,8 +59,43 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
     if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
     tree = { ...withoutMetaTag(parsed.tree), data: { ...parsed.tree.data, meta } }
   }
+  ensureCiteertitel(tree, file)
   const markdown = formatRegeling(tree, { frontMatter: frontMatterYaml(tree.data.meta) })
   return { format, markdown, tree }
+}
+
+/** Longest citeertitel taken from a title: a whole intitulé is too long to cite by. */
+const MAX_CITEERTITEL = 160
+
+/**
+ * Every regulation needs a citeertitel (`check` requires it). When the source names none, the
+ * official title (or the opschrift) is taken, and the user is told; without any title the import
+ * fails, so that no file comes out that `check` then rejects.
+ */
+function ensureCiteertitel(tree: Regeling, file: VFile): void {
+  const meta = tree.data.meta
+  const stated = typeof meta.citeertitel === 'string' ? meta.citeertitel.trim() : ''
+  if (stated !== '') return
+  const opschrift = tree.children.find((c) => c.type === 'opschrift')
+  const official = typeof meta['officiele-titel'] === 'string' ? meta['officiele-titel'].trim() : ''
+  const title = (official || (opschrift ? plain(opschrift.children) : '')).replace(/\s+/g, ' ')
+  if (title !== '') {
+    const cut = title.length > MAX_CITEERTITEL ? `${title.slice(0, title.lastIndexOf(' ', MAX_CITEERTITEL))} …` : title
+    meta.citeertitel = cut
+    waarschuwing(
+      file,
+      `De tekst noemt geen citeertitel; als citeertitel is de titel genomen (\`${cut}\`). Controleer die en verbeter \`citeertitel\` in de front-matter waar nodig`,
+      { line: 1, column: 1 },
+      'import-citeertitel-uit-titel',
+    )
+    return
+  }
+  fout(
+    file,
+    'De tekst heeft geen titel en noemt geen citeertitel; zet de titel als `# Titel` boven de tekst (of `citeertitel:` in de front-matter) en importeer opnieuw',
+    { line: 1, column: 1 },
+    'import-geen-titel',
+  )
 }
 
 /** The YAML of a front-matter object, known keys first in their usual order. */

@@ -249,7 +249,10 @@ function readHead(lines: SourceLine[]): Head {
 function untitledHead(lines: SourceLine[]): Head {
   const first = lines[0]
   const head: Head = { meta: {}, title: undefined, bodyStart: 0, unplaced: [], warnings: [] }
-  if (first && !first.bullet && isHeadingLike(first.text) && !isStructural(first.text)) {
+  // The intitulé of a wet, AMvB or regeling is one long line: `Wet van 30 november 2006 tot wijziging van …`.
+  const intitule =
+    first && /^(?:Wet|Besluit|Regeling|Rijkswet|Verordening) van \d{1,2} \p{L}+ \d{4}\b/u.test(first.text)
+  if (first && !first.bullet && (intitule || (isHeadingLike(first.text) && !isStructural(first.text)))) {
     head.title = first
     head.bodyStart = 1
   } else {

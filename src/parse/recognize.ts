@@ -30,7 +30,7 @@ import { trimPhrasing } from './blocks.js'
 
 /** An article or division number as written: `1`, `14a`, `1:2c`, `10d:5`, `2.3`, `IVA`, `VII B`. */
 const SUFFIX = String.raw`(?:quinquies|quater|sexies|septies|octies|novies|decies|bis|ter|[a-z]{1,3})?`
-export const NUM = String.raw`(?:\d+${SUFFIX}(?:[:.]\d+${SUFFIX})*|[IVXLC]+(?: ?[A-Z](?![\p{L}]))?[a-z]{0,2})`
+export const NUM = String.raw`(?:\d+${SUFFIX}(?:[:.]\d+${SUFFIX})*\*?|[IVXLC]+(?:-[A-Z](?![\p{L}])| ?[A-Z](?![\p{L}]))?[a-z]{0,2})`
 const ARTIKEL_RE = new RegExp(String.raw`^artikel\s+(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`, 'iu')
 const DIVISION_RE = new RegExp(
   String.raw`^(titel|hoofdstuk|afdeling|paragraaf|§)\s*(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`,
@@ -55,6 +55,24 @@ interface Open {
 
 interface PendingHeading {
   block: Block
+  /** Consolidation notes between the title and its article heading (`Treedt in werking per …`). */
+  notes: Block[]
+}
+
+/** A consolidation note of wetten.overheid.nl: `Treedt in werking per 01-01-2016`, `[Vervallen per 01-01-2015]`. */
+const NOTE_RE = /^\[?(?:Vervallen|Treedt in werking|Vervalt) per \d{1,2}-\d{1,2}-\d{4}\]?\.?$/u
+
+function isNote(block: Block): boolean {
+  if (block.kind !== 'para') return false
+  const text = mdastToString({ type: 'paragraph', children: block.raw }).trim()
+  return text.length < 60 && NOTE_RE.test(text)
+}
+
+/** The block after `i`, looking past consolidation notes (at most a few: they come one by one). */
+function nextHeading(blocks: readonly Block[], i: number): Block | undefined {
+  let j = i + 1
+  while (j < blocks.length && j <= i + 4 && isNote(blocks[j] as Block)) j++
+  return blocks[j]
 }
 
 interface DivisionFrame {
@@ -90,7 +108,8 @@ class Recognizer {
   run(blocks: Block[]): Regeling {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i] as Block
-      if (block.kind === 'heading') this.heading(block, blocks[i + 1])
+      if (block.kind === 'heading') this.heading(block, nextHeading(blocks, i))
+      else if (this.pending && isNote(block)) this.pending.notes.push(block)
       else {
         this.flushPending()
         this.content(block)
@@ -109,6 +128,8 @@ class Recognizer {
     this.flushPending()
     if (this.phase === 'toelichting') return this.toelichtingHeading(block, text)
     m = DIVISION_RE.exec(text)
+    // A roman number is written in capitals: `Titel van de wet` is no titel numbered `van`.
+    if (m && /^[ivxlc]/.test(m[2] as string)) m = null
     if (m) {
       const label = m[1] as string
       const type = divisionType(label)
@@ -143,12 +164,24 @@ class Recognizer {
       const nextText = mdastToString({ type: 'paragraph', children: next.children }).trim()
       const m = ARTIKEL_RE.exec(nextText)
       if (m && m[0].length >= nextText.length && block.depth >= next.depth) {
-        this.pending = { block }
+        this.pending = { block, notes: [] }
         return
       }
     }
     if (this.phase === 'start' || this.phase === 'ondertekening') {
       this.pushKop(block)
+      return
+    }
+    // Directly after an untitled article heading, deeper: its title (laws-markdown, BWB layout).
+    const artikel = this.artikel
+    if (
+      artikel &&
+      block.depth > artikel.depth &&
+      headingOf(artikel.node) === undefined &&
+      contentOf(artikel.node).length === 0
+    ) {
+      setHeading(artikel.node, block.children)
+      extend(artikel.node, block.position)
       return
     }
     // Directly after an untitled division heading: its title (laws-markdown style).
@@ -188,6 +221,7 @@ class Recognizer {
     if (!p) return
     this.pending = undefined
     this.placeKeywordless(p.block)
+    for (const note of p.notes) this.content(note)
   }
 
   private startArtikel(block: Block, num: string, prefix: number): void {
@@ -208,6 +242,8 @@ class Recognizer {
     this.appendBody(artikel)
     this.artikel = { node: artikel, depth: block.depth }
     this.open = [{ node: artikel, level: 0 }]
+    // A consolidation note that stood between the title and the article heading opens the article.
+    for (const note of pending?.notes ?? []) this.content(note)
   }
 
   private startDivision(

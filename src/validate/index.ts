@@ -16,7 +16,7 @@ import { kopNietGeplaatst } from './rules/kop-niet-geplaatst.js'
 import { nummeringLeden } from './rules/nummering-leden.js'
 import { nummeringOnderdelen } from './rules/nummering-onderdelen.js'
 import { verwijzingOnbekendArtikel } from './rules/verwijzing-onbekend-artikel.js'
-import type { DocumentKind, Rule } from './types.js'
+import type { DocumentKind, Rule, RuleContext } from './types.js'
 
 export type { DocumentKind, Rule, RuleContext } from './types.js'
 
@@ -45,7 +45,7 @@ export function documentKind(frontMatter: Record<string, unknown>): DocumentKind
 export function checkRegeling(
   result: ParseResult,
   file: VFile,
-  options: { inherited?: Readonly<Record<string, unknown>> } = {},
+  options: Partial<Pick<RuleContext, 'inherited' | 'firstVersion'>> = {},
 ): void {
   // A file that could not be decoded has been reported by the parser; there is nothing to check.
   if (result.text === undefined) return
@@ -55,6 +55,7 @@ export function checkRegeling(
     frontMatter: result.frontMatter,
     kind: documentKind(result.frontMatter.data),
     inherited: options.inherited,
+    firstVersion: options.firstVersion,
   }
   for (const rule of RULES) rule.run(ctx)
 }

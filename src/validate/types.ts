@@ -16,6 +16,11 @@ export interface RuleContext {
   kind: DocumentKind
   /** Keys a later version inherits from the first version of its work (citeertitel, organisatie, soort). */
   inherited?: Readonly<Record<string, unknown>>
+  /**
+   * When this file is a later version of a work: the work's first version and the first day it
+   * applied. A slotbepaling copied along still names that day, which is no error in a later version.
+   */
+  firstVersion?: { name: string; from: string } | undefined
 }
 
 /** One check: a kebab-case Dutch id (the message `ruleId`), a description, and the check itself. */

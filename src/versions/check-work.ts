@@ -6,6 +6,9 @@ import type { WorkRule } from './rules/types.js'
 import { versieAansluiting } from './rules/versie-aansluiting.js'
 import { versieBestandsnaam } from './rules/versie-bestandsnaam.js'
 import { versieDatumUitNaam } from './rules/versie-datum-uit-naam.js'
+import { versieGegevensGekopieerd } from './rules/versie-gegevens-gekopieerd.js'
+import { versieKopie } from './rules/versie-kopie.js'
+import { versieOverschaduwd } from './rules/versie-overschaduwd.js'
 import { versieTerugwerkendeKracht } from './rules/versie-terugwerkende-kracht.js'
 import { versieVoorBekendmaking } from './rules/versie-voor-bekendmaking.js'
 import { versieZelfdeDatum } from './rules/versie-zelfde-datum.js'
@@ -18,8 +21,11 @@ export const WORK_RULES: readonly WorkRule[] = [
   versieZelfdeDatum,
   versieAansluiting,
   versieTerugwerkendeKracht,
+  versieOverschaduwd,
   versieVoorBekendmaking,
   versieBestandsnaam,
+  versieKopie,
+  versieGegevensGekopieerd,
 ]
 
 /** The place of `key` in a version's front-matter (1:1 when absent). */

@@ -446,3 +446,27 @@ function excerptLines(): string[] {
     ),
   )
 }
+
+describe('citeertitel (issue 15: an import must pass check)', () => {
+  it('an intitulé as the first line is the title, and the citeertitel is taken from it with a warning', async () => {
+    const { importText } = await import('../../src/import/index.js')
+    const { VFile } = await import('vfile')
+    const text =
+      'Wet van 30 november 2006 tot wijziging van de Arbeidstijdenwet in verband met vereenvoudiging van die wet\n\nArtikel I\n\nDe Arbeidstijdenwet wordt als volgt gewijzigd.\n'
+    const file = new VFile({ path: 'stb.txt' })
+    const out = importText(text, 'stb.txt', file)
+    expect(out.tree.data.meta.citeertitel).toBe(
+      'Wet van 30 november 2006 tot wijziging van de Arbeidstijdenwet in verband met vereenvoudiging van die wet',
+    )
+    expect(file.messages.map((m) => m.ruleId)).toContain('import-citeertitel-uit-titel')
+    expect(file.messages.some((m) => m.fatal)).toBe(false)
+  })
+
+  it('no title and no citeertitel: a fout, so nothing is written', async () => {
+    const { importText } = await import('../../src/import/index.js')
+    const { VFile } = await import('vfile')
+    const file = new VFile({ path: 'x.txt' })
+    importText('1. de werkgever beslist binnen vier weken;\n\n2. de werknemer wordt gehoord.\n', 'x.txt', file)
+    expect(file.messages.filter((m) => m.fatal).map((m) => m.ruleId)).toEqual(['import-geen-titel'])
+  })
+})

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { formatRegeling } from '../../src/format/markdown.js'
 import { leadLength, numOf } from '../../src/model/access.js'
 import type { Artikel, Regeling } from '../../src/model/nodes.js'
-import { type Found, findProvision, parseProvisionRef } from '../../src/versions/find-provision.js'
-import { parsePath } from '../helpers.js'
+import { excerpt, type Found, findProvision, parseProvisionRef } from '../../src/versions/find-provision.js'
+import { parsePath, ROOT } from '../helpers.js'
 import { CAR_UWO, STATUUT } from './works.js'
 
 const statuut = parsePath(join(STATUUT, '2013-01-03.md')).result.tree
@@ -108,5 +108,78 @@ describe('findProvision on the CAR-UWO (numbering with a colon)', () => {
     }
     expect(findProvision(car, '1:2c, tiende lid')).toBeUndefined()
     expect(findProvision(car, '1:2d')).toBeUndefined()
+  })
+})
+
+describe('onderdelen and subonderdelen (issue 15: `show --artikel "1:1, onderdeel b"`)', () => {
+  const wet = parsePath(join(ROOT, 'regulations', 'wet-aanpassing-arbeidsduur', '2015-10-22.md')).result.tree
+
+  const cases: Array<[string, ReturnType<typeof parseProvisionRef>]> = [
+    ['1:1, onderdeel b', { artikel: '1:1', steps: [{ type: 'onderdeel', num: 'b' }] }],
+    ['1:1 onderdeel B', { artikel: '1:1', steps: [{ type: 'onderdeel', num: 'b' }] }],
+    [
+      '2, tweede lid, onderdeel a',
+      {
+        artikel: '2',
+        lid: '2',
+        steps: [
+          { type: 'lid', num: '2' },
+          { type: 'onderdeel', num: 'a' },
+        ],
+      },
+    ],
+    [
+      'artikel 3, onderdeel a, onder 2°',
+      {
+        artikel: '3',
+        steps: [
+          { type: 'onderdeel', num: 'a' },
+          { type: 'subonderdeel', num: '2°' },
+        ],
+      },
+    ],
+    [
+      '2 lid 8 sub c',
+      {
+        artikel: '2',
+        lid: '8',
+        steps: [
+          { type: 'lid', num: '8' },
+          { type: 'onderdeel', num: 'c' },
+        ],
+      },
+    ],
+    ['2, onderdeel', undefined],
+    ['2, tweede lid, derde lid', undefined],
+    ['2, onderdeel a b', undefined],
+  ]
+  for (const [input, expected] of cases) {
+    it(`reads ${JSON.stringify(input)}`, () => expect(parseProvisionRef(input)).toEqual(expected))
+  }
+
+  it('an onderdeel of an article without leden', () => {
+    const found = findProvision(wet, '1, onderdeel b')
+    expect(found?.citaat).toBe('artikel 1, onderdeel b')
+    expect(found?.node.type).toBe('onderdeel')
+    const md = formatRegeling({ type: 'regeling', data: { meta: {} }, children: [excerpt(found as Found)] })
+    expect(md).toContain('werknemer: de ander, bedoeld onder a.')
+    expect(md).not.toContain('werkgever: de')
+  })
+
+  it('an onderdeel of a lid, with the opening words of the lid', () => {
+    for (const ref of ['2, achtste lid, onderdeel c', '2 lid 8 onderdeel c', '2.8, onderdeel c']) {
+      const found = findProvision(wet, ref)
+      expect(found?.citaat, ref).toBe('artikel 2, achtste lid, onderdeel c')
+      const md = formatRegeling({ type: 'regeling', data: { meta: {} }, children: [excerpt(found as Found)] })
+      expect(md).toContain('leidt tot ernstige problemen:')
+      expect(md).toContain('van roostertechnische aard.')
+      expect(md).not.toContain('van veiligheidsaard')
+    }
+  })
+
+  it('a part that does not exist: undefined', () => {
+    expect(findProvision(wet, '2, achtste lid, onderdeel d')).toBeUndefined()
+    expect(findProvision(wet, '1, onderdeel z')).toBeUndefined()
+    expect(findProvision(wet, '2, achtste lid, onderdeel c, onder 1°')).toBeUndefined()
   })
 })

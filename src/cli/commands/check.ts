@@ -9,6 +9,7 @@ import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling } from '../../validate/index.js'
 import { checkWork, WORK_RULES } from '../../versions/check-work.js'
+import { appliesFrom } from '../../versions/rules/versie-overschaduwd.js'
 import { isWorkDir, loadWork } from '../../versions/work.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
@@ -57,7 +58,9 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       preparePublication(file)
     } else if (!hasErrors(file) && soort !== 'tekstblok') {
       const result = parseRegeling(file)
-      if (result.text !== undefined) checkRegeling(result, file, { inherited: work?.inherited })
+      if (result.text !== undefined) {
+        checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion })
+      }
     }
     // Added after the file's own checks, so that a version fout never hides them.
     for (const m of work?.messages ?? []) file.messages.push(m)
@@ -83,18 +86,28 @@ function fileText(file: VFile): string {
   return typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array)
 }
 
+interface WorkContext {
+  messages: VFileMessage[]
+  inherited: Record<string, unknown>
+  firstVersion: { name: string; from: string } | undefined
+}
+
 /** The version checks of every work among `files`, and what each version inherits, per version file. */
-function versionMessages(
-  files: string[],
-): Map<string, { messages: VFileMessage[]; inherited: Record<string, unknown> }> {
-  const out = new Map<string, { messages: VFileMessage[]; inherited: Record<string, unknown> }>()
+function versionMessages(files: string[]): Map<string, WorkContext> {
+  const out = new Map<string, WorkContext>()
   const ids = new Set<string>(WORK_RULES.map((r) => r.id))
   for (const dir of new Set(files.map((f) => dirname(f)))) {
     if (!isWorkDir(dir)) continue
     const work = loadWork(dir)
     checkWork(work)
+    const first = work.versions[0]
+    const from = first && appliesFrom(first)
     for (const v of work.versions) {
-      out.set(v.path, { messages: v.file.messages.filter((m) => ids.has(m.ruleId ?? '')), inherited: work.inherited })
+      out.set(v.path, {
+        messages: v.file.messages.filter((m) => ids.has(m.ruleId ?? '')),
+        inherited: work.inherited,
+        firstVersion: first && from && v !== first ? { name: first.name, from } : undefined,
+      })
     }
   }
   return out

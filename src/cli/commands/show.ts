@@ -1,9 +1,8 @@
 /** `regelwerk show <work> --at D [--known-on K] [--artikel N] [--in-force] [--json]`. */
 import { formatRegeling } from '../../format/markdown.js'
-import { leadLength } from '../../model/access.js'
-import type { Artikel, Regeling } from '../../model/nodes.js'
+import type { Regeling } from '../../model/nodes.js'
 import { formatDutchDate, isIsoDate } from '../../util/dates.js'
-import { findProvision } from '../../versions/find-provision.js'
+import { excerpt, findProvision } from '../../versions/find-provision.js'
 import { resolveWork } from '../../versions/refs.js'
 import { versionAt } from '../../versions/version-at.js'
 import { EXIT, readInput, UsageError } from '../io.js'
@@ -53,9 +52,7 @@ export function runShow(ref: string, options: ShowOptions): number {
       )
     }
     citaat = provision.citaat
-    const { artikel: whole, lid } = provision
-    const artikel: Artikel = lid ? { ...whole, children: [...whole.children.slice(0, leadLength(whole)), lid] } : whole
-    tree = { type: 'regeling', data: { meta: {} }, children: [artikel] }
+    tree = { type: 'regeling', data: { meta: {} }, children: [excerpt(provision)] }
   }
   const tekst = formatRegeling(tree)
   const titel = work.value.citeertitel ?? work.value.id

@@ -64,6 +64,8 @@ function datesOf(data: Record<string, unknown>): MetaDates {
 }
 
 function check(ctx: RuleContext, artikel: Artikel, s: Statement, meta: MetaDates): void {
+  // A later version keeps the slotbepaling of the regulation: it names the first version's date.
+  if (ctx.firstVersion && s.iso === ctx.firstVersion.from) return
   const message = s.kind === 'inwerkingtreding' ? entryMessage(artikel, s, meta) : retroMessage(artikel, s, meta)
   if (message) waarschuwing(ctx.file, message, s.place, ID)
 }
