@@ -50,6 +50,7 @@ export const RULE_IDS = [
   'nummering-leden',
   'nummering-onderdelen',
   'verwijzing-onbekend-artikel',
+  'woorden-aan-elkaar',
   // Works and versions (versions)
   'versie-aansluiting',
   'versie-bestandsnaam',

@@ -16,6 +16,7 @@ import { kopNietGeplaatst } from './rules/kop-niet-geplaatst.js'
 import { nummeringLeden } from './rules/nummering-leden.js'
 import { nummeringOnderdelen } from './rules/nummering-onderdelen.js'
 import { verwijzingOnbekendArtikel } from './rules/verwijzing-onbekend-artikel.js'
+import { woordenAanElkaar } from './rules/woorden-aan-elkaar.js'
 import type { DocumentKind, Rule, RuleContext } from './types.js'
 
 export type { DocumentKind, Rule, RuleContext } from './types.js'
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   kopNietGeplaatst,
   verwijzingOnbekendArtikel,
   inwerkingtredingTekst,
+  woordenAanElkaar,
 ]
 
 /** A ledenbrief or wijzigingsbesluit amends another regulation; everything else is a regeling. */

@@ -53,7 +53,12 @@ describe('regelwerk nieuwe-versie', () => {
     expect(check.status, check.stderr).toBe(0)
     expect(check.stderr).toContain('[versie-kopie]')
     expect(check.stderr).not.toContain('[inwerkingtreding-tekst]')
-    expect(check.stderr).toMatch(/gecontroleerd: 0 fouten, 1 waarschuwing\n$/)
+    expect(check.stderr).toMatch(/gecontroleerd: 0 fouten, /)
+    // Besides the statuut's own glued words (a source defect, in both versions), only that one.
+    const own = check.stderr
+      .split('\n')
+      .filter((l) => l.includes(': waarschuwing ') && !l.includes('[woorden-aan-elkaar]'))
+    expect(own).toHaveLength(1)
 
     // After the edit: the versions answer for their own periods.
     writeFileSync(
@@ -76,7 +81,10 @@ describe('regelwerk nieuwe-versie', () => {
     expect(diff.stdout).toContain('versie van 3 januari 2013 → versie van 1 januari 2014')
     expect(diff.stdout).not.toContain('Geen verschillen')
     const after = await regelwerkAsync(['check', 'sociaal-statuut-cgm'], { cwd })
-    expect(after.stderr).toMatch(/gecontroleerd: 0 fouten, 0 waarschuwingen\n$/)
+    expect(after.stderr).toMatch(/gecontroleerd: 0 fouten, /)
+    expect(
+      after.stderr.split('\n').filter((l) => l.includes(': waarschuwing ') && !l.includes('[woorden-aan-elkaar]')),
+    ).toEqual([])
   })
 
   it('refuses a date that has a version, a date before the first version, and a bad date; writes nothing', async () => {
