@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
+import { OutputFolderBusy } from '../../assemble/output-folder.js'
 import { loadTemplate } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
@@ -88,7 +89,7 @@ export async function runLetters(templatePath: string, dataPath: string, options
   }
   const outDir = options.out ?? join('output', basename(templatePath).replace(/\.md$/, ''))
   try {
-    if (!options.dryRun) houseStyleOf(template)
+    if (!options.dryRun) houseStyleWarnings(template.huisstijl, houseStyleOf(template).dropped)
   } catch (error) {
     if (error instanceof HouseStyleError) {
       process.stderr.write(`fout: ${error.message}\n`)
@@ -108,7 +109,8 @@ export async function runLetters(templatePath: string, dataPath: string, options
     jobs,
     onRow: options.dryRun ? undefined : progress(roughRows(dataPath)),
     onDryRun: (line) => process.stdout.write(`${line}\n`),
-  })
+  }).catch(folderBusy)
+  if (!result) return EXIT.input
   for (const m of result.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
   const written = result.brieven - result.overgeslagen
   const bad = result.fouten.length
@@ -124,6 +126,21 @@ export async function runLetters(templatePath: string, dataPath: string, options
     )
   }
   return bad > 0 ? EXIT.input : EXIT.ok
+}
+
+/** Another batch writes into the output folder: its message, and nothing was written. */
+function folderBusy(error: unknown): undefined {
+  if (!(error instanceof OutputFolderBusy)) throw error
+  process.stderr.write(`fout: ${error.message}\n`)
+  return undefined
+}
+
+/** Parts of the house style that are not copied into letters (odd or unsafe names). */
+function houseStyleWarnings(path: string, dropped: readonly string[]): void {
+  for (const name of dropped)
+    process.stderr.write(
+      `${path}: waarschuwing het onderdeel \`${name.replace(/[\u0000-\u001f\u007f]/g, '?')}\` van de huisstijl is geen gewoon onderdeel van een Word-document en wordt niet in de brieven overgenomen [sjabloon-huisstijl]\n`,
+    )
 }
 
 /** For the demo: both shipped templates on the sample data, into `outDir`. Returns the exit status. */
