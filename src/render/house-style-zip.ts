@@ -193,7 +193,9 @@ export function documentOpenTag(docXml: string): string | undefined {
 }
 
 /** Every `<w:style>` of `styles.xml`: its id, type and name; one linear pass. */
-export function styleList(stylesXml: string): Array<{ id: string | undefined; type: string; name: string | undefined }> {
+export function styleList(
+  stylesXml: string,
+): Array<{ id: string | undefined; type: string; name: string | undefined }> {
   const out: Array<{ id: string | undefined; type: string; name: string | undefined }> = []
   let i = 0
   for (;;) {
