@@ -137,10 +137,13 @@ function folderBusy(error: unknown): undefined {
 
 /** Parts of the house style that are not copied into letters (odd or unsafe names). */
 function houseStyleWarnings(path: string, dropped: readonly string[]): void {
-  for (const name of dropped)
+  for (const name of dropped) {
+    // Control characters in an entry name are shown as `?`.
+    const shown = Array.from(name, (c) => (c < ' ' || c === '\u007f' ? '?' : c)).join('')
     process.stderr.write(
-      `${path}: waarschuwing het onderdeel \`${name.replace(/[\u0000-\u001f\u007f]/g, '?')}\` van de huisstijl is geen gewoon onderdeel van een Word-document en wordt niet in de brieven overgenomen [sjabloon-huisstijl]\n`,
+      `${path}: waarschuwing het onderdeel \`${shown}\` van de huisstijl is geen gewoon onderdeel van een Word-document en wordt niet in de brieven overgenomen [sjabloon-huisstijl]\n`,
     )
+  }
 }
 
 /** For the demo: both shipped templates on the sample data, into `outDir`. Returns the exit status. */
