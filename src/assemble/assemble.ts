@@ -82,8 +82,23 @@ export function safeFileName(name: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[.\-_]+|[.\-\s]+$/g, '')
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s)) s = `_${s}`
-  if (s.length > 120) s = cutOnGraphemes(s, 120, 200).replace(/[.-]+$/, '')
+  if (s.length > 120 || utf8Length(s) > 200) s = cutOnGraphemes(s, 120, 200).replace(/[.-]+$/, '')
   return s === '' ? 'brief' : s
+}
+
+/** Bytes of `s` in UTF-8 (a lone surrogate counts as U+FFFD: 3). */
+function utf8Length(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
 }
 
 const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' })
@@ -97,13 +112,13 @@ export function cutOnGraphemes(s: string, units: number, bytes: number): string 
   let end = 0
   let size = 0
   for (const { segment, index } of graphemes.segment(s)) {
-    const b = Buffer.byteLength(segment, 'utf8')
+    const b = utf8Length(segment)
     if (index + segment.length > units || size + b > bytes) {
       if (end > 0) return s.slice(0, end)
       // One grapheme over the limit: whole code points of it.
       let out = ''
       for (const cp of segment) {
-        if (out.length + cp.length > units || Buffer.byteLength(out + cp, 'utf8') > bytes) break
+        if (out.length + cp.length > units || utf8Length(out + cp) > bytes) break
         out += cp
       }
       return out
