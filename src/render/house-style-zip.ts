@@ -25,7 +25,11 @@ export interface HouseStyleZip {
 /** Top-level folders of the parts Word writes (and files at the top: only `[Content_Types].xml`). */
 const KNOWN_FOLDERS = new Set(['_rels', 'word', 'docProps', 'customXml'])
 
-/** Whether `name` is a plain docx part name: relative, known folder, no `.`/`..` segments, no odd characters. */
+/**
+ * Whether `name` is a plain docx part name: relative, in a known folder, no `.` or `..` segment, no
+ * backslash, colon or control character. Other characters are allowed (Word names a picture after
+ * its file, which may be `afbeelding é.png`): dropping a part the document refers to would break it.
+ */
 export function isDocxPartName(name: string): boolean {
   if (name === '[Content_Types].xml') return true
   if (name.length > 255 || name.includes('\\') || name.includes(':')) return false
@@ -35,7 +39,7 @@ export function isDocxPartName(name: string): boolean {
     const p = parts[i] as string
     // A trailing `/` marks a folder entry (empty last part): allowed, it is skipped later.
     if (p === '' && i === parts.length - 1) continue
-    if (p === '' || p === '.' || p === '..' || !/^[\w.\-[\] ]+$/.test(p)) return false
+    if (p === '' || p === '.' || p === '..' || !/^[^\p{Cc}]+$/u.test(p)) return false
   }
   return true
 }

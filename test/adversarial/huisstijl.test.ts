@@ -11,6 +11,7 @@ import { PassThrough } from 'node:stream'
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { finalSectPr, isDocxPartName, styleList } from '../../src/render/house-style-zip.js'
 import { nodeAsync, noStackTrace, regelwerkAsync, tempDir } from '../cli-helpers.js'
 import { ROOT } from '../helpers.js'
 
@@ -158,6 +159,47 @@ function templateWith(dir: string, style: string): string {
   writeFileSync(join(t, 'statusbrief.md'), text)
   return join(t, 'statusbrief.md')
 }
+
+describe('house-style parts and scans', () => {
+  it('plain docx part names pass; names that leave the document or are odd do not', () => {
+    for (const ok of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/_rels/document.xml.rels',
+      'word/media/afbeelding é.png',
+      'docProps/app.xml',
+      'customXml/item1.xml',
+      'word/theme/theme1.xml',
+    ])
+      expect(isDocxPartName(ok), ok).toBe(true)
+    for (const bad of [
+      '../../x',
+      '/etc/passwd',
+      '/word/x',
+      'C:\\x',
+      'word\\..\\x',
+      'word/../x',
+      'word/./x',
+      'word//x',
+      'word/a\u0000b',
+      'x.xml',
+      'mimetype',
+      'Word/x.xml',
+    ])
+      expect(isDocxPartName(bad), bad).toBe(false)
+  })
+
+  it("the final section properties are the body's own, also with an older one inside w:sectPrChange", () => {
+    const final =
+      '<w:sectPr><w:pgSz w:w="2"/><w:sectPrChange><w:sectPr><w:pgSz w:w="3"/></w:sectPr></w:sectPrChange></w:sectPr>'
+    const doc = `<w:document><w:body><w:p><w:pPr><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:pPr></w:p>${final}\n</w:body></w:document>`
+    expect(finalSectPr(doc)).toBe(final)
+    expect(finalSectPr('<w:document><w:body><w:p/></w:body></w:document>')).toBeUndefined()
+    expect(styleList('<w:style w:type="table" w:styleId="T"><w:name w:val="Table Grid"/></w:style>')).toEqual([
+      { id: 'T', type: 'table', name: 'Table Grid' },
+    ])
+  })
+})
 
 describe('hostile house styles end in time with bounded memory', () => {
   it('200,000 <w:sectPr> in a small zip: linear, the final one is taken', async () => {
