@@ -14,6 +14,8 @@ export {
 export { type BatchResult, runBatch } from './assemble/batch.js'
 /** A message on a letter batch's data file as `letters` shows it: `medewerkers.csv:14: …`. */
 export { formatRowMessage } from './assemble/data.js'
+/** `runBatch` refuses an output folder another batch holds; a signal stopped a batch. */
+export { BatchInterrupted, OutputFolderBusy } from './assemble/output-folder.js'
 export { RULES as LETTER_RULES } from './assemble/rules/index.js'
 export { loadTemplate } from './assemble/template.js'
 export { applyDiff } from './diff/apply-diff.js'

@@ -70,6 +70,8 @@ function dutchDate(iso: string): string {
 /** Make a file name safe: no folders, no `..`, no control or reserved characters. */
 export function safeFileName(name: string): string {
   let s = name
+    // A lone surrogate (possible in YAML escapes) cannot be a file name: U+FFFD, as on disk.
+    .replace(/\p{Surrogate}/gu, '\uFFFD')
     .normalize('NFC')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f\u007f]/g, '')
@@ -80,8 +82,51 @@ export function safeFileName(name: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[.\-_]+|[.\-\s]+$/g, '')
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(s)) s = `_${s}`
-  if (s.length > 120) s = s.slice(0, 120).replace(/[.-]+$/, '')
+  if (s.length > 120 || utf8Length(s) > 200) s = cutOnGraphemes(s, 120, 200).replace(/[.-]+$/, '')
   return s === '' ? 'brief' : s
+}
+
+/** Bytes of `s` in UTF-8 (a lone surrogate counts as U+FFFD: 3). */
+function utf8Length(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
+
+const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' })
+
+/**
+ * The longest start of `s` of whole graphemes (a letter with its accents, an emoji with its
+ * modifiers) of at most `units` UTF-16 units and `bytes` UTF-8 bytes (file systems count bytes:
+ * 255 at most). A single grapheme longer than that is cut between code points.
+ */
+export function cutOnGraphemes(s: string, units: number, bytes: number): string {
+  let end = 0
+  let size = 0
+  for (const { segment, index } of graphemes.segment(s)) {
+    const b = utf8Length(segment)
+    if (index + segment.length > units || size + b > bytes) {
+      if (end > 0) return s.slice(0, end)
+      // One grapheme over the limit: whole code points of it.
+      let out = ''
+      for (const cp of segment) {
+        if (out.length + cp.length > units || utf8Length(out + cp) > bytes) break
+        out += cp
+      }
+      return out
+    }
+    end = index + segment.length
+    size += b
+  }
+  return s
 }
 
 class Evaluator {

@@ -13,18 +13,18 @@
 import { createHash } from 'node:crypto'
 import {
   closeSync,
-  existsSync,
+  constants,
+  fdatasyncSync,
+  fstatSync,
+  lstatSync,
   mkdirSync,
-  opendirSync,
   openSync,
-  readFileSync,
   readSync,
   renameSync,
   rmSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs'
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { rename, rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -39,9 +39,20 @@ import {
   packDocx,
   renderOneFileDocx,
 } from '../render/docx-letter.js'
-import { writeFileAtomic } from '../util/fs.js'
+import { MAX_HOUSE_STYLE_UNPACKED } from '../render/house-style-zip.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
 import { DataFileError, formatRowMessage, type Row, type RowError, readRows, rowMessage } from './data.js'
+import {
+  BatchInterrupted,
+  lockOutputFolder,
+  removeOwnTemps,
+  removeStaleTemps,
+  syncFolder,
+  tempPrefix,
+  withSignalCleanup,
+  writeDurable,
+  writeDurableSync,
+} from './output-folder.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
@@ -138,18 +149,48 @@ export function insideOutDir(outDir: string, name: string): string | undefined {
 
 /** Read the house style of a template; a Dutch message when it cannot be used. */
 export function houseStyleOf(template: Template): HouseStyle {
-  let bytes: Uint8Array
-  try {
-    bytes = readFileSync(template.huisstijl)
-  } catch {
-    throw new HouseStyleError(`De huisstijl \`${template.huisstijl}\` is niet te lezen`)
-  }
+  const bytes = readHouseStyleFile(template.huisstijl)
   try {
     return loadHouseStyle(bytes)
   } catch (error) {
     if (error instanceof HouseStyleError)
       throw new HouseStyleError(`De huisstijl \`${basename(template.huisstijl)}\` ${error.message}`)
     throw error
+  }
+}
+
+/**
+ * The bytes of a house style file, at most `MAX_HOUSE_STYLE_UNPACKED` (an endless stream such as
+ * `/dev/zero` given as house style stops there).
+ */
+function readHouseStyleFile(path: string): Uint8Array {
+  const limit = MAX_HOUSE_STYLE_UNPACKED
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    throw new HouseStyleError(`De huisstijl \`${path}\` is niet te lezen`)
+  }
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const buf = Buffer.allocUnsafe(1 << 20)
+      const n = readSync(fd, buf, 0, buf.length, null)
+      if (n === 0) break
+      chunks.push(buf.subarray(0, n))
+      total += n
+      if (total > limit)
+        throw new HouseStyleError(
+          `De huisstijl \`${path}\` is groter dan ${limit / (1024 * 1024)} MB; een huisstijl is een gewone Word-brief met briefhoofd en stijlen (meestal minder dan 1 MB)`,
+        )
+    }
+    return Buffer.concat(chunks, total)
+  } catch (error) {
+    if (error instanceof HouseStyleError) throw error
+    throw new HouseStyleError(`De huisstijl \`${path}\` is niet te lezen`)
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -206,17 +247,73 @@ export function makeLetterFile(ctx: MakeContext, values: Record<string, Value>):
   if (!target) return { kind: 'buiten', file }
   const versies = letter.versies.map((v) => ({ werk: v.werk, versie: v.versie, bepalingen: v.bepalingen }))
   if (ctx.keepLetter) return { kind: 'brief', file, datum: letter.datum, versies, sha256: '', letter }
-  if (ctx.resume && existsSync(target))
-    return { kind: 'brief', file, datum: letter.datum, versies, sha256: sha256(readFileSync(target)) }
   const style = ctx.style as HouseStyle
   const bytes = packDocx(style, letterDocumentXml(letter, style), letter.titel, letter.datum)
   const hash = sha256(bytes)
+  const present = keptFile(target, ctx.resume === true ? bytes : undefined)
+  if (present === 'same') return { kind: 'brief', file, datum: letter.datum, versies, sha256: hash }
+  if (present === 'other')
+    return {
+      kind: 'fout',
+      errors: [
+        {
+          reden: `op de plaats van de brief \`${file}\` in de uitvoermap staat iets anders dan een bestand (een map?); de brief is niet geschreven. Verplaats of hernoem het en start opnieuw met --resume`,
+          ruleId: 'brief-bestandsnaam',
+        },
+      ],
+    }
   if (ctx.tmpPrefix) {
     const tmp = join(dirname(target), `${ctx.tmpPrefix}-${tmpCount++}.tmp`)
-    writeFileSync(tmp, bytes)
+    writeSynced(tmp, bytes)
     return { kind: 'brief', file, datum: letter.datum, versies, tmp, sha256: hash }
   }
   return { kind: 'brief', file, datum: letter.datum, versies, bytes, sha256: hash }
+}
+
+/**
+ * What is at a letter's place in the output folder, never following a symbolic link: `absent`
+ * (or a link, which the rename replaces), `same` (a regular file with exactly `bytes`, checked
+ * only with `--resume`: then it is kept), `differs` (rewritten), or `other` (a folder, a device:
+ * not overwritten).
+ */
+function keptFile(target: string, bytes: Uint8Array | undefined): 'absent' | 'same' | 'differs' | 'other' {
+  let stat: ReturnType<typeof lstatSync>
+  try {
+    stat = lstatSync(target, { throwIfNoEntry: false })
+  } catch {
+    return 'other'
+  }
+  if (!stat || stat.isSymbolicLink()) return 'absent'
+  if (!stat.isFile()) return 'other'
+  if (!bytes || stat.size !== bytes.length) return 'differs'
+  let fd: number
+  try {
+    // O_NOFOLLOW: a link planted between lstat and open is not followed either.
+    fd = openSync(target, constants.O_RDONLY | constants.O_NOFOLLOW)
+  } catch {
+    return 'differs'
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return 'differs'
+    const kept = Buffer.allocUnsafe(bytes.length)
+    let off = 0
+    for (let n = 1; off < kept.length && n > 0; off += n) n = readSync(fd, kept, off, kept.length - off, off)
+    return off === bytes.length && kept.equals(bytes) ? 'same' : 'differs'
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Write a temp file and flush it to disk (a worker thread's letter; the main thread renames it). */
+function writeSynced(path: string, data: Uint8Array): void {
+  const fd = openSync(path, 'w')
+  try {
+    let off = 0
+    while (off < data.length) off += writeSync(fd, data, off, data.length - off)
+    fdatasyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**
@@ -301,15 +398,20 @@ class FileWriter {
   async write(path: string, data: Uint8Array | { tmp: string }): Promise<void> {
     if (this.failure) throw this.failure
     while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight)
-    const tmp = data instanceof Uint8Array ? join(dirname(path), `.regelwerk-${process.pid}-${this.n++}.tmp`) : data.tmp
-    const p: Promise<void> = (data instanceof Uint8Array ? writeFile(tmp, data) : Promise.resolve())
-      .then(() => rename(tmp, path))
+    const tmp = data instanceof Uint8Array ? join(dirname(path), `${tempPrefix()}${this.n++}.tmp`) : data.tmp
+    // Data flushed to disk before the rename (`writeDurable`); a worker's temp file already is.
+    const p: Promise<void> = (data instanceof Uint8Array ? writeDurable(path, tmp, data) : rename(tmp, path))
       .catch(async (error) => {
-        await rm(tmp, { force: true })
+        if (!(data instanceof Uint8Array)) await rm(data.tmp, { force: true })
         this.failure ??= error
       })
       .finally(() => this.inFlight.delete(p))
     this.inFlight.add(p)
+  }
+
+  /** Wait for the writes under way, whatever their outcome (before temp files are cleaned up). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight)
   }
 
   async drain(): Promise<void> {
@@ -329,7 +431,7 @@ class ManifestWriter {
     private readonly path: string,
     head: Record<string, unknown>,
   ) {
-    this.tmp = join(dirname(path), `.regelwerk-${process.pid}-manifest.tmp`)
+    this.tmp = join(dirname(path), `${tempPrefix()}manifest.tmp`)
     this.fd = openSync(this.tmp, 'w')
     const json = JSON.stringify(head, null, 2)
     this.buf = `${json.slice(0, -2)},\n  "brieven": [`
@@ -350,6 +452,7 @@ class ManifestWriter {
     const fouten = tail.fouten.map((m) => `\n    ${JSON.stringify(formatRowMessage(m))}`).join(',')
     this.buf += `${this.first ? '' : '\n  '}],\n  "rijen": ${tail.rijen},\n  "fouten": [${fouten}${fouten ? '\n  ' : ''}]\n}\n`
     this.flush()
+    fdatasyncSync(this.fd)
     closeSync(this.fd)
     renameSync(this.tmp, this.path)
   }
@@ -425,18 +528,59 @@ class LetterPool {
   }
 }
 
-/** Run a batch. Throws `HouseStyleError` for an unusable house style. */
+/** What the folder guard (`runBatch`) hands to the batch itself. */
+interface BatchControl {
+  /** The house style, read before the folder was touched. */
+  style?: HouseStyle
+  /** Set when a signal asks the batch to stop. */
+  signal?: NodeJS.Signals
+}
+
+/**
+ * Run a batch. Throws `HouseStyleError` for an unusable house style, `OutputFolderBusy` when
+ * another batch writes into the output folder (nothing is touched then), and `BatchInterrupted`
+ * after SIGINT, SIGTERM or SIGHUP (when that did not end the process). While the batch runs it holds
+ * the lock on its output folder; after a failure or a signal its temp files are gone.
+ */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  if (options.dryRun) return runBatchInFolder(options, {})
+  const control: BatchControl = { style: houseStyleOf(options.template) }
+  const { outDir } = options
+  mkdirSync(outDir, { recursive: true })
+  const lock = lockOutputFolder(outDir)
+  let ok = false
+  return withSignalCleanup(
+    async () => {
+      // Under the lock, so these are no other live batch's.
+      removeStaleTemps(outDir)
+      const result = await runBatchInFolder(options, control)
+      ok = true
+      return result
+    },
+    (signal) => {
+      control.signal = signal
+    },
+    () => {
+      if (!ok) removeOwnTemps(outDir)
+      lock.release()
+    },
+  )
+}
+
+/** Stop at a signal (checked between rows). */
+function checkSignal(control: BatchControl): void {
+  if (control.signal) throw new BatchInterrupted(control.signal)
+}
+
+async function runBatchInFolder(options: BatchOptions, control: BatchControl): Promise<BatchResult> {
   const { template, dataPath, outDir } = options
-  const style = options.dryRun ? undefined : houseStyleOf(template)
+  const style = options.dryRun ? undefined : (control.style ?? houseStyleOf(template))
   // Every problem is a message on the data file; `fouten` is that file's message list.
   const data = new VFile({ path: dataPath })
   const result: BatchResult = { brieven: 0, fouten: data.messages, rijen: 0, overgeslagen: 0 }
   const names = new NameIndex()
   const oneFile: Letter[] = []
   const oneFileEntries: ManifestEntry[] = []
-  if (!options.dryRun) mkdirSync(outDir, { recursive: true })
-  if (options.resume) removeStaleTemps(outDir)
   const report = (e: RowError) => rowMessage(data, e)
   const ctx: MakeContext = {
     template,
@@ -541,6 +685,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     try {
       let read = 0
       for await (const row of readRows(dataPath, template.fields)) {
+        checkSignal(control)
         options.onRow?.(++read)
         if (!row.values) queue.push({ row, made: undefined })
         else queue.push({ row, made: pool ? pool.submit(row.values) : makeLetterFile(ctx, row.values) })
@@ -559,6 +704,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await writer.drain()
   } catch (error) {
     manifest?.abort()
+    // Writes under way end before the caller removes this process's temp files.
+    await writer.settle()
     throw error
   } finally {
     // After `strict` stopped (or a failure): letters made ahead are not used.
@@ -569,11 +716,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await pool?.close()
   }
   if (options.dryRun) return result
+  checkSignal(control)
   if (options.oneFile) {
     if (oneFile.length > 0) {
       const name = `${basename(template.path).replace(/\.md$/, '')}-alle-brieven.docx`
       const bytes = renderOneFileDocx(oneFile, style as HouseStyle, template.titel)
-      writeFileAtomic(resolve(outDir, name), bytes)
+      checkSignal(control)
+      writeDurableSync(resolve(outDir, name), join(outDir, `${tempPrefix()}alle-brieven.tmp`), bytes)
       const hash = sha256(bytes)
       for (const b of oneFileEntries) {
         b.bestand = name
@@ -586,20 +735,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     m.finish(result)
   } else manifest?.finish(result)
   const reportPath = resolve(outDir, 'fouten.txt')
-  if (result.fouten.length > 0) writeFileAtomic(reportPath, `${result.fouten.map(formatRowMessage).join('\n')}\n`)
+  if (result.fouten.length > 0)
+    writeDurableSync(
+      reportPath,
+      join(outDir, `${tempPrefix()}fouten.tmp`),
+      `${result.fouten.map(formatRowMessage).join('\n')}\n`,
+    )
   else rmSync(reportPath, { force: true })
+  // The renames into the folder, flushed once for the whole batch.
+  syncFolder(outDir)
   return result
-}
-
-/** Temp files an interrupted batch left behind (read as a stream: the folder may hold 100,000 letters). */
-function removeStaleTemps(outDir: string): void {
-  const dir = opendirSync(outDir)
-  try {
-    for (let e = dir.readSync(); e !== null; e = dir.readSync())
-      if (e.isFile() && /^\.regelwerk-\d+-.*\.tmp$/.test(e.name)) rmSync(join(outDir, e.name), { force: true })
-  } finally {
-    dir.closeSync()
-  }
 }
 
 function manifestHead(options: BatchOptions): Record<string, unknown> {

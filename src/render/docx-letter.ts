@@ -7,9 +7,20 @@
  * Zip entries carry the letter date, so the same input gives the same bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib'
-import { strFromU8, strToU8, unzipSync } from 'fflate'
+import { strFromU8, strToU8 } from 'fflate'
 import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
 import { LANGUAGE } from './docx-style.js'
+import {
+  attrOf,
+  documentOpenTag,
+  finalSectPr,
+  firstTag,
+  HouseStyleError,
+  readHouseStyleZip,
+  styleList,
+} from './house-style-zip.js'
+
+export { HouseStyleError } from './house-style-zip.js'
 
 /** A compressed zip entry, ready to be copied into every letter. */
 interface Entry {
@@ -68,6 +79,8 @@ export interface HouseStyle {
   entriesOneFile: Entry[]
   /** Zip parts per letter date, built once per batch (see `zipParts`). */
   zipCache: Map<string, ZipParts>
+  /** Zip entries left out: their names are not docx parts (`../../x`, absolute paths, unknown folders). */
+  dropped: string[]
 }
 
 function compress(name: string, data: Uint8Array, level = 6): Entry {
@@ -76,37 +89,24 @@ function compress(name: string, data: Uint8Array, level = 6): Entry {
   return { name, size: data.length, crc, method: 8, data: deflateRawSync(data, { level }) }
 }
 
-const attr = (xml: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(xml)?.[1]
-
 /** Read a house style `.docx`. Throws a Dutch message when it is not a usable Word file. */
-export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes)
-  } catch {
-    throw new HouseStyleError('is geen Word-bestand (.docx): het is geen zip-bestand')
-  }
+export function loadHouseStyle(bytes: Uint8Array, maxUnpacked?: number): HouseStyle {
+  const { files, dropped } = readHouseStyleZip(bytes, maxUnpacked)
   const doc = files['word/document.xml']
   if (!doc) throw new HouseStyleError('is geen Word-document: `word/document.xml` ontbreekt')
   const docXml = strFromU8(doc)
-  const open = /<w:document\b[^>]*>/.exec(docXml)?.[0]
-  const sect = /<w:sectPr\b[\s\S]*<\/w:sectPr>\s*<\/w:body>/
-    .exec(docXml)?.[0]
-    ?.replace(/<\/w:body>$/, '')
-    .trim()
+  // Linear scans (house-style-zip.ts): a regular expression here took minutes on 200k `<w:sectPr>`.
+  const open = documentOpenTag(docXml)
+  const sect = finalSectPr(docXml)
   if (!open || !sect) throw new HouseStyleError('heeft geen documentinstellingen (`w:sectPr`) om over te nemen')
-  const pgW = Number(attr(/<w:pgSz\b[^>]*>/.exec(sect)?.[0] ?? '', 'w:w') ?? 11906)
-  const mar = /<w:pgMar\b[^>]*>/.exec(sect)?.[0] ?? ''
-  const textWidth = pgW - Number(attr(mar, 'w:left') ?? 1418) - Number(attr(mar, 'w:right') ?? 1418)
+  const pgW = Number(attrOf(firstTag(sect, 'w:pgSz') ?? '', 'w:w') ?? 11906)
+  const mar = firstTag(sect, 'w:pgMar') ?? ''
+  const textWidth = pgW - Number(attrOf(mar, 'w:left') ?? 1418) - Number(attrOf(mar, 'w:right') ?? 1418)
 
   const stylesXml = files['word/styles.xml'] ? strFromU8(files['word/styles.xml']) : ''
   const byName = new Map<string, { id: string; type: string }>()
-  for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const id = attr(m[1] as string, 'w:styleId')
-    const type = attr(m[1] as string, 'w:type') ?? 'paragraph'
-    const name = attr(/<w:name\b[^>]*>/.exec(m[2] as string)?.[0] ?? '', 'w:val')
+  for (const { id, type, name } of styleList(stylesXml))
     if (id && name) byName.set(`${type}:${name.toLowerCase()}`, { id, type })
-  }
   const styleIds = {} as Record<LogicalStyle, string | undefined>
   for (const [logical, names] of Object.entries(STYLE_NAMES) as Array<[LogicalStyle, string[]]>) {
     styleIds[logical] = names.map((n) => byName.get(`paragraph:${n.toLowerCase()}`)?.id).find(Boolean)
@@ -135,6 +135,7 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
     entries,
     entriesOneFile,
     zipCache: new Map(),
+    dropped,
   }
 }
 
@@ -142,9 +143,6 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
 function order(name: string): number {
   return name === '[Content_Types].xml' ? 0 : name.startsWith('_rels/') ? 1 : 2
 }
-
-/** A house style that cannot be used; the message completes "De huisstijl `x.docx` …". */
-export class HouseStyleError extends Error {}
 
 // XML 1.0 forbids most control characters; a CSV may contain them. Lone surrogates too.
 const INVALID_XML =

@@ -2,6 +2,7 @@
  * Batches: `--jobs N` gives the same bytes as `--jobs 1` (letters, manifest, report), the manifest
  * written entry by entry is the manifest, and the file-name index refuses exactly the names used.
  */
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -123,8 +124,10 @@ describe('the manifest and the files of a batch', () => {
     expect(first.status).toBe(1)
     const before = snapshot(dir)
     rmSync(join(dir, 'statusbrief-000001-Voorbeeld.docx'))
-    writeFileSync(join(dir, '.regelwerk-12345-w1-7.tmp'), 'half')
-    writeFileSync(join(dir, '.regelwerk-12345-manifest.tmp'), '{')
+    // Temp files of a process that has ended (those of a live one are kept).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid
+    writeFileSync(join(dir, `.regelwerk-${dead}-w1-7.tmp`), 'half')
+    writeFileSync(join(dir, `.regelwerk-${dead}-manifest.tmp`), '{')
     const again = regelwerk(['letters', 'templates/statusbrief.md', DATA, '--out', dir, '--resume'])
     expect(again.stderr).toContain('1 brief geschreven')
     expect(again.stderr).toContain('(30 al aanwezig, overgeslagen)')

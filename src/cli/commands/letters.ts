@@ -11,6 +11,7 @@ import { accessSync, closeSync, constants, openSync, readSync, statSync } from '
 import { basename, dirname, join, resolve } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
+import { OutputFolderBusy } from '../../assemble/output-folder.js'
 import { loadTemplate } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
@@ -143,7 +144,7 @@ export async function runLetters(templatePath: string, dataPath: string, options
     return EXIT.input
   }
   try {
-    if (!options.dryRun) houseStyleOf(template)
+    if (!options.dryRun) houseStyleWarnings(template.huisstijl, houseStyleOf(template).dropped)
   } catch (error) {
     if (error instanceof HouseStyleError) {
       process.stderr.write(`fout: ${error.message}\n`)
@@ -167,6 +168,10 @@ export async function runLetters(templatePath: string, dataPath: string, options
       onDryRun: (line) => process.stdout.write(`${line}\n`),
     })
   } catch (error) {
+    if (error instanceof OutputFolderBusy) {
+      process.stderr.write(`fout: ${error.message}\n`)
+      return EXIT.input
+    }
     // Disk full, no permission halfway: the letters written so far stay, as after an interruption.
     if (!isSystemError(error)) throw error
     const reason = systemErrorReason(error, { path: error.path ?? error.dest ?? outDir })
@@ -190,6 +195,18 @@ export async function runLetters(templatePath: string, dataPath: string, options
     )
   }
   return bad > 0 ? EXIT.input : EXIT.ok
+}
+
+/** Another batch writes into the output folder: its message, and nothing was written. */
+/** Parts of the house style that are not copied into letters (odd or unsafe names). */
+function houseStyleWarnings(path: string, dropped: readonly string[]): void {
+  for (const name of dropped) {
+    // Control characters in an entry name are shown as `?`.
+    const shown = Array.from(name, (c) => (c < ' ' || c === '\u007f' ? '?' : c)).join('')
+    process.stderr.write(
+      `${path}: waarschuwing het onderdeel \`${shown}\` van de huisstijl is geen gewoon onderdeel van een Word-document en wordt niet in de brieven overgenomen [sjabloon-huisstijl]\n`,
+    )
+  }
 }
 
 /** For the demo: both shipped templates on the sample data, into `outDir`. Returns the exit status. */
