@@ -41,7 +41,15 @@ import {
 } from '../render/docx-letter.js'
 import { writeFileAtomic } from '../util/fs.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
-import { DataFileError, formatRowMessage, type Row, type RowError, readRows, rowMessage } from './data.js'
+import {
+  DataFileError,
+  formatRowMessage,
+  type ReadOptions,
+  type Row,
+  type RowError,
+  readRows,
+  rowMessage,
+} from './data.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
@@ -68,6 +76,8 @@ export interface BatchOptions {
   onRow?: (done: number) => void
   /** Called with each dry-run line. */
   onDryRun?: (line: string) => void
+  /** How the data file is read: the sheet of a workbook, warnings about the file as a whole. */
+  gegevens?: ReadOptions
 }
 
 export interface ManifestEntry {
@@ -536,7 +546,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   try {
     try {
       let read = 0
-      for await (const row of readRows(dataPath, template.fields)) {
+      for await (const row of readRows(dataPath, template.fields, options.gegevens)) {
         options.onRow?.(++read)
         if (!row.values) queue.push({ row, made: undefined })
         else queue.push({ row, made: pool ? pool.submit(row.values) : makeLetterFile(ctx, row.values) })
