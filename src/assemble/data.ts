@@ -109,9 +109,12 @@ export function convertValue(field: FieldDef, raw: string, yamlNumber = false): 
  * The message for a bad value, without the value: a cell may hold personal data, and messages go to
  * stderr, `fouten.txt` and logs. The parsers of values.ts start their reason with the quoted value.
  */
-function valueReason(reden: string, raw: string): string {
-  const shown = showRaw(raw)
-  return reden.startsWith(shown) ? `de waarde${reden.slice(shown.length)}` : reden.split(shown).join('de waarde')
+function valueReason(field: FieldDef, reden: string, raw: string): string {
+  const s = raw.trim()
+  for (const shown of [raw, s, s.replace('.', ',')].map(showRaw))
+    if (reden.startsWith(shown)) return `de waarde${reden.slice(shown.length)}`
+  // A reason that does not start with the value as shown: never risk repeating it.
+  return reden.includes(s) || reden.startsWith('"') ? `de waarde past niet bij het type ${field.type}` : reden
 }
 
 /** Validate one record (raw values by column name) against the fields. */
@@ -156,7 +159,7 @@ export function validateRecord(
       errors.push({
         line: where,
         kolom: field.column,
-        reden: valueReason(r.reden, text),
+        reden: valueReason(field, r.reden, text),
         ruleId: 'gegevens-waarde',
       })
   }
