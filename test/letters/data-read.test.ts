@@ -5,7 +5,7 @@
  * (fixtures/excel-*.xlsx, sources beside them), and bounds on hostile files.
  */
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -299,6 +299,13 @@ describe('Excel workbooks (made by LibreOffice)', () => {
     const notZip = join(dir, 'nep.xlsx')
     writeFileSync(notZip, 'personeelsnummer;achternaam\n')
     expect((await read(notZip)).error?.message).toMatch(/geen geldig Excel-bestand/)
+  })
+
+  it('a folder or a missing file as data is a placed data error', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'map.csv'))
+    expect((await read(join(dir, 'map.csv'))).error?.message).toContain('is een map, geen gegevensbestand')
+    expect((await read(join(dir, 'nergens.xlsx'))).error?.message).toMatch(/bestaat niet/)
   })
 
   it('.ods and .xls are refused with what to do', async () => {

@@ -81,6 +81,10 @@ export async function runLetters(templatePath: string, dataPath: string, options
       )
     jobs = Math.min(jobs, MAX_JOBS)
   }
+  if (options.blad !== undefined && !/\.xlsx$/i.test(dataPath))
+    throw new UsageError(
+      `\`--blad ${options.blad}\` geldt alleen voor een Excel-bestand (.xlsx); \`${basename(dataPath)}\` is dat niet`,
+    )
   const { template, file } = loadTemplate(templatePath)
   printMessages(file, templatePath)
   if (!template) {
