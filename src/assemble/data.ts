@@ -298,10 +298,13 @@ async function* tableRows(
   records: AsyncIterable<TableRecord>,
   fields: readonly FieldDef[],
   strictWidth: { delimiter: string } | undefined,
+  validate = true,
 ): AsyncGenerator<Row> {
   let header: string[] | undefined
   let width = 0
   let columnIndex = new Map<string, number>()
+  /** A field's column name → its cell (normalising once per name, not once per row). */
+  const cellOf = new Map<string, number | undefined>()
   let index = 0
   for await (const rec of records) {
     if (!header) {
@@ -325,7 +328,11 @@ async function* tableRows(
     const record = rec.cells
     if (record.every((c) => c.trim() === '') && rec.problems.length === 0) continue
     const get = (c: string) => {
-      const i = columnIndex.get(normaliseColumn(c))
+      let i = cellOf.get(c)
+      if (i === undefined && !cellOf.has(c)) {
+        i = columnIndex.get(normaliseColumn(c))
+        cellOf.set(c, i)
+      }
       return { raw: i === undefined ? undefined : (record[i] ?? '') }
     }
     const errors = [...rec.problems]
@@ -342,7 +349,7 @@ async function* tableRows(
         ruleId: 'gegevens-vorm',
       })
     }
-    const checked = errors.length > 0 ? { values: {}, errors: [] } : validateRecord(fields, get, rec.line)
+    const checked = errors.length > 0 || !validate ? { values: {}, errors: [] } : validateRecord(fields, get, rec.line)
     errors.push(...checked.errors)
     const p = get(PNR).raw
     yield {
@@ -384,7 +391,7 @@ async function* csvRows(path: string, fields: readonly FieldDef[], options: Read
     options.onWarning?.(cp1252Warning)
   const delimiter = detectDelimiter(detected.head.split(/\r?\n/, 1)[0] ?? '')
   // First pass: the whole file must be readable CSV with a good header before any row is given out.
-  const check = tableRows(csvRecords(path, detected.encoding, delimiter), fields, { delimiter })
+  const check = tableRows(csvRecords(path, detected.encoding, delimiter), fields, { delimiter }, false)
   for (let r = await check.next(); !r.done; r = await check.next()) {
     // Only the file's structure counts here; the rows are read again below.
   }
