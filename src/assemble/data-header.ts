@@ -26,7 +26,11 @@ function distance(a: string, b: string, max: number): number {
     const cur = [i]
     let best = i
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
       cur.push(v)
       if (v < best) best = v
     }
@@ -39,16 +43,18 @@ function distance(a: string, b: string, max: number): number {
 /** How far a header cell may be from a column name to be suggested. */
 const nearness = (name: string) => (name.length <= 4 ? 1 : name.length <= 10 ? 2 : 3)
 
-export type HeaderResult =
-  | { ok: true; index: Map<string, number> }
-  | { ok: false; reden: string }
+export type HeaderResult = { ok: true; index: Map<string, number> } | { ok: false; reden: string }
 
 /**
  * Match the header cells to the fields' columns. `index` maps a normalised column name to its cell.
  * Fails on: no field found at all (probably no header row), a duplicate name, a required column
  * missing, or a header cell that is a near miss of a column the template uses but did not find.
  */
-export function matchHeader(cells: readonly string[], fields: readonly FieldDef[], delimiterHint?: string): HeaderResult {
+export function matchHeader(
+  cells: readonly string[],
+  fields: readonly FieldDef[],
+  delimiterHint?: string,
+): HeaderResult {
   const index = new Map<string, number>()
   const dupes: Array<{ key: string; text: string }> = []
   cells.forEach((cell, i) => {
@@ -78,7 +84,9 @@ export function matchHeader(cells: readonly string[], fields: readonly FieldDef[
       reden: `de kopregel noemt een kolom twee keer: ${dupUsed.map((d) => d.text).join(', ')}; welke geldt is niet te zeggen. Geef elke kolom één naam`,
     }
   const known = new Set(wanted.map((w) => w.key))
-  const unmatchedCells = cells.map((c, i) => ({ c: c.trim(), key: normaliseColumn(c), i })).filter((x) => x.key !== '' && !known.has(x.key))
+  const unmatchedCells = cells
+    .map((c, i) => ({ c: c.trim(), key: normaliseColumn(c), i }))
+    .filter((x) => x.key !== '' && !known.has(x.key))
   const problems: string[] = []
   for (const w of wanted) {
     if (index.has(w.key)) continue

@@ -73,7 +73,10 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): v
     file.ondata = (err, chunk, final) => {
       if (failure) return
       if (err) {
-        failure = new XlsxError(1, 'het Excel-bestand is beschadigd (een deel is niet uit te pakken); sla het opnieuw op in Excel')
+        failure = new XlsxError(
+          1,
+          'het Excel-bestand is beschadigd (een deel is niet uit te pakken); sla het opnieuw op in Excel',
+        )
         return
       }
       unpacked += chunk.length
@@ -116,7 +119,8 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): v
     closeSync(fd)
   }
   if (failure) throw failure
-  if (parts === 0) throw new XlsxError(1, 'het bestand is geen geldig Excel-bestand (.xlsx); sla het opnieuw op in Excel')
+  if (parts === 0)
+    throw new XlsxError(1, 'het bestand is geen geldig Excel-bestand (.xlsx); sla het opnieuw op in Excel')
   if (maxRow > limits.maxRows)
     throw new XlsxError(
       maxRow,
@@ -154,7 +158,11 @@ export interface SheetRows {
 }
 
 /** Read one sheet (first, or by name) as text cells. Throws XlsxError for every problem of the file. */
-export async function readWorkbookSheet(path: string, blad: string | undefined, limits: XlsxLimits = XLSX_LIMITS): Promise<SheetRows> {
+export async function readWorkbookSheet(
+  path: string,
+  blad: string | undefined,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<SheetRows> {
   checkWorkbook(path, limits)
   const { readSheet, SheetNotFoundError, InvalidInputError } = await import('read-excel-file/node')
   let data: unknown[][]

@@ -14,7 +14,7 @@ import { fout } from '../util/messages.js'
 import type { RuleId } from '../util/rule-ids.js'
 import { matchHeader, normaliseColumn } from './data-header.js'
 import { type DataEncoding, decodeCp1252, decodingStream, detectEncoding } from './data-text.js'
-import { readWorkbookSheet, type XlsxLimits, XlsxError } from './data-xlsx.js'
+import { readWorkbookSheet, XlsxError, type XlsxLimits } from './data-xlsx.js'
 import type { FieldDef } from './template.js'
 import { type Parsed, parseBedrag, parseDatum, parseGetal, showRaw, type Value } from './values.js'
 
@@ -41,13 +41,13 @@ export interface Row {
 
 /**
  * A row problem as a fout on the data file: the row's line is the place (a row has no column of
- * its own), the column's name leads the reason: `kolom "schaal": "1O" is geen geheel getal`.
+ * its own), the column's name leads the reason: `kolom "schaal": de waarde is geen geheel getal`.
  */
 export function rowMessage(file: VFile, e: RowError): VFileMessage {
   return fout(file, `${e.kolom !== undefined ? `kolom "${e.kolom}": ` : ''}${e.reden}`, { line: e.line }, e.ruleId)
 }
 
-/** A message on a data file as letters show it: `medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal`. */
+/** A message on a data file as letters show it: `medewerkers.csv:14: kolom "schaal": de waarde is geen geheel getal`. */
 export function formatRowMessage(m: VFileMessage): string {
   return `${basename(m.file ?? '')}:${m.line ?? 1}: ${m.reason}`
 }
@@ -239,7 +239,11 @@ export const MAX_CSV_RECORD = 8 * 1024 * 1024
  * thrown before the first row: CSV is read through once before any row is given out, so a broken
  * quote at row 4,000 stops the batch before letter 1 instead of after letter 3,999.
  */
-export async function* readRows(path: string, fields: readonly FieldDef[], options: ReadOptions = {}): AsyncGenerator<Row> {
+export async function* readRows(
+  path: string,
+  fields: readonly FieldDef[],
+  options: ReadOptions = {},
+): AsyncGenerator<Row> {
   assertReadable(path)
   if (/\.ya?ml$/i.test(path)) {
     yield* yamlRows(path, fields, options)
@@ -387,8 +391,7 @@ const cp1252Warning: RowError = {
 async function* csvRows(path: string, fields: readonly FieldDef[], options: ReadOptions): AsyncGenerator<Row> {
   const detected = detectEncoding(path)
   if (!detected.ok) throw new DataFileError(detected.line, detected.reden)
-  if (detected.encoding === 'windows-1252')
-    options.onWarning?.(cp1252Warning)
+  if (detected.encoding === 'windows-1252') options.onWarning?.(cp1252Warning)
   const delimiter = detectDelimiter(detected.head.split(/\r?\n/, 1)[0] ?? '')
   // First pass: the whole file must be readable CSV with a good header before any row is given out.
   const check = tableRows(csvRecords(path, detected.encoding, delimiter), fields, { delimiter }, false)
@@ -524,7 +527,8 @@ export const CSV_ERRORS: Record<CsvErrorCodeOrState, { kind: 'data'; reden: stri
   },
   CSV_UNKNOWN_ERROR: {
     kind: 'data',
-    reden: 'het CSV-bestand is vanaf deze rij niet te lezen; sla het opnieuw op als CSV UTF-8. Er is geen brief gemaakt',
+    reden:
+      'het CSV-bestand is vanaf deze rij niet te lezen; sla het opnieuw op als CSV UTF-8. Er is geen brief gemaakt',
   },
   CSV_INVALID_ARGUMENT: { kind: 'bug' },
   CSV_INVALID_COLUMN_DEFINITION: { kind: 'bug' },

@@ -43,8 +43,13 @@ describe('letters with Excel and Windows data', () => {
 
   it('a Windows-1252 CSV is read correctly with one warning', async () => {
     const dir = tempDir()
-    const lines = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)
-    lines[1] = (lines[1] as string).replace(';Voorbeeld;', ';Hoëvenaars;').replace('Beleidsmedewerker', 'Coördinator Burgerzaken')
+    const lines = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(0, 3)
+    lines[1] = (lines[1] as string)
+      .replace(';Voorbeeld;', ';Hoëvenaars;')
+      .replace('Beleidsmedewerker', 'Coördinator Burgerzaken')
     const path = join(dir, 'ansi.csv')
     writeFileSync(path, execFileSync('iconv', ['-f', 'utf-8', '-t', 'cp1252'], { input: `${lines.join('\r\n')}\r\n` }))
     const out = join(dir, 'uit')
@@ -57,7 +62,10 @@ describe('letters with Excel and Windows data', () => {
 
   it('a cell with an unquoted quote is text (once exit 3)', async () => {
     const dir = tempDir()
-    const lines = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)
+    const lines = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(0, 3)
     lines[1] = (lines[1] as string).replace('Beleidsmedewerker', 'Medewerker "Publiekszaken"')
     lines[2] = (lines[2] as string).replace('Beleidsmedewerker', '=HYPERLINK("voorbeeld")')
     const path = join(dir, 'quote.csv')

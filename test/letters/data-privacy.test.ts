@@ -16,7 +16,9 @@ import { ROOT } from '../helpers.js'
 
 const MARK = 'GEHEIM'
 const DATA = join(ROOT, 'templates', 'voorbeelden', 'medewerkers.csv')
-const [HEADER, FIRST] = readFileSync(DATA, 'utf8').replace(/^\uFEFF/, '').split('\r\n') as [string, string]
+const [HEADER, FIRST] = readFileSync(DATA, 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split('\r\n') as [string, string]
 const COLUMNS = HEADER.split(';')
 
 /** The sample's first row with every personal text field marked, then `change` applied. */
@@ -91,7 +93,9 @@ describe('no personal data in messages, fouten.txt or manifest', () => {
     expect(noHeader.fouten).toEqual([expect.stringMatching(/^medewerkers\.csv:1: de eerste rij is geen kopregel/)])
     expect(noHeader.all).not.toContain(MARK)
     const broken = await outputs([HEADER, row(1), row(2, { adres: `"${MARK}-OPEN-2` }), row(3)])
-    expect(broken.fouten).toEqual([expect.stringMatching(/^medewerkers\.csv:3: een cel begint met een aanhalingsteken/)])
+    expect(broken.fouten).toEqual([
+      expect.stringMatching(/^medewerkers\.csv:3: een cel begint met een aanhalingsteken/),
+    ])
     expect(broken.letters).toEqual([])
     expect(broken.all).not.toContain(MARK)
   })

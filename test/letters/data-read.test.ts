@@ -89,7 +89,12 @@ describe('csv-parse error codes', () => {
       if (e.kind === 'data') expect(e.reden).toMatch(/^[a-z].*[a-z.]$/)
     }
     // The ones a data file can cause are data errors, never an "interne fout".
-    for (const c of ['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE', 'INVALID_OPENING_QUOTE', 'CSV_MAX_RECORD_SIZE'])
+    for (const c of [
+      'CSV_QUOTE_NOT_CLOSED',
+      'CSV_INVALID_CLOSING_QUOTE',
+      'INVALID_OPENING_QUOTE',
+      'CSV_MAX_RECORD_SIZE',
+    ])
       expect(CSV_ERRORS[c as keyof typeof CSV_ERRORS].kind).toBe('data')
   })
 })
@@ -125,7 +130,9 @@ describe('CSV quoting', () => {
   it('an unclosed quote at row 4,000 of 5,000 stops before the first row, placed at the row', async () => {
     const lines = [HEADER]
     for (let i = 1; i <= 5000; i++)
-      lines.push(i === 4000 ? `${900000 + i};"Voorbeeld;vast;1-1-2024;1,00;` : `${900000 + i};Voorbeeld;vast;1-1-2024;1,00;`)
+      lines.push(
+        i === 4000 ? `${900000 + i};"Voorbeeld;vast;1-1-2024;1,00;` : `${900000 + i};Voorbeeld;vast;1-1-2024;1,00;`,
+      )
     const { rows, error } = await read(csv('groot.csv', lines))
     expect(rows).toEqual([])
     expect(error?.line).toBe(4001)
@@ -133,7 +140,10 @@ describe('CSV quoting', () => {
   })
 
   it('a cell of 300,000 spaces is trimmed in linear time', async () => {
-    const path = csv('spaties.csv', [HEADER, `900001;${' '.repeat(300_000)}x${' '.repeat(300_000)};vast;1-1-2024;1,00;`])
+    const path = csv('spaties.csv', [
+      HEADER,
+      `900001;${' '.repeat(300_000)}x${' '.repeat(300_000)};vast;1-1-2024;1,00;`,
+    ])
     const t = performance.now()
     const { rows } = await read(path)
     expect(performance.now() - t).toBeLessThan(2000)
@@ -143,7 +153,11 @@ describe('CSV quoting', () => {
 
 describe('encodings (bytes from iconv)', () => {
   const line = '900001;Hoëvenaars;vast;1-1-2024;€ 2.101,00;Coördinator Burgerzaken'
-  const expected = { achternaam: 'Hoëvenaars', functie: 'Coördinator Burgerzaken', salaris: { kind: 'bedrag', cents: 210100 } }
+  const expected = {
+    achternaam: 'Hoëvenaars',
+    functie: 'Coördinator Burgerzaken',
+    salaris: { kind: 'bedrag', cents: 210100 },
+  }
 
   it.each([
     ['utf-8', 'utf-8', false],
@@ -179,7 +193,14 @@ describe('encodings (bytes from iconv)', () => {
   it('a file that is neither UTF-8 nor Windows-1252 is refused with the import-style message, placed', async () => {
     const path = join(tempDir(), 'anders.csv')
     // A byte 0x81 (unassigned in Windows-1252) in an otherwise Latin-1 file on line 3.
-    writeFileSync(path, Buffer.concat([Buffer.from(`${HEADER}\r\n900001;A;vast;1-1-2024;1,00;\r\n900002;`), Buffer.from([0x81, 0xeb]), Buffer.from(';vast;1-1-2024;1,00;\r\n')]))
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${HEADER}\r\n900001;A;vast;1-1-2024;1,00;\r\n900002;`),
+        Buffer.from([0x81, 0xeb]),
+        Buffer.from(';vast;1-1-2024;1,00;\r\n'),
+      ]),
+    )
     const { rows, error } = await read(path)
     expect(rows).toEqual([])
     expect(error?.line).toBe(3)
@@ -198,14 +219,23 @@ describe('header', () => {
   it('matches after normalising case, spaces, underscores and accents', async () => {
     expect(normaliseColumn('  Aard  Aanstelling ')).toBe('aard_aanstelling')
     expect(normaliseColumn('Coördinator-Naam')).toBe('coordinator_naam')
-    const path = csv('kop.csv', ['Personeelsnummer ;ACHTERNAAM;Aard aanstelling;Ingangs_datum;salaris', '900001;A;vast;1-1-2024;1,00'])
-    const { rows, error } = await read(path, [...FIELDS.slice(0, 3), field('ingangs datum', 'datum'), FIELDS[4] as FieldDef])
+    const path = csv('kop.csv', [
+      'Personeelsnummer ;ACHTERNAAM;Aard aanstelling;Ingangs_datum;salaris',
+      '900001;A;vast;1-1-2024;1,00',
+    ])
+    const { rows, error } = await read(path, [
+      ...FIELDS.slice(0, 3),
+      field('ingangs datum', 'datum'),
+      FIELDS[4] as FieldDef,
+    ])
     expect(error).toBeUndefined()
     expect(rows[0]?.errors).toEqual([])
   })
 
   it('a near miss gets a suggestion, also for an optional column', async () => {
-    const { error } = await read(csv('kop.csv', [`${HEADER.replace('aard_aanstelling', 'aard_aanstellingen')}`, '1;A;vast;1-1-2024;1,00;']))
+    const { error } = await read(
+      csv('kop.csv', [`${HEADER.replace('aard_aanstelling', 'aard_aanstellingen')}`, '1;A;vast;1-1-2024;1,00;']),
+    )
     expect(error?.line).toBe(1)
     expect(error?.message).toContain('de kolom "aard_aanstelling" ontbreekt; bedoelt u "aard_aanstellingen" (kolom 3)?')
     const optional = await read(csv('kop.csv', [`${HEADER.replace('functie', 'functi')}`, '1;A;vast;1-1-2024;1,00;']))
@@ -228,7 +258,13 @@ describe('header', () => {
 
   it('short and long rows are placed row errors, never shifted; trailing empty cells are fine', async () => {
     const { rows } = await read(
-      csv('vorm.csv', [HEADER, '1;A;vast;1-1-2024;1,00', '2;A;vast;1-1-2024;1,00;;extra', '3;A;vast;1-1-2024;1,00;;', '4;A;vast;1-1-2024;1,00;x']),
+      csv('vorm.csv', [
+        HEADER,
+        '1;A;vast;1-1-2024;1,00',
+        '2;A;vast;1-1-2024;1,00;;extra',
+        '3;A;vast;1-1-2024;1,00;;',
+        '4;A;vast;1-1-2024;1,00;x',
+      ]),
     )
     expect(rows.map((r) => [r.line, r.errors.map((e) => e.ruleId)])).toEqual([
       [2, ['gegevens-vorm']],
@@ -254,7 +290,10 @@ describe('Excel workbooks (made by LibreOffice)', () => {
       salaris: { kind: 'bedrag', cents: 210100 },
       functie: 'Coördinator Burgerzaken',
     })
-    expect(rows[1]?.values).toMatchObject({ salaris: { kind: 'bedrag', cents: 285312 }, functie: 'Medewerker "Publiekszaken"' })
+    expect(rows[1]?.values).toMatchObject({
+      salaris: { kind: 'bedrag', cents: 285312 },
+      functie: 'Medewerker "Publiekszaken"',
+    })
     expect(rows[2]?.values).toMatchObject({ ingangsdatum: '2022-12-31', salaris: { kind: 'bedrag', cents: 105050 } })
   })
 
@@ -274,7 +313,9 @@ describe('Excel workbooks (made by LibreOffice)', () => {
       [4, 'salaris', expect.stringMatching(/^de waarde is geen bedrag/)],
     ])
     const missing = await read(join(FIX, 'excel-blad.xlsx'), FIELDS, 'Blad9')
-    expect(missing.error?.message).toBe('het Excel-bestand heeft geen blad "Blad9"; de bladen heten "Toelichting", "Personeel"')
+    expect(missing.error?.message).toBe(
+      'het Excel-bestand heeft geen blad "Blad9"; de bladen heten "Toelichting", "Personeel"',
+    )
     const first = await read(join(FIX, 'excel-blad.xlsx'))
     expect(first.error?.message).toMatch(/^de eerste rij is geen kopregel/)
   })

@@ -218,7 +218,9 @@ describe('bad input', () => {
     const broken = regelwerk(['letters', 'templates/statusbrief.md', join(dir, 'kapot.csv'), '--out', join(dir, 'b')])
     expect(broken.status).toBe(1)
     expect(noStackTrace(broken)).toBe(true)
-    expect(broken.stderr).toMatch(/kapot\.csv:\d+: een cel begint met een aanhalingsteken \("\) dat nergens wordt gesloten/)
+    expect(broken.stderr).toMatch(
+      /kapot\.csv:\d+: een cel begint met een aanhalingsteken \("\) dat nergens wordt gesloten/,
+    )
   })
 
   it('--strict stops at the first problem; --dry-run writes nothing and lists the branches and rule outcomes', () => {
