@@ -54,7 +54,7 @@ function columnNumber(letters: string): number {
  * Inflate every part once, counting bytes, and find the largest row and column any worksheet cell
  * names (`<c r="XFD1048576">`, `<row r="…">`). Throws an XlsxError past a limit or on a broken zip.
  */
-export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): void {
+export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): Map<number, Set<number>> {
   const size = statSync(path).size
   if (size > limits.maxFileBytes)
     throw new XlsxError(
@@ -66,6 +66,8 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): v
   let maxCol = 0
   let failure: XlsxError | undefined
   let parts = 0
+  /** Cells whose formula gave an error (`t="e"`), by row (1-based) → columns (0-based), any sheet. */
+  const errorCells = new Map<number, Set<number>>()
   const unzip = new Unzip((file) => {
     parts++
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(file.name)
@@ -92,6 +94,17 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): v
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
       if (bytes.indexOf('r="') < 0 && tail === '') return
       const text = tail + bytes.toString('latin1')
+      // A formula error (`<c r="B5" s="1" t="e">`): the library reads it as an empty cell.
+      for (let at = text.indexOf('t="e"'); at >= 0; at = text.indexOf('t="e"', at + 5)) {
+        const open = text.lastIndexOf('<c ', at)
+        if (open < 0 || at - open > 200) continue
+        const ref = /\sr="([A-Z]{1,3})(\d{1,8})"/.exec(text.slice(open, at))
+        if (!ref) continue
+        const row = Number(ref[2])
+        let cols = errorCells.get(row)
+        if (!cols) errorCells.set(row, (cols = new Set()))
+        cols.add(columnNumber(ref[1] as string) - 1)
+      }
       for (const m of text.matchAll(/\sr="([A-Z]{0,3})(\d{1,8})"/g)) {
         const row = Number(m[2])
         if (row > maxRow) maxRow = row
@@ -100,7 +113,7 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): v
           if (col > maxCol) maxCol = col
         }
       }
-      tail = final ? '' : text.slice(-24)
+      tail = final ? '' : text.slice(-256)
     }
     file.start()
   })
@@ -131,6 +144,7 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): v
       1,
       `het werkblad beslaat ${maxRow} rijen bij ${maxCol} kolommen; zo groot wordt het niet gelezen. Haal lege kolommen en rijen weg (een cel ver buiten de tabel telt mee)`,
     )
+  return errorCells
 }
 
 /** A cell as a Dutch Excel shows it: text as is, `1-1-2024`, `2853,12`, `WAAR`. */
@@ -155,6 +169,12 @@ export function cellText(value: unknown): string {
 export interface SheetRows {
   /** Rows in Excel's numbering: `rows[0]` is row 1. */
   rows: string[][]
+  /**
+   * Cells that hold a formula error (`#N/B`, `#WAARDE!`), which the library gives as empty: by
+   * Excel row → 0-based columns. Collected over all sheets; a cell counts only where this sheet's
+   * cell is empty, so another sheet can at worst make an empty cell an error, never hide one.
+   */
+  errorCells: Map<number, Set<number>>
 }
 
 /** Read one sheet (first, or by name) as text cells. Throws XlsxError for every problem of the file. */
@@ -163,7 +183,7 @@ export async function readWorkbookSheet(
   blad: string | undefined,
   limits: XlsxLimits = XLSX_LIMITS,
 ): Promise<SheetRows> {
-  checkWorkbook(path, limits)
+  const errorCells = checkWorkbook(path, limits)
   const { readSheet, SheetNotFoundError, InvalidInputError } = await import('read-excel-file/node')
   let data: unknown[][]
   try {
@@ -190,5 +210,5 @@ export async function readWorkbookSheet(
     // Anything else the library throws is about the file's contents (our code is not involved).
     throw new XlsxError(1, 'het Excel-bestand is beschadigd (een deel is niet te lezen); sla het opnieuw op in Excel')
   }
-  return { rows: data.map((r) => r.map(cellText)) }
+  return { rows: data.map((r) => r.map(cellText)), errorCells }
 }

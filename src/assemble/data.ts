@@ -14,7 +14,7 @@ import { fout } from '../util/messages.js'
 import type { RuleId } from '../util/rule-ids.js'
 import { matchHeader, normaliseColumn } from './data-header.js'
 import { type DataEncoding, decodeCp1252, decodingStream, detectEncoding } from './data-text.js'
-import { readWorkbookSheet, XlsxError, type XlsxLimits } from './data-xlsx.js'
+import { readWorkbookSheet, type SheetRows, XlsxError, type XlsxLimits } from './data-xlsx.js'
 import type { FieldDef } from './template.js'
 import { type Parsed, parseBedrag, parseDatum, parseGetal, showRaw, type Value } from './values.js'
 
@@ -291,6 +291,8 @@ interface TableRecord {
   cells: string[]
   line: number
   problems: RowError[]
+  /** Excel: 0-based columns whose cell is a formula error (read as empty). */
+  errorCells?: ReadonlySet<number>
 }
 
 /**
@@ -309,6 +311,8 @@ async function* tableRows(
   let columnIndex = new Map<string, number>()
   /** A field's column name → its cell (normalising once per name, not once per row). */
   const cellOf = new Map<string, number | undefined>()
+  /** The cells a field reads. */
+  const usedCells = new Set<number>()
   let index = 0
   for await (const rec of records) {
     if (!header) {
@@ -321,6 +325,10 @@ async function* tableRows(
       const matched = matchHeader(header, fields, hint)
       if (!matched.ok) throw new DataFileError(rec.line, matched.reden)
       columnIndex = matched.index
+      for (const f of fields) {
+        const i = columnIndex.get(normaliseColumn(f.column))
+        if (i !== undefined) usedCells.add(i)
+      }
       for (let i = header.length - 1; i >= 0; i--)
         if ((header[i] as string).trim() !== '') {
           width = i + 1
@@ -340,6 +348,16 @@ async function* tableRows(
       return { raw: i === undefined ? undefined : (record[i] ?? '') }
     }
     const errors = [...rec.problems]
+    if (rec.errorCells)
+      for (const i of rec.errorCells)
+        if (record[i] === '' && usedCells.has(i))
+          errors.push({
+            line: rec.line,
+            kolom: (header[i] as string).trim(),
+            reden:
+              'de cel bevat een foutwaarde van Excel (zoals #N/B of #WAARDE!); herstel de formule of vul de waarde in',
+            ruleId: 'gegevens-waarde',
+          })
     if (strictWidth && record.length < width) {
       errors.push({
         line: rec.line,
@@ -368,7 +386,7 @@ async function* tableRows(
 }
 
 async function* sheetRows(path: string, fields: readonly FieldDef[], options: ReadOptions): AsyncGenerator<Row> {
-  let sheet: { rows: string[][] }
+  let sheet: SheetRows
   try {
     sheet = await readWorkbookSheet(path, options.blad, options.xlsxLimits)
   } catch (error) {
@@ -376,7 +394,10 @@ async function* sheetRows(path: string, fields: readonly FieldDef[], options: Re
     throw error
   }
   async function* records(): AsyncGenerator<TableRecord> {
-    for (let i = 0; i < sheet.rows.length; i++) yield { cells: sheet.rows[i] as string[], line: i + 1, problems: [] }
+    for (let i = 0; i < sheet.rows.length; i++) {
+      const errorCells = sheet.errorCells.get(i + 1)
+      yield { cells: sheet.rows[i] as string[], line: i + 1, problems: [], ...(errorCells ? { errorCells } : {}) }
+    }
   }
   yield* tableRows(records(), fields, undefined)
 }

@@ -320,6 +320,16 @@ describe('Excel workbooks (made by LibreOffice)', () => {
     expect(first.error?.message).toMatch(/^de eerste rij is geen kopregel/)
   })
 
+  it('a formula error (#N/B) in a used column is a row error, not an empty cell', async () => {
+    const { rows, error } = await read(join(FIX, 'excel-fout.xlsx'))
+    expect(error).toBeUndefined()
+    expect(rows.map((r) => r.errors.map((e) => [e.line, e.kolom, e.ruleId]))).toEqual([
+      [[2, 'functie', 'gegevens-waarde']],
+      [],
+    ])
+    expect(rows[0]?.errors[0]?.reden).toMatch(/foutwaarde van Excel/)
+  })
+
   it('a zip bomb and a sheet that claims a million rows are refused before unpacking into memory', async () => {
     const dir = tempDir()
     const bomb = join(dir, 'bom.xlsx')
