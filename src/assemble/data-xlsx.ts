@@ -101,9 +101,9 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): M
         const ref = /\sr="([A-Z]{1,3})(\d{1,8})"/.exec(text.slice(open, at))
         if (!ref) continue
         const row = Number(ref[2])
-        let cols = errorCells.get(row)
-        if (!cols) errorCells.set(row, (cols = new Set()))
+        const cols = errorCells.get(row) ?? new Set<number>()
         cols.add(columnNumber(ref[1] as string) - 1)
+        errorCells.set(row, cols)
       }
       for (const m of text.matchAll(/\sr="([A-Z]{0,3})(\d{1,8})"/g)) {
         const row = Number(m[2])
