@@ -93,6 +93,13 @@ export function detectEncoding(path: string): Detected {
     const first = Buffer.from(buf.subarray(0, n))
     if (first[0] === 0xff && first[1] === 0xfe) return utf16(fd, 'utf-16le', first)
     if (first[0] === 0xfe && first[1] === 0xff) return utf16(fd, 'utf-16be', first)
+    if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04)
+      return {
+        ok: false,
+        line: 1,
+        reden:
+          'dit is geen tekstbestand maar een zip, zoals een Excel-werkmap: geef een Excel-bestand de naam .xlsx, of sla het op als CSV UTF-8',
+      }
     const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf
     const utf8 = new TextDecoder('utf-8', { fatal: true })
     let lines = 1

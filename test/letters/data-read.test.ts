@@ -209,9 +209,11 @@ describe('encodings (bytes from iconv)', () => {
 
   it('binary data (NUL bytes) is refused as not a text file', async () => {
     const path = join(tempDir(), 'binair.csv')
-    writeFileSync(path, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x22, 0xff, 0x22]))
+    writeFileSync(path, Buffer.from([0x47, 0x49, 0x46, 0x38, 0x00, 0x00, 0x22, 0xff, 0x22]))
     const { error } = await read(path)
     expect(error?.message).toMatch(/NUL-tekens: het is geen tekstbestand/)
+    writeFileSync(path, readFileSync(join(FIX, 'excel-hr.xlsx')))
+    expect((await read(path)).error?.message).toMatch(/^dit is geen tekstbestand maar een zip, zoals een Excel-werkmap/)
   })
 })
 
