@@ -27,7 +27,7 @@ export interface XlsxLimits {
 
 export const XLSX_LIMITS: XlsxLimits = {
   maxFileBytes: 50 * 1024 * 1024,
-  maxUnpackedBytes: 100 * 1024 * 1024,
+  maxUnpackedBytes: 50 * 1024 * 1024,
   maxRows: 200_000,
   maxCells: 10_000_000,
 }
@@ -124,7 +124,8 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): M
     const buf = Buffer.allocUnsafe(1 << 13)
     let n: number
     // biome-ignore lint/suspicious/noAssignInExpressions: a read loop
-    while ((n = readSync(fd, buf, 0, buf.length, null)) > 0 && !failure) unzip.push(buf.subarray(0, n))
+    // A copy each time: fflate keeps a reference to input it has not consumed yet.
+    while ((n = readSync(fd, buf, 0, buf.length, null)) > 0 && !failure) unzip.push(Uint8Array.from(buf.subarray(0, n)))
     if (!failure) unzip.push(new Uint8Array(0), true)
   } catch {
     failure ??= new XlsxError(1, 'het bestand is geen geldig Excel-bestand (.xlsx); sla het opnieuw op in Excel')

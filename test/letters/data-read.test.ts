@@ -7,13 +7,13 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { zipSync } from 'fflate'
+import { Zip, ZipDeflate, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { CSV_ERRORS, DataFileError, type Row, type RowError, readRows } from '../../src/assemble/data.js'
 import { normaliseColumn } from '../../src/assemble/data-header.js'
 import { decodeCp1252 } from '../../src/assemble/data-text.js'
-import { XLSX_LIMITS } from '../../src/assemble/data-xlsx.js'
-import type { FieldDef } from '../../src/assemble/template.js'
+import { checkWorkbook, XLSX_LIMITS } from '../../src/assemble/data-xlsx.js'
+import { type FieldDef, loadTemplate } from '../../src/assemble/template.js'
 import type { FieldType } from '../../src/assemble/values.js'
 import { tempDir } from '../cli-helpers.js'
 import { ROOT } from '../helpers.js'
@@ -320,6 +320,45 @@ describe('Excel workbooks (made by LibreOffice)', () => {
     )
     const first = await read(join(FIX, 'excel-blad.xlsx'))
     expect(first.error?.message).toMatch(/^de eerste rij is geen kopregel/)
+  })
+
+  it('a workbook larger than one read piece (3,000 rows, 226 kB) is checked and read whole', async () => {
+    // The sample's first row 3,000 times, converted by LibreOffice.
+    const t = loadTemplate(join(ROOT, 'templates', 'statusbrief.md')).template as NonNullable<
+      ReturnType<typeof loadTemplate>['template']
+    >
+    const { rows, error } = await read(join(FIX, 'medewerkers-3000.xlsx'), t.fields)
+    expect(error).toBeUndefined()
+    expect(rows).toHaveLength(3000)
+    expect(rows.filter((r) => r.errors.length > 0)).toEqual([])
+    expect(rows.at(-1)?.line).toBe(3001)
+  })
+
+  it('the bound check reads a streamed zip (data descriptors, as LibreOffice writes) of many pieces correctly', () => {
+    // Once it fed fflate a reused read buffer and saw row numbers that were not there (row 19393599).
+    let xml = '<worksheet><sheetData>'
+    let x = 12345
+    for (let r = 1; r <= 20000; r++) {
+      xml += `<row r="${r}">`
+      for (const c of ['A', 'B', 'C', 'D']) {
+        x = (x * 1103515245 + 12345) % 2147483648
+        xml += `<c r="${c}${r}" t="n"><v>${x}</v></c>`
+      }
+      xml += '</row>'
+    }
+    xml += '</sheetData></worksheet>'
+    const parts: Uint8Array[] = []
+    const zip = new Zip((_err, data) => {
+      parts.push(data)
+    })
+    const entry = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 })
+    zip.add(entry)
+    entry.push(new TextEncoder().encode(xml), true)
+    zip.end()
+    const path = join(tempDir(), 'veel.xlsx')
+    writeFileSync(path, Buffer.concat(parts))
+    expect(() => checkWorkbook(path, { ...XLSX_LIMITS, maxRows: 20000 })).not.toThrow()
+    expect(() => checkWorkbook(path, { ...XLSX_LIMITS, maxRows: 19999 })).toThrow(/loopt tot rij 20000;/)
   })
 
   it('a formula error (#N/B) in a used column is a row error, not an empty cell', async () => {
