@@ -123,8 +123,8 @@ export function checkWorkbook(path: string, limits: XlsxLimits = XLSX_LIMITS): M
     // Small pieces: deflate expands up to 1032×, so 8 kB in is at most about 8 MB out at a time.
     const buf = Buffer.allocUnsafe(1 << 13)
     let n: number
-    // biome-ignore lint/suspicious/noAssignInExpressions: a read loop
     // A copy each time: fflate keeps a reference to input it has not consumed yet.
+    // biome-ignore lint/suspicious/noAssignInExpressions: a read loop
     while ((n = readSync(fd, buf, 0, buf.length, null)) > 0 && !failure) unzip.push(Uint8Array.from(buf.subarray(0, n)))
     if (!failure) unzip.push(new Uint8Array(0), true)
   } catch {
