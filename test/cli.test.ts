@@ -229,7 +229,7 @@ describe('regelwerk CLI', () => {
       const manifest = JSON.parse(readFileSync(join(ROOT, 'output', dir, 'manifest.json'), 'utf8'))
       expect(JSON.stringify(manifest)).toContain('.docx')
       expect(readFileSync(join(ROOT, 'output', dir, 'fouten.txt'), 'utf8')).toContain(
-        'medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal',
+        'medewerkers.csv:14: kolom "schaal": de waarde is geen geheel getal',
       )
     }
     for (const f of ['sociaal-statuut-cgm-2012.docx', 'voorbeeldstad-car-uwo.docx']) {

@@ -41,7 +41,15 @@ import {
 } from '../render/docx-letter.js'
 import { MAX_HOUSE_STYLE_UNPACKED } from '../render/house-style-zip.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
-import { DataFileError, formatRowMessage, type Row, type RowError, readRows, rowMessage } from './data.js'
+import {
+  DataFileError,
+  formatRowMessage,
+  type ReadOptions,
+  type Row,
+  type RowError,
+  readRows,
+  rowMessage,
+} from './data.js'
 import {
   BatchInterrupted,
   lockOutputFolder,
@@ -79,6 +87,8 @@ export interface BatchOptions {
   onRow?: (done: number) => void
   /** Called with each dry-run line. */
   onDryRun?: (line: string) => void
+  /** How the data file is read: the sheet of a workbook, warnings about the file as a whole. */
+  gegevens?: ReadOptions
 }
 
 export interface ManifestEntry {
@@ -684,7 +694,7 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
   try {
     try {
       let read = 0
-      for await (const row of readRows(dataPath, template.fields)) {
+      for await (const row of readRows(dataPath, template.fields, options.gegevens)) {
         checkSignal(control)
         options.onRow?.(++read)
         if (!row.values) queue.push({ row, made: undefined })

@@ -4,14 +4,17 @@
  * YAML (a list of records). Each row is validated against the template's fields; a bad row gives
  * its problems with line and column, and the other rows go on.
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { parse as parseCsv } from 'csv-parse'
+import { type CsvErrorCode, parse as parseCsv } from 'csv-parse'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { fout } from '../util/messages.js'
 import type { RuleId } from '../util/rule-ids.js'
+import { matchHeader, normaliseColumn } from './data-header.js'
+import { type DataEncoding, decodeCp1252, decodingStream, detectEncoding } from './data-text.js'
+import { readWorkbookSheet, type SheetRows, XlsxError, type XlsxLimits } from './data-xlsx.js'
 import type { FieldDef } from './template.js'
 import { type Parsed, parseBedrag, parseDatum, parseGetal, showRaw, type Value } from './values.js'
 
@@ -38,13 +41,13 @@ export interface Row {
 
 /**
  * A row problem as a fout on the data file: the row's line is the place (a row has no column of
- * its own), the column's name leads the reason: `kolom "schaal": "1O" is geen geheel getal`.
+ * its own), the column's name leads the reason: `kolom "schaal": de waarde is geen geheel getal`.
  */
 export function rowMessage(file: VFile, e: RowError): VFileMessage {
   return fout(file, `${e.kolom !== undefined ? `kolom "${e.kolom}": ` : ''}${e.reden}`, { line: e.line }, e.ruleId)
 }
 
-/** A message on a data file as letters show it: `medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal`. */
+/** A message on a data file as letters show it: `medewerkers.csv:14: kolom "schaal": de waarde is geen geheel getal`. */
 export function formatRowMessage(m: VFileMessage): string {
   return `${basename(m.file ?? '')}:${m.line ?? 1}: ${m.reason}`
 }
@@ -73,31 +76,14 @@ export function detectDelimiter(firstLine: string): ';' | ',' {
   return semi >= comma && semi > 0 ? ';' : comma > 0 ? ',' : ';'
 }
 
-function firstLineOf(path: string): string {
-  const fd = openSync(path, 'r')
-  try {
-    const buf = Buffer.alloc(65536)
-    const n = readSync(fd, buf, 0, buf.length, 0)
-    return (
-      buf
-        .subarray(0, n)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)[0] ?? ''
-    )
-  } finally {
-    closeSync(fd)
-  }
-}
-
-const norm = (s: string) => s.trim().toLowerCase()
+const norm = normaliseColumn
 
 /** Convert one raw value to its field's type. */
 export function convertValue(field: FieldDef, raw: string, yamlNumber = false): Parsed<Value> {
   const s = raw.trim()
   switch (field.type) {
     case 'tekst':
-      return { ok: true, value: raw.replace(/^\s+|\s+$/g, '') }
+      return { ok: true, value: s }
     case 'getal':
       return parseGetal(yamlNumber && field.decimalen > 0 ? s.replace('.', ',') : s, field.decimalen)
     case 'bedrag': {
@@ -107,11 +93,11 @@ export function convertValue(field: FieldDef, raw: string, yamlNumber = false): 
     case 'datum':
       return parseDatum(s)
     case 'keuze': {
-      const hit = field.waarden?.find((w) => norm(w) === norm(s))
+      const hit = field.waarden?.find((w) => w.trim().toLowerCase() === s.toLowerCase())
       if (hit !== undefined) return { ok: true, value: hit }
       return {
         ok: false,
-        reden: `${showRaw(raw)} is geen toegestane waarde; kies uit ${(field.waarden ?? []).map((w) => `"${w}"`).join(', ')}`,
+        reden: `de waarde is geen toegestane waarde; kies uit ${(field.waarden ?? []).map((w) => `"${w}"`).join(', ')}`,
       }
     }
     case 'lijst':
@@ -119,10 +105,16 @@ export function convertValue(field: FieldDef, raw: string, yamlNumber = false): 
   }
 }
 
-/** The message for a bad value; a personal data field never echoes the value. */
+/**
+ * The message for a bad value, without the value: a cell may hold personal data, and messages go to
+ * stderr, `fouten.txt` and logs. The parsers of values.ts start their reason with the quoted value.
+ */
 function valueReason(field: FieldDef, reden: string, raw: string): string {
-  if (!field.persoonsgegeven) return reden
-  return `${reden.replace(showRaw(raw), 'de waarde')} (waarde niet getoond: persoonsgegeven)`
+  const s = raw.trim()
+  for (const shown of [raw, s, s.replace('.', ',')].map(showRaw))
+    if (reden.startsWith(shown)) return `de waarde${reden.slice(shown.length)}`
+  // A reason that does not start with the value as shown: never risk repeating it.
+  return reden.includes(s) || reden.startsWith('"') ? `de waarde past niet bij het type ${field.type}` : reden
 }
 
 /** Validate one record (raw values by column name) against the fields. */
@@ -229,101 +221,364 @@ function listItems(field: FieldDef, raw: unknown, line: number, errors: RowError
 /** The personnel number of a record (the column `personeelsnummer`), if any. */
 const PNR = 'personeelsnummer'
 
-/** Read the rows of a CSV or YAML data file, one at a time (CSV is streamed: memory stays flat). */
-export async function* readRows(path: string, fields: readonly FieldDef[]): AsyncGenerator<Row> {
-  if (/\.ya?ml$/i.test(path)) {
-    yield* yamlRows(path, fields)
-    return
-  }
-  yield* csvRows(path, fields)
+/** How a data file is read besides its path. */
+export interface ReadOptions {
+  /** The sheet of an `.xlsx` workbook (`--blad`); the first sheet when absent. */
+  blad?: string
+  /** A warning about the file as a whole (`Windows-1252`), at most one per kind. */
+  onWarning?: (w: RowError) => void
+  xlsxLimits?: XlsxLimits
 }
 
-async function* csvRows(path: string, fields: readonly FieldDef[]): AsyncGenerator<Row> {
-  let first: string
-  try {
-    first = firstLineOf(path)
-  } catch {
-    throw new DataFileError(1, `Het gegevensbestand \`${path}\` bestaat niet of is niet te lezen`)
+/** The longest CSV record csv-parse may hold (a 300,000-character cell is fine; a runaway quote is not). */
+export const MAX_CSV_RECORD = 8 * 1024 * 1024
+
+/**
+ * Read the rows of a CSV, Excel or YAML data file, one at a time (CSV is streamed: memory stays flat).
+ * A problem with the file as a whole (encoding, broken CSV quoting, header) is a DataFileError
+ * thrown before the first row: CSV is read through once before any row is given out, so a broken
+ * quote at row 4,000 stops the batch before letter 1 instead of after letter 3,999.
+ */
+export async function* readRows(
+  path: string,
+  fields: readonly FieldDef[],
+  options: ReadOptions = {},
+): AsyncGenerator<Row> {
+  assertReadable(path)
+  if (/\.ya?ml$/i.test(path)) {
+    yield* yamlRows(path, fields, options)
+    return
   }
-  const delimiter = detectDelimiter(first)
-  const parser = createReadStream(path).pipe(
-    parseCsv({ bom: true, delimiter, info: true, skip_empty_lines: true, relax_column_count: true }),
-  )
-  let header: string[] | undefined
-  let columnIndex = new Map<string, number>()
-  let prevEnd = 0
-  let prevEmpty = 0
-  let index = 0
+  if (/\.(ods|xls|xlsm|xlsb|numbers)$/i.test(path)) {
+    throw new DataFileError(
+      1,
+      'dit soort spreadsheet wordt niet gelezen; sla het op als Excel-werkmap (.xlsx) of als CSV UTF-8',
+    )
+  }
+  if (/\.xlsx$/i.test(path)) {
+    yield* sheetRows(path, fields, options)
+    return
+  }
+  if (options.blad !== undefined)
+    throw new DataFileError(1, '`--blad` geldt alleen voor een Excel-bestand (.xlsx); dit is geen .xlsx')
+  yield* csvRows(path, fields, options)
+}
+
+function assertReadable(path: string): void {
+  let st: ReturnType<typeof statSync>
   try {
-    for await (const rec of parser as AsyncIterable<{
-      record: string[]
-      info: { lines: number; empty_lines: number }
-    }>) {
-      const start = prevEnd + 1 + (rec.info.empty_lines - prevEmpty)
-      prevEnd = rec.info.lines
-      prevEmpty = rec.info.empty_lines
-      if (!header) {
-        header = rec.record.map((h) => h.trim())
-        columnIndex = new Map(header.map((h, i) => [norm(h), i]))
-        const missing = fields.filter((f) => f.required && !columnIndex.has(norm(f.column)))
-        if (missing.length > 0) {
-          throw new DataFileError(
-            start,
-            `${missing.length === 1 ? 'de verplichte kolom' : 'de verplichte kolommen'} ${missing.map((f) => `"${f.column}"`).join(', ')} ${missing.length === 1 ? 'ontbreekt' : 'ontbreken'} in de kopregel (gevonden: ${header.map((h) => `"${h}"`).join(', ')})`,
-          )
-        }
-        continue
-      }
-      index++
-      const record = rec.record
-      if (record.every((c) => c.trim() === '')) continue
-      const get = (c: string) => {
-        const i = columnIndex.get(norm(c))
-        return { raw: i === undefined ? undefined : record[i] }
-      }
-      const { values, errors } = validateRecord(fields, get, start)
-      if (record.length > header.length) {
-        errors.push({
-          line: start,
-          reden: `de rij heeft ${record.length} kolommen, de kopregel ${header.length} (een \`${delimiter}\` te veel?)`,
-          ruleId: 'gegevens-vorm',
-        })
-      }
-      const p = get(PNR).raw
-      yield {
-        line: start,
-        index,
-        personeelsnummer: typeof p === 'string' && p.trim() !== '' ? p.trim() : undefined,
-        values: errors.length === 0 ? values : undefined,
-        errors,
-      }
-    }
+    st = statSync(path)
   } catch (error) {
-    if (error instanceof DataFileError) throw error
-    const e = error as { code?: string; lines?: number; message?: string }
-    if (e.code === 'ENOENT' || e.code === 'EISDIR')
-      throw new DataFileError(1, `Het gegevensbestand \`${path}\` bestaat niet of is een map`)
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      const reden =
-        e.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'een veld tussen aanhalingstekens wordt niet gesloten'
-          : e.code === 'CSV_INVALID_CLOSING_QUOTE'
-            ? 'na een sluitend aanhalingsteken volgt geen scheidingsteken'
-            : `het CSV-bestand is niet te lezen (${e.code})`
-      throw new DataFileError(e.lines ?? prevEnd + 1, reden)
+    const code = (error as { code?: string }).code
+    throw new DataFileError(
+      1,
+      code === 'ENOENT'
+        ? `het gegevensbestand \`${path}\` bestaat niet; controleer de naam en de map`
+        : `het gegevensbestand \`${path}\` is niet te lezen (${code === 'EACCES' ? 'geen toestemming' : (code ?? 'onbekende reden')})`,
+    )
+  }
+  if (st.isDirectory())
+    throw new DataFileError(1, `\`${path}\` is een map, geen gegevensbestand; geef het CSV-, Excel- of YAML-bestand`)
+  if (!st.isFile())
+    throw new DataFileError(
+      1,
+      `\`${path}\` is geen gewoon bestand (een apparaat of pijp wordt niet gelezen); geef het CSV-, Excel- of YAML-bestand`,
+    )
+}
+
+/** One record of a table (CSV or sheet): its cells, the line (row) it starts on, and row-level problems. */
+interface TableRecord {
+  cells: string[]
+  line: number
+  problems: RowError[]
+  /** Excel: 0-based columns whose cell is a formula error (read as empty). */
+  errorCells?: ReadonlySet<number>
+}
+
+/**
+ * Turn table records into rows: the first record is the header (matched to the fields), the others
+ * are validated. `strictWidth`: a row with fewer cells than the header is an error (CSV; a sheet's
+ * cells have their own column, so nothing can shift).
+ */
+async function* tableRows(
+  records: AsyncIterable<TableRecord>,
+  fields: readonly FieldDef[],
+  strictWidth: { delimiter: string } | undefined,
+  validate = true,
+): AsyncGenerator<Row> {
+  let header: string[] | undefined
+  let width = 0
+  let columnIndex = new Map<string, number>()
+  /** A field's column name → its cell (normalising once per name, not once per row). */
+  const cellOf = new Map<string, number | undefined>()
+  /** The cells a field reads. */
+  const usedCells = new Set<number>()
+  let index = 0
+  for await (const rec of records) {
+    if (!header) {
+      if (rec.cells.every((c) => c.trim() === '')) continue
+      header = rec.cells
+      const hint =
+        strictWidth && header.length === 1
+          ? ` (de kopregel heeft één kolom: is het scheidingsteken geen \`;\` of \`,\`?)`
+          : ''
+      const matched = matchHeader(header, fields, hint)
+      if (!matched.ok) throw new DataFileError(rec.line, matched.reden)
+      columnIndex = matched.index
+      for (const f of fields) {
+        const i = columnIndex.get(normaliseColumn(f.column))
+        if (i !== undefined) usedCells.add(i)
+      }
+      for (let i = header.length - 1; i >= 0; i--)
+        if ((header[i] as string).trim() !== '') {
+          width = i + 1
+          break
+        }
+      continue
     }
-    throw error
+    index++
+    const record = rec.cells
+    if (record.every((c) => c.trim() === '') && rec.problems.length === 0) continue
+    const get = (c: string) => {
+      let i = cellOf.get(c)
+      if (i === undefined && !cellOf.has(c)) {
+        i = columnIndex.get(normaliseColumn(c))
+        cellOf.set(c, i)
+      }
+      return { raw: i === undefined ? undefined : (record[i] ?? '') }
+    }
+    const errors = [...rec.problems]
+    if (rec.errorCells)
+      for (const i of rec.errorCells)
+        if (record[i] === '' && usedCells.has(i))
+          errors.push({
+            line: rec.line,
+            kolom: (header[i] as string).trim(),
+            reden:
+              'de cel bevat een foutwaarde van Excel (zoals #N/B of #WAARDE!); herstel de formule of vul de waarde in',
+            ruleId: 'gegevens-waarde',
+          })
+    if (strictWidth && record.length < width) {
+      errors.push({
+        line: rec.line,
+        reden: `de rij heeft ${record.length} ${record.length === 1 ? 'kolom' : 'kolommen'}, de kopregel ${width}; er ontbreekt een \`${strictWidth.delimiter}\` of de rij is afgebroken. De waarden worden niet verschoven: vul de rij aan`,
+        ruleId: 'gegevens-vorm',
+      })
+    } else if (strictWidth && record.slice(width).some((c) => c.trim() !== '')) {
+      errors.push({
+        line: rec.line,
+        reden: `de rij heeft ${record.length} kolommen, de kopregel ${width} (een \`${strictWidth.delimiter}\` te veel, of een cel met een \`${strictWidth.delimiter}\` zonder aanhalingstekens?)`,
+        ruleId: 'gegevens-vorm',
+      })
+    }
+    const checked = errors.length > 0 || !validate ? { values: {}, errors: [] } : validateRecord(fields, get, rec.line)
+    errors.push(...checked.errors)
+    const p = get(PNR).raw
+    yield {
+      line: rec.line,
+      index,
+      personeelsnummer: errors.length === 0 && typeof p === 'string' && p.trim() !== '' ? p.trim() : undefined,
+      values: errors.length === 0 ? checked.values : undefined,
+      errors,
+    }
   }
   if (!header) throw new DataFileError(1, 'het bestand is leeg: verwacht een kopregel met de kolomnamen')
 }
 
-function* yamlRows(path: string, fields: readonly FieldDef[]): Generator<Row> {
-  let text: string
+async function* sheetRows(path: string, fields: readonly FieldDef[], options: ReadOptions): AsyncGenerator<Row> {
+  let sheet: SheetRows
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  } catch {
-    throw new DataFileError(1, `Het gegevensbestand \`${path}\` bestaat niet of is niet te lezen`)
+    sheet = await readWorkbookSheet(path, options.blad, options.xlsxLimits)
+  } catch (error) {
+    if (error instanceof XlsxError) throw new DataFileError(error.line, error.message)
+    throw error
   }
+  async function* records(): AsyncGenerator<TableRecord> {
+    for (let i = 0; i < sheet.rows.length; i++) {
+      const errorCells = sheet.errorCells.get(i + 1)
+      yield { cells: sheet.rows[i] as string[], line: i + 1, problems: [], ...(errorCells ? { errorCells } : {}) }
+    }
+  }
+  yield* tableRows(records(), fields, undefined)
+}
+
+const cp1252Warning: RowError = {
+  line: 1,
+  reden:
+    'het bestand is geen UTF-8 en is gelezen als Windows-1252 (Excel: "CSV (gescheiden door lijstscheidingsteken)"); controleer namen met accenten in de brieven, of sla het op als CSV UTF-8',
+  ruleId: 'gegevens-codering',
+}
+
+async function* csvRows(path: string, fields: readonly FieldDef[], options: ReadOptions): AsyncGenerator<Row> {
+  const detected = detectEncoding(path)
+  if (!detected.ok) throw new DataFileError(detected.line, detected.reden)
+  if (detected.encoding === 'windows-1252') options.onWarning?.(cp1252Warning)
+  const delimiter = detectDelimiter(detected.head.split(/\r?\n/, 1)[0] ?? '')
+  // First pass: the whole file must be readable CSV with a good header before any row is given out.
+  const check = tableRows(csvRecords(path, detected.encoding, delimiter), fields, { delimiter }, false)
+  for (let r = await check.next(); !r.done; r = await check.next()) {
+    // Only the file's structure counts here; the rows are read again below.
+  }
+  yield* tableRows(csvRecords(path, detected.encoding, delimiter), fields, { delimiter })
+}
+
+/** The records of a CSV file as text cells, each with the line it starts on. */
+async function* csvRecords(path: string, encoding: DataEncoding, delimiter: string): AsyncGenerator<TableRecord> {
+  const parser = createReadStream(path)
+    .pipe(decodingStream(encoding))
+    .pipe(
+      parseCsv({
+        delimiter,
+        info: true,
+        raw: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        // `Medewerker "Publiekszaken"` and `=HYPERLINK("…")`: a quote inside an unquoted cell is
+        // part of the text, as Excel and LibreOffice read it. The one case this reads in a way
+        // that loses text (a quoted cell with `""` closed early) is found below and reported.
+        relax_quotes: true,
+        max_record_size: MAX_CSV_RECORD,
+      }),
+    )
+  let prevEnd = 0
+  let prevEmpty = 0
+  try {
+    for await (const rec of parser as AsyncIterable<{
+      record: string[]
+      raw: string
+      info: { lines: number; empty_lines: number }
+    }>) {
+      const line = prevEnd + 1 + (rec.info.empty_lines - prevEmpty)
+      prevEnd = rec.info.lines
+      prevEmpty = rec.info.empty_lines
+      yield { cells: rec.record, line, problems: quoteProblems(rec.record, rec.raw, line) }
+    }
+  } catch (error) {
+    const e = error as { code?: string; lines?: number; empty_lines?: number; message?: string }
+    const code = e.code ?? (e.message === 'INVALID_BUFFER_STATE' ? 'INVALID_BUFFER_STATE' : undefined)
+    if (code === undefined || !(code in CSV_ERRORS)) throw error
+    const known = CSV_ERRORS[code as CsvErrorCodeOrState]
+    if (known.kind === 'bug') throw error
+    const start = prevEnd + 1 + ((e.empty_lines ?? prevEmpty) - prevEmpty)
+    throw new DataFileError(start, known.reden)
+  }
+}
+
+/**
+ * A cell that starts with a quote was either quoted properly (`"""Jan"" de Vries"`) or read
+ * literally under `relax_quotes` (`"Jan" de Vries`); both are right. A quoted cell with an escaped
+ * quote inside that closes early (`"Jan""x" y`) loses a quote in csv-parse's relaxed reading: that
+ * cell is reported, not guessed. Cells are searched in order, so the search stays linear.
+ */
+function quoteProblems(cells: readonly string[], raw: string, line: number): RowError[] {
+  let from = 0
+  for (const cell of cells) {
+    if (!cell.includes('"')) continue
+    const literal = raw.indexOf(cell, from)
+    if (literal >= 0) {
+      from = literal + cell.length
+      continue
+    }
+    const quoted = `"${cell.split('"').join('""')}"`
+    const q = raw.indexOf(quoted, from)
+    if (q >= 0) {
+      from = q + quoted.length
+      continue
+    }
+    return [
+      {
+        line,
+        reden:
+          'een cel met aanhalingstekens is niet eenduidig te lezen (een aanhalingsteken sluit de cel, maar er volgt nog tekst); zet de hele cel tussen aanhalingstekens en verdubbel de aanhalingstekens erin, zoals `"Medewerker ""Publiekszaken"""`',
+        ruleId: 'gegevens-vorm',
+      },
+    ]
+  }
+  return []
+}
+
+/** Codes in csv-parse's source that its `CsvErrorCode` type does not list, and a bare `Error` message. */
+type CsvErrorCodeOrState =
+  | CsvErrorCode
+  | 'CSV_INVALID_OPTION_DELIMITER_AUTO'
+  | 'CSV_INVALID_OPTION_ENCODING'
+  | 'CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS'
+  | 'CSV_INVALID_OPTION_RECORD_DELIMITER'
+  | 'CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS'
+  | 'INVALID_BUFFER_STATE'
+
+/**
+ * Every error csv-parse 7 can raise, with what it means for a data file. `data`: the file is at
+ * fault, a placed message, exit 1. `bug`: only a wrong option or state in this program can cause it
+ * (the options are fixed here), so it stays an internal error. test/letters/data-csv-errors.test.ts
+ * reads csv-parse's source and fails when a code is missing from this list.
+ */
+export const CSV_ERRORS: Record<CsvErrorCodeOrState, { kind: 'data'; reden: string } | { kind: 'bug' }> = {
+  CSV_QUOTE_NOT_CLOSED: {
+    kind: 'data',
+    reden:
+      'een cel begint met een aanhalingsteken (") dat nergens wordt gesloten, zodat de rest van het bestand één cel zou worden; sluit het aanhalingsteken, of haal het weg. Er is geen brief gemaakt',
+  },
+  CSV_INVALID_CLOSING_QUOTE: {
+    kind: 'data',
+    reden:
+      'na een sluitend aanhalingsteken volgt geen scheidingsteken; zet de hele cel tussen aanhalingstekens en verdubbel de aanhalingstekens erin. Er is geen brief gemaakt',
+  },
+  INVALID_OPENING_QUOTE: {
+    kind: 'data',
+    reden:
+      'een aanhalingsteken staat midden in een cel zonder aanhalingstekens eromheen; zet de hele cel tussen aanhalingstekens en verdubbel de aanhalingstekens erin. Er is geen brief gemaakt',
+  },
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: {
+    kind: 'data',
+    reden:
+      'na een sluitend aanhalingsteken volgt nog tekst in dezelfde cel; zet de hele cel tussen aanhalingstekens. Er is geen brief gemaakt',
+  },
+  CSV_MAX_RECORD_SIZE: {
+    kind: 'data',
+    reden: `een rij is langer dan ${MAX_CSV_RECORD / (1024 * 1024)} MB; meestal sluit een aanhalingsteken niet. Controleer de aanhalingstekens vanaf deze rij. Er is geen brief gemaakt`,
+  },
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: {
+    kind: 'data',
+    reden: 'de rij heeft een ander aantal kolommen dan de kopregel. Er is geen brief gemaakt',
+  },
+  CSV_RECORD_INCONSISTENT_COLUMNS: {
+    kind: 'data',
+    reden: 'de rij heeft een ander aantal kolommen dan de kopregel. Er is geen brief gemaakt',
+  },
+  CSV_UNKNOWN_ERROR: {
+    kind: 'data',
+    reden:
+      'het CSV-bestand is vanaf deze rij niet te lezen; sla het opnieuw op als CSV UTF-8. Er is geen brief gemaakt',
+  },
+  CSV_INVALID_ARGUMENT: { kind: 'bug' },
+  CSV_INVALID_COLUMN_DEFINITION: { kind: 'bug' },
+  CSV_INVALID_COLUMN_MAPPING: { kind: 'bug' },
+  CSV_INVALID_OPTION_BOM: { kind: 'bug' },
+  CSV_INVALID_OPTION_CAST: { kind: 'bug' },
+  CSV_INVALID_OPTION_CAST_DATE: { kind: 'bug' },
+  CSV_INVALID_OPTION_COLUMNS: { kind: 'bug' },
+  CSV_INVALID_OPTION_COMMENT: { kind: 'bug' },
+  CSV_INVALID_OPTION_DELIMITER: { kind: 'bug' },
+  CSV_INVALID_OPTION_DELIMITER_AUTO: { kind: 'bug' },
+  CSV_INVALID_OPTION_ENCODING: { kind: 'bug' },
+  CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS: { kind: 'bug' },
+  CSV_INVALID_OPTION_RECORD_DELIMITER: { kind: 'bug' },
+  CSV_INVALID_OPTION_ON_RECORD: { kind: 'bug' },
+  CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME: { kind: 'bug' },
+  CSV_OPTION_COLUMNS_MISSING_NAME: { kind: 'bug' },
+  CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS: { kind: 'bug' },
+  INVALID_BUFFER_STATE: { kind: 'bug' },
+}
+
+function* yamlRows(path: string, fields: readonly FieldDef[], options: ReadOptions): Generator<Row> {
+  const detected = detectEncoding(path)
+  if (!detected.ok) throw new DataFileError(detected.line, detected.reden)
+  if (detected.encoding === 'windows-1252') options.onWarning?.(cp1252Warning)
+  const bytes = readFileSync(path)
+  const text = (
+    detected.encoding === 'windows-1252' ? decodeCp1252(bytes) : new TextDecoder(detected.encoding).decode(bytes)
+  ).replace(/^\uFEFF/, '')
   const lc = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, version: '1.2' })
   const lineOf = (n: YamlNode | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1)

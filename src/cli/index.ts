@@ -156,7 +156,7 @@ function program(): Command {
 
   sub(
     'letters <sjabloon> <gegevens>',
-    'brieven (statusbrief, plaatsingsbesluit) als Word-bestanden uit een sjabloon en HR-gegevens (CSV of YAML)',
+    'brieven (statusbrief, plaatsingsbesluit) als Word-bestanden uit een sjabloon en HR-gegevens (CSV, Excel .xlsx of YAML)',
   )
     .option('--out <map>', 'de uitvoermap (standaard: output/<sjabloon>)')
     .option('--date <datum>', 'de briefdatum voor alle rijen (JJJJ-MM-DD); anders het datumveld van het sjabloon')
@@ -165,6 +165,7 @@ function program(): Command {
     .option('--one-file', 'alle brieven in één Word-bestand om af te drukken; elke brief begint bij pagina 1')
     .option('--dry-run', 'controleer sjabloon en rijen en toon per rij de keuzes en regeluitkomsten; schrijf niets')
     .option('--jobs <n>', 'aantal werkthreads dat brieven maakt (standaard 1; hoogstens het aantal kernen)')
+    .option('--blad <naam>', 'het werkblad van een Excel-bestand (.xlsx) met de gegevens (standaard het eerste)')
     .action(async (template: string, data: string, options) => {
       const { runLetters } = await import('./commands/letters.js')
       process.exitCode = await runLetters(template, data, options)

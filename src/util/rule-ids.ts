@@ -120,6 +120,7 @@ export const RULE_IDS = [
   'brief-opmaak',
   'brief-regel',
   'gegevens-bestand',
+  'gegevens-codering',
   'gegevens-verplicht',
   'gegevens-vorm',
   'gegevens-waarde',

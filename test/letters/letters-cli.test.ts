@@ -45,7 +45,7 @@ describe('letters on the sample data', () => {
   it('writes one letter per good row, reports every bad row with line and column, exits 1', () => {
     expect(runStatus.status).toBe(1)
     expect(noStackTrace(runStatus)).toBe(true)
-    expect(runStatus.stderr).toContain('medewerkers.csv:14: kolom "schaal": "1O" is geen geheel getal')
+    expect(runStatus.stderr).toContain('medewerkers.csv:14: kolom "schaal": de waarde is geen geheel getal')
     const files = readdirSync(status).filter((f) => f.endsWith('.docx'))
     expect(files).toHaveLength(31)
     expect(readFileSync(join(status, 'fouten.txt'), 'utf8')).toContain('medewerkers.csv:14: kolom "schaal"')
@@ -218,7 +218,9 @@ describe('bad input', () => {
     const broken = regelwerk(['letters', 'templates/statusbrief.md', join(dir, 'kapot.csv'), '--out', join(dir, 'b')])
     expect(broken.status).toBe(1)
     expect(noStackTrace(broken)).toBe(true)
-    expect(broken.stderr).toMatch(/kapot\.csv:\d+: een veld tussen aanhalingstekens wordt niet gesloten/)
+    expect(broken.stderr).toMatch(
+      /kapot\.csv:\d+: een cel begint met een aanhalingsteken \("\) dat nergens wordt gesloten/,
+    )
   })
 
   it('--strict stops at the first problem; --dry-run writes nothing and lists the branches and rule outcomes', () => {

@@ -1,10 +1,11 @@
 /**
  * `regelwerk letters <sjabloon> <gegevens> [--out MAP] [--date D] [--strict] [--resume]
- * [--one-file] [--dry-run] [--jobs N]`: one `.docx` per good row, `manifest.json`, and a report of
+ * [--one-file] [--dry-run] [--jobs N] [--blad NAAM]`: one `.docx` per good row, `manifest.json`, and a report of
  * every problem (stderr and `fouten.txt`). Exit 1 when any row failed; the good rows are written
  * anyway. `--jobs` defaults to 1: on the 2-core machine this was measured on, worker threads did
  * not make a batch faster (the main thread and the file system already use the second core) and
  * each costs the memory of its own template and regulations; with more cores they help.
+ * The data is CSV, an Excel workbook (`.xlsx`, `--blad` for another sheet than the first) or YAML.
  * Messages show the row's line and personnel number, never other personal data.
  */
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs'
@@ -26,6 +27,7 @@ export interface LettersOptions {
   oneFile?: boolean
   dryRun?: boolean
   jobs?: string
+  blad?: string
 }
 
 /** Rough number of rows (lines minus the header), for the progress bar's ETA. */
@@ -130,6 +132,10 @@ export async function runLetters(templatePath: string, dataPath: string, options
       )
     jobs = Math.min(jobs, MAX_JOBS)
   }
+  if (options.blad !== undefined && !/\.xlsx$/i.test(dataPath))
+    throw new UsageError(
+      `\`--blad ${options.blad}\` geldt alleen voor een Excel-bestand (.xlsx); \`${basename(dataPath)}\` is dat niet`,
+    )
   const { template, file } = loadTemplate(templatePath)
   printMessages(file, templatePath)
   if (!template) {
@@ -164,8 +170,12 @@ export async function runLetters(templatePath: string, dataPath: string, options
       oneFile: options.oneFile === true,
       dryRun: options.dryRun === true,
       jobs,
-      onRow: options.dryRun ? undefined : progress(roughRows(dataPath)),
+      onRow: options.dryRun || /\.xlsx$/i.test(dataPath) ? undefined : progress(roughRows(dataPath)),
       onDryRun: (line) => process.stdout.write(`${line}\n`),
+      gegevens: {
+        ...(options.blad !== undefined ? { blad: options.blad } : {}),
+        onWarning: (w) => process.stderr.write(`${basename(dataPath)}:${w.line}: waarschuwing: ${w.reden}\n`),
+      },
     })
   } catch (error) {
     if (error instanceof OutputFolderBusy) {
