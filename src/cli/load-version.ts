@@ -56,7 +56,11 @@ export function parseChecked(file: VFile, path: string, options: LoadOptions = {
   const result = hasErrors(file) ? undefined : parseRegeling(file)
   if (result?.text !== undefined) {
     const dir = dirname(resolve(path))
+    const before = file.messages.length
     checkRegeling(result, file, { inherited: isWorkDir(dir) ? loadWork(dir).inherited : undefined })
+    // The check's warnings are `check`'s to show; a command reading the text stops only for its fouten.
+    const found = file.messages.splice(before)
+    file.messages.push(...found.filter((m) => m.fatal === true))
   }
   if (!result || result.text === undefined) {
     printMessages(file, path)
