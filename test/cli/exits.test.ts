@@ -182,6 +182,15 @@ describe('letters where the output folder or the data path is wrong', () => {
     expect(existsSync(out)).toBe(false)
   })
 
+  it('the data path is an endless device (/dev/zero): exit 1 at once, no letters', async () => {
+    const out = join(tempDir(), 'brieven')
+    const run = await regelwerkAsync(['letters', TEMPLATE, '/dev/zero', '--out', out], { timeoutMs: 15_000 })
+    expect(run.timedOut).toBe(false)
+    expectRefused(run)
+    expect(run.stderr).toContain('Het gegevensbestand `/dev/zero` is geen gewoon bestand')
+    expect(existsSync(out)).toBe(false)
+  })
+
   it.skipIf(!canMount)('--out on a read-only file system: exit 1 (EROFS)', async () => {
     const ro = readOnly() as string
     const run = await regelwerkAsync(['letters', TEMPLATE, DATA, '--out', join(ro, 'brieven')])

@@ -105,8 +105,12 @@ function lower(s: string): string {
 /** Why `dataPath` cannot be the data file (it is a folder), before the batch starts. */
 function dataPathProblem(dataPath: string): string | undefined {
   try {
-    if (statSync(dataPath).isDirectory())
-      return `Het gegevensbestand \`${dataPath}\` is een map; geef het CSV- of YAML-bestand met de medewerkers`
+    const stat = statSync(dataPath)
+    if (stat.isDirectory())
+      return `Het gegevensbestand \`${dataPath}\` is een map; geef het Excel-, CSV- of YAML-bestand met de medewerkers`
+    // A device or pipe (`/dev/zero`, a FIFO) can be endless: a batch reads its data twice.
+    if (!stat.isFile())
+      return `Het gegevensbestand \`${dataPath}\` is geen gewoon bestand (maar een apparaat of pijp); sla de gegevens op als bestand en geef dat`
   } catch {
     // A missing or unreadable file is reported, with its place, when the rows are read.
   }
