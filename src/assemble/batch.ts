@@ -267,7 +267,8 @@ export function makeLetterFile(ctx: MakeContext, values: Record<string, Value>):
       kind: 'fout',
       errors: [
         {
-          reden: `op de plaats van de brief \`${file}\` in de uitvoermap staat iets anders dan een bestand (een map?); de brief is niet geschreven. Verplaats of hernoem het en start opnieuw met --resume`,
+          reden:
+            'op de plaats van de brief van deze rij in de uitvoermap staat iets anders dan een bestand (een map?); de brief is niet geschreven. Verplaats of hernoem het en start opnieuw met --resume',
           ruleId: 'brief-bestandsnaam',
         },
       ],
@@ -642,7 +643,8 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
     if (made.kind === 'buiten') {
       problem({
         line: row.line,
-        reden: `de bestandsnaam \`${made.file}\` valt buiten de uitvoermap; de brief is niet geschreven`,
+        reden:
+          'de bestandsnaam die het sjabloon voor deze rij maakt valt buiten de uitvoermap; de brief is niet geschreven',
         ruleId: 'brief-bestandsnaam',
       })
       return
@@ -651,7 +653,7 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
     if (earlier !== undefined) {
       problem({
         line: row.line,
-        reden: `de bestandsnaam \`${made.file}\` is al gebruikt voor de rij op regel ${earlier}; maak \`bestandsnaam\` in het sjabloon uniek (bijvoorbeeld met het personeelsnummer)`,
+        reden: `deze rij krijgt dezelfde bestandsnaam als de rij op regel ${earlier}; maak \`bestandsnaam\` in het sjabloon uniek (bijvoorbeeld met het personeelsnummer)`,
         ruleId: 'brief-bestandsnaam',
       })
       return

@@ -252,9 +252,9 @@ describe('--resume checks what it keeps', () => {
     expect(r.status).toBe(1)
     expect(noStackTrace(r)).toBe(true)
     expect(r.stderr).toMatch(
-      /medewerkers\.csv:2: .*op de plaats van de brief `statusbrief-000001-Voorbeeld\.docx` in de uitvoermap staat iets anders dan een bestand/,
+      /medewerkers\.csv:2: .*op de plaats van de brief van deze rij in de uitvoermap staat iets anders dan een bestand/,
     )
-    expect(readFileSync(join(out, 'fouten.txt'), 'utf8')).toContain('statusbrief-000001-Voorbeeld.docx')
+    expect(readFileSync(join(out, 'fouten.txt'), 'utf8')).not.toContain('Voorbeeld')
   })
 })
 

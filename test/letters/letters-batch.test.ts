@@ -63,7 +63,7 @@ describe('--jobs', () => {
     }
     // The duplicates were refused in both, naming the first row.
     expect(readFileSync(join(dir, 'drie-2', 'fouten.txt'), 'utf8')).toMatch(
-      /dubbel\.csv:3\d: de bestandsnaam `statusbrief-000001-Voorbeeld\.docx` is al gebruikt voor de rij op regel 2/,
+      /dubbel\.csv:3\d: deze rij krijgt dezelfde bestandsnaam als de rij op regel 2/,
     )
   })
 

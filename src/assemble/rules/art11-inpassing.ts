@@ -86,14 +86,14 @@ export function inpassing(input: InpassingInput): InpassingResult {
       return {
         ok: false,
         kolom: 'aanloopschaal',
-        reden: `artikel 11, onderdeel c, plaatst het eerste jaar in de aanloopschaal; vul de aanloopschaal in (nieuwe schaal ${input.schaalNieuw})`,
+        reden: 'artikel 11, onderdeel c, plaatst het eerste jaar in de aanloopschaal; vul de aanloopschaal in',
       }
     }
     if (a >= input.schaalNieuw || a < input.schaalOud) {
       return {
         ok: false,
         kolom: 'aanloopschaal',
-        reden: `aanloopschaal ${a} ligt niet tussen de oude schaal ${input.schaalOud} en de nieuwe functieschaal ${input.schaalNieuw}`,
+        reden: 'de aanloopschaal ligt niet tussen de oude schaal en de nieuwe functieschaal',
       }
     }
     return {
@@ -117,6 +117,7 @@ export function inpassing(input: InpassingInput): InpassingResult {
   return {
     ok: false,
     kolom: 'nieuwe_schaal',
-    reden: `geen inpassingsregel van artikel 11 past: een ongewijzigde functie ${input.schaalNieuw - input.schaalOud} schalen hoger (onderdeel b kent één niveau hoger)`,
+    reden:
+      'geen inpassingsregel van artikel 11 past: een ongewijzigde functie meer dan één schaal hoger (onderdeel b kent één niveau hoger)',
   }
 }
