@@ -188,6 +188,7 @@ const SECTIONS: Array<[RegExp, Section]> = [
   [/^(?:wettelijke )?grondslag(?:en|\(en\))?(?: of bevoegdheid.*)?$/iu, 'grondslagen'],
   [/^overzicht van in de tekst verwerkte wijzigingen$/iu, 'wijzigingen'],
   [/^gedelegeerde regelgeving/iu, 'overig'],
+  [/^regelgeving die op deze regeling is gebaseerd/iu, 'overig'],
 ]
 
 /** Labels of the "Gegevens van de regeling" table, longest first (`Organisatietype` before `Organisatie`). */
@@ -327,7 +328,8 @@ class MetaReader {
   finish(): Record<string, string | string[]> {
     const remarks = this.remarks.filter((r) => !/^geen\.?$/iu.test(r))
     if (remarks.length > 0) this.meta.opmerkingen = remarks.join(' ')
-    if (this.grounds.length > 0) this.meta.grondslagen = this.grounds
+    const grounds = this.grounds.filter((g) => !/^(?:geen|niet van toepassing|n\.?v\.?t)\.?$/iu.test(g))
+    if (grounds.length > 0) this.meta.grondslagen = grounds
     this.versions()
     for (const [key, value] of Object.entries(this.fallback)) {
       if (this.meta[key] === undefined) this.meta[key] = value

@@ -470,3 +470,23 @@ describe('citeertitel (issue 15: an import must pass check)', () => {
     expect(file.messages.filter((m) => m.fatal).map((m) => m.ruleId)).toEqual(['import-geen-titel'])
   })
 })
+
+describe('CVDR grondslagen (issue 15)', () => {
+  it('takes neither "Geen." nor the heading of the gedelegeerde regelgeving as a grondslag', () => {
+    // The real Waalre page, with the gedelegeerde-regelgeving block CVDR shows on other pages.
+    const waalre = readFileSync(
+      new URL('corpus/cvdr/CVDR602503-waalre-sociaal-statuut-2013/excerpt.txt', SHARED),
+      'utf8',
+    )
+    const text = waalre.replace(
+      ' 2. artikel 160, eerste lid, van de Gemeentewet\n',
+      ' 2. artikel 160, eerste lid, van de Gemeentewet\nRegelgeving die op deze regeling is gebaseerd (gedelegeerde regelgeving)\n\nGeen.\n',
+    )
+    expect(text).not.toBe(waalre)
+    const out = importPlainText(text)
+    expect(out.meta.grondslagen).toEqual([
+      'artikel 25 van de Wet op de ondernemingsraden',
+      'artikel 160, eerste lid, van de Gemeentewet',
+    ])
+  })
+})
