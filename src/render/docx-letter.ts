@@ -165,7 +165,38 @@ export function xmlText(s: string): string {
 
 const BREAKS = /[\r\n\t]/
 
-function runXml(r: Run): string {
+/*
+ * No-break spaces where a line break would cut what belongs together: "€ 1.050,00", "artikel 10",
+ * "lid 2", "schaal 8", "1 januari 2024", "36 uur". The match holds only the spaces to replace (what
+ * follows is a look-ahead), so every space in it becomes U+00A0.
+ */
+const NBSP_MAYBE = /[€\d]/
+const NBSP =
+  /€ (?=[-\d])|\b(?:[Aa]rtikel(?:en)?|[Ll]id|[Oo]nderdeel|[Ss]chaal|[Hh]oofdstuk|[Pp]aragraaf|[Bb]ijlage|[Tt]rede) (?=\d)|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?=\d{4})|\d (?=(?:uur|jaar|maanden|procent)\b)/g
+const toNbsp = (m: string) => m.replaceAll(' ', '\u00a0')
+
+/**
+ * Texts seen before, with their no-break spaces: most runs of a batch (the template's own text, a
+ * quoted article, the date line) repeat from letter to letter, and a lookup is cheaper than the
+ * regular expression.
+ */
+const nbspCache = new Map<string, string>()
+
+/** `text` with no-break spaces in amounts, article and scale numbers, dates and durations. */
+export function noBreakSpaces(text: string): string {
+  if (!NBSP_MAYBE.test(text)) return text
+  let out = nbspCache.get(text)
+  if (out === undefined) {
+    out = text.replace(NBSP, toNbsp)
+    if (nbspCache.size >= 4096) nbspCache.clear()
+    nbspCache.set(text, out)
+  }
+  return out
+}
+
+function runXml(run: Run): string {
+  const text = noBreakSpaces(run.text)
+  const r = text === run.text ? run : { ...run, text }
   const rPr = r.bold || r.italic ? `<w:rPr>${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}</w:rPr>` : ''
   if (r.text !== '' && !BREAKS.test(r.text))
     return `<w:r>${rPr}<w:t xml:space="preserve">${xmlText(r.text)}</w:t></w:r>`
@@ -211,7 +242,7 @@ function tableXml(block: Extract<LetterBlock, { type: 'table' }>, style: HouseSt
     const isHeader = block.header && i === 0
     xml += `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>`
     for (let c = 0; c < cols; c++) {
-      const cell = row[c] ?? []
+      const cell = trimRuns(row[c] ?? [])
       const styleId = isHeader ? style.styleIds.tabelkop : style.styleIds.tabeltekst
       // Keep a short table together with what follows on the page (no lone rows).
       const keep = i < block.rows.length - 1 ? '<w:keepNext/>' : ''
@@ -222,11 +253,93 @@ function tableXml(block: Extract<LetterBlock, { type: 'table' }>, style: HouseSt
   return `${xml}</w:tbl>`
 }
 
+/** A cell's runs without the spaces around the text (`| Naam |` is "Naam", not " Naam "). */
+function trimRuns(runs: Run[]): Run[] {
+  const n = runs.length
+  if (n === 0) return runs
+  const first = runs[0] as Run
+  const last = runs[n - 1] as Run
+  const startsWith = /^\s/.test(first.text)
+  const endsWith = /\s$/.test(last.text)
+  if (!startsWith && !endsWith) return runs
+  const out = runs.slice()
+  if (startsWith) out[0] = { ...first, text: first.text.trimStart() }
+  if (endsWith) out[n - 1] = { ...(out[n - 1] as Run), text: (out[n - 1] as Run).text.trimEnd() }
+  return out.filter((r) => r.text !== '')
+}
+
+const lineText = (line: Run[] | undefined): string => {
+  if (!line) return ''
+  let s = ''
+  for (const r of line) s += r.text
+  return s.trim()
+}
+
+/** The closing greeting that starts a signature block. */
+const GREETING = /^(?:met vriendelijke groet(?:en)?|hoogachtend|met hartelijke groet(?:en)?),?$/i
+/** At most this many paragraphs after the greeting belong to the signature block. */
+const SIGNATURE_PARAGRAPHS = 4
+/** Room to sign above the name of the signer, in twips (2 cm). */
+const SIGNATURE_SPACE = 1134
+/** Space between a table and the paragraph after it, in twips. */
+const AFTER_TABLE = 240
+
+type Paragraph = Extract<LetterBlock, { type: 'paragraph' }>
+
+/**
+ * What keeps together on the page, per block index: the signature block from the greeting to the
+ * signer (with room to sign), a line ending in ":" with what follows, a quoted article, a
+ * paragraph with the "Zie artikel …" line after it, and space after a table.
+ */
+function layoutHints(blocks: readonly LetterBlock[]): Map<number, string> {
+  const hints = new Map<number, string>()
+  const add = (i: number, keepNext: boolean, keepLines: boolean, before = 0) => {
+    if (!keepNext && !keepLines && !before) return
+    const old = hints.get(i) ?? ''
+    const kn = keepNext || old.includes('<w:keepNext/>')
+    const kl = keepLines || old.includes('<w:keepLines/>')
+    const b = before || Number(/w:before="(\d+)"/.exec(old)?.[1] ?? 0)
+    hints.set(i, `${kn ? '<w:keepNext/>' : ''}${kl ? '<w:keepLines/>' : ''}${b ? `<w:spacing w:before="${b}"/>` : ''}`)
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as LetterBlock
+    const next = blocks[i + 1]
+    if (b.type === 'table' && next?.type === 'paragraph') add(i + 1, false, false, AFTER_TABLE)
+    if (b.type !== 'paragraph') continue
+    const first = lineText(b.lines[0])
+    const lastLine = lineText(b.lines[b.lines.length - 1])
+    if (b.style === 'citaat') add(i, next?.type === 'paragraph' && next.style === 'citaat', true)
+    if (lastLine.endsWith(':') && next && next.type !== 'pagina-einde') add(i, true, true)
+    if (b.lines.length > 1 && /^zie\s/i.test(lastLine)) add(i, false, true)
+    if (next?.type === 'paragraph' && /^zie\s/i.test(lineText(next.lines[0]))) add(i, true, false)
+    if (b.style === 'normaal' && b.lines.length === 1 && GREETING.test(first)) {
+      // The greeting and the paragraphs after it up to the signer: one block, never split.
+      let end = i
+      for (let j = i + 1; j <= i + SIGNATURE_PARAGRAPHS && j < blocks.length; j++) {
+        const p = blocks[j] as LetterBlock
+        if (p.type !== 'paragraph' || p.style !== 'normaal') break
+        end = j
+        if (!lineText(p.lines[p.lines.length - 1]).endsWith(',')) break
+      }
+      for (let j = i; j <= end; j++) {
+        const prev = blocks[j - 1] as Paragraph
+        // The signer's name comes after a line ending in "," (`namens dezen,`): room to sign.
+        const sign = j === end && j > i && lineText(prev.lines[prev.lines.length - 1]).endsWith(',')
+        add(j, j < end, true, sign ? SIGNATURE_SPACE : 0)
+      }
+      i = end
+    }
+  }
+  return hints
+}
+
 /** The body XML of one letter (without `<w:body>` and section properties). */
 export function letterBodyXml(letter: Letter, style: HouseStyle): string {
   let xml = ''
   let last: LetterBlock['type'] | undefined
-  for (const b of letter.blocks) {
+  const hints = layoutHints(letter.blocks)
+  for (let i = 0; i < letter.blocks.length; i++) {
+    const b = letter.blocks[i] as LetterBlock
     switch (b.type) {
       case 'heading':
         xml += paragraphXml(
@@ -236,7 +349,7 @@ export function letterBodyXml(letter: Letter, style: HouseStyle): string {
         )
         break
       case 'paragraph':
-        xml += paragraphXml(style.styleIds[b.style], b.lines)
+        xml += paragraphXml(style.styleIds[b.style], b.lines, hints.get(i))
         break
       case 'table':
         xml += tableXml(b, style)
