@@ -57,6 +57,8 @@ export interface BatchOptions {
   resume?: boolean
   /** The whole batch in one `.docx` (each letter a section, page numbers restart). */
   oneFile?: boolean
+  /** With `oneFile`: every letter starts on an odd page (double-sided printing). */
+  dubbelzijdig?: boolean
   /** Validate and report, write nothing. */
   dryRun?: boolean
   /**
@@ -568,7 +570,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (options.oneFile) {
     if (oneFile.length > 0) {
       const name = `${basename(template.path).replace(/\.md$/, '')}-alle-brieven.docx`
-      const bytes = renderOneFileDocx(oneFile, style as HouseStyle, template.titel)
+      const bytes = renderOneFileDocx(oneFile, style as HouseStyle, template.titel, {
+        dubbelzijdig: options.dubbelzijdig === true,
+      })
       writeFileAtomic(resolve(outDir, name), bytes)
       const hash = sha256(bytes)
       for (const b of oneFileEntries) {

@@ -148,6 +148,7 @@ function program(): Command {
     .option('--strict', 'stop bij de eerste fout')
     .option('--resume', 'sla brieven over die al in de uitvoermap staan (na een onderbroken reeks)')
     .option('--one-file', 'alle brieven in één Word-bestand om af te drukken; elke brief begint bij pagina 1')
+    .option('--dubbelzijdig', 'met --one-file: elke brief begint op een oneven pagina (dubbelzijdig afdrukken)')
     .option('--dry-run', 'controleer sjabloon en rijen en toon per rij de keuzes en regeluitkomsten; schrijf niets')
     .option('--jobs <n>', 'aantal werkthreads dat brieven maakt (standaard 1; hoogstens het aantal kernen)')
     .action(async (template: string, data: string, options) => {

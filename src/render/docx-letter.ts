@@ -64,8 +64,8 @@ export interface HouseStyle {
   textWidth: number
   /** Entries copied as they are. */
   entries: Entry[]
-  /** The same entries for `--one-file` (footer counts section pages). */
-  entriesOneFile: Entry[]
+  /** What `--one-file` changes: per letter a copy of each header and footer that counts pages. */
+  oneFile: OneFileParts
   /** Zip parts per letter date, built once per batch (see `zipParts`). */
   zipCache: Map<string, ZipParts>
 }
@@ -114,17 +114,9 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
   const tableStyleId = ['gegevenstabel', 'table grid'].map((n) => byName.get(`table:${n}`)?.id).find(Boolean)
 
   const entries: Entry[] = []
-  const entriesOneFile: Entry[] = []
   for (const [name, data] of Object.entries(files).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))) {
     if (name === 'word/document.xml' || name === 'docProps/core.xml' || name.endsWith('/')) continue
-    const e = compress(name, data)
-    entries.push(e)
-    if (/^word\/footer\d*\.xml$|^word\/header\d*\.xml$/.test(name)) {
-      const xml = strFromU8(data)
-      entriesOneFile.push(
-        xml.includes('NUMPAGES') ? compress(name, strToU8(xml.replace(/\bNUMPAGES\b/g, 'SECTIONPAGES'))) : e,
-      )
-    } else entriesOneFile.push(e)
+    entries.push(compress(name, data))
   }
   return {
     styleIds,
@@ -133,9 +125,46 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
     sectPr: sect,
     textWidth: textWidth > 1000 ? textWidth : 9026,
     entries,
-    entriesOneFile,
+    oneFile: oneFileParts(files),
     zipCache: new Map(),
   }
+}
+
+/** A header or footer that counts pages (`NUMPAGES`): `--one-file` gives each letter its own copy. */
+interface CountingPart {
+  /** The relationship id the section properties use. */
+  rId: string
+  /** The part's name without `word/` (`footer1.xml`). */
+  target: string
+  kind: 'header' | 'footer'
+  xml: string
+  /** Its own relationships (an image in the letterhead), if any. */
+  rels?: Uint8Array
+}
+
+interface OneFileParts {
+  contentTypes: string
+  documentRels: string
+  counting: CountingPart[]
+}
+
+function oneFileParts(files: Record<string, Uint8Array>): OneFileParts {
+  const rels = files['word/_rels/document.xml.rels'] ? strFromU8(files['word/_rels/document.xml.rels']) : ''
+  const counting: CountingPart[] = []
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const rId = attr(m[0], 'Id')
+    const target = attr(m[0], 'Target')?.replace(/^\/?word\//, '')
+    const kind = /\/(header|footer)"/.exec(m[0])?.[1] as CountingPart['kind'] | undefined
+    if (!rId || !target || !kind) continue
+    const data = files[`word/${target}`]
+    if (!data) continue
+    const xml = strFromU8(data)
+    if (!/\bNUMPAGES\b/.test(xml)) continue
+    const own = files[`word/_rels/${target}.rels`]
+    counting.push({ rId, target, kind, xml, ...(own ? { rels: own } : {}) })
+  }
+  const types = files['[Content_Types].xml'] ? strFromU8(files['[Content_Types].xml']) : ''
+  return { contentTypes: types, documentRels: rels, counting }
 }
 
 /** `[Content_Types].xml` first, as Word writes it. */
@@ -370,23 +399,108 @@ export function letterDocumentXml(letter: Letter, style: HouseStyle): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${style.documentOpen}<w:body>${letterBodyXml(letter, style)}${style.sectPr}</w:body></w:document>`
 }
 
-/** Section properties that restart page numbering at 1 (for `--one-file`). */
-function restartNumbering(sectPr: string): string {
-  const without = sectPr.replace(/<w:pgNumType\b[^>]*\/>/g, '')
-  // pgNumType comes after pgMar/pgSz and before cols etc.; LibreOffice and Word accept it after pgMar.
-  return /<w:pgMar\b[^>]*\/>/.test(without)
-    ? without.replace(/(<w:pgMar\b[^>]*\/>)/, '$1<w:pgNumType w:start="1"/>')
-    : without.replace(/<\/w:sectPr>$/, '<w:pgNumType w:start="1"/></w:sectPr>')
+/** Options of `--one-file`. */
+export interface OneFileOptions {
+  /** Every letter starts on an odd page (for double-sided printing): a blank page where needed. */
+  dubbelzijdig?: boolean
 }
 
-/** `word/document.xml` of a batch in one file: each letter a section, page numbers restart. */
-export function oneFileDocumentXml(letters: readonly Letter[], style: HouseStyle): string {
-  const sect = restartNumbering(style.sectPr)
+/**
+ * Section properties of letter `i` in one file: page numbers restart at 1, headers and footers
+ * that count pages are the letter's own copies, and with `dubbelzijdig` it starts on an odd page.
+ */
+function letterSectPr(sectPr: string, style: HouseStyle, i: number, options: OneFileOptions): string {
+  let s = sectPr.replace(/<w:pgNumType\b[^>]*\/>/g, '').replace(/<w:type\b[^>]*\/>/g, '')
+  for (const part of style.oneFile.counting) s = s.replaceAll(`r:id="${part.rId}"`, `r:id="${letterRelId(part, i)}"`)
+  // pgNumType comes after pgMar/pgSz and before cols etc.; LibreOffice and Word accept it after pgMar.
+  s = /<w:pgMar\b[^>]*\/>/.test(s)
+    ? s.replace(/(<w:pgMar\b[^>]*\/>)/, '$1<w:pgNumType w:start="1"/>')
+    : s.replace(/<\/w:sectPr>$/, '<w:pgNumType w:start="1"/></w:sectPr>')
+  // `w:type` comes before the page size.
+  if (options.dubbelzijdig)
+    s = /<w:pgSz\b/.test(s)
+      ? s.replace(/<w:pgSz\b/, '<w:type w:val="oddPage"/><w:pgSz')
+      : s.replace(/<\/w:sectPr>$/, '<w:type w:val="oddPage"/></w:sectPr>')
+  return s
+}
+
+const letterRelId = (part: CountingPart, i: number) => `rwBrief${i + 1}${part.rId}`
+const letterPartName = (part: CountingPart, i: number) => `brief${i + 1}-${part.target.replace(/\//g, '-')}`
+/** The bookmark on the last paragraph of letter `i`: its page number is the letter's page count. */
+const endBookmark = (i: number) => `_RegelwerkBrief${i + 1}`
+
+/**
+ * The body of a letter with its section properties in its last paragraph (no empty paragraph that
+ * could spill onto a page of its own) and a bookmark there whose page is the letter's last.
+ */
+function closeLetter(body: string, sect: string, i: number): string {
+  const bm = `<w:bookmarkStart w:id="${i + 1}" w:name="${endBookmark(i)}"/><w:bookmarkEnd w:id="${i + 1}"/>`
+  if (body.endsWith('<w:p/>')) return `${body.slice(0, -6)}<w:p><w:pPr>${sect}</w:pPr>${bm}</w:p>`
+  const at = body.lastIndexOf('<w:p>')
+  if (at < 0) return `${body}<w:p><w:pPr>${sect}</w:pPr>${bm}</w:p>`
+  const head = body.slice(0, at)
+  const p = body.slice(at, -'</w:p>'.length)
+  const withSect = p.startsWith('<w:p><w:pPr>')
+    ? p.replace('</w:pPr>', `${sect}</w:pPr>`)
+    : `<w:p><w:pPr>${sect}</w:pPr>${p.slice('<w:p>'.length)}`
+  return `${head}${withSect}${bm}</w:p>`
+}
+
+/**
+ * `word/document.xml` of a batch in one file: each letter a section whose page numbers restart at
+ * 1. "pagina 2 van 3" counts the letter's own pages: each letter has its own copy of the footer,
+ * in which `NUMPAGES` became `PAGEREF` to a bookmark on the letter's last paragraph. Word and
+ * LibreOffice both fill that field (LibreOffice leaves `SECTIONPAGES` empty).
+ */
+export function oneFileDocumentXml(
+  letters: readonly Letter[],
+  style: HouseStyle,
+  options: OneFileOptions = {},
+): string {
   const parts = letters.map((l, i) => {
+    const sect = letterSectPr(style.sectPr, style, i, options)
     const body = letterBodyXml(l, style)
-    return i < letters.length - 1 ? `${body}<w:p><w:pPr>${sect}</w:pPr></w:p>` : body
+    return i < letters.length - 1 ? closeLetter(body, sect, i) : closeLetter(body, '', i).replace('<w:pPr></w:pPr>', '')
   })
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${style.documentOpen}<w:body>${parts.join('')}${sect}</w:body></w:document>`
+  const lastSect = letterSectPr(style.sectPr, style, Math.max(0, letters.length - 1), options)
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${style.documentOpen}<w:body>${parts.join('')}${lastSect}</w:body></w:document>`
+}
+
+/** The house style's parts for a batch of `count` letters in one file (see `oneFileDocumentXml`). */
+function oneFileStyle(style: HouseStyle, count: number): HouseStyle {
+  const { counting, contentTypes, documentRels } = style.oneFile
+  if (counting.length === 0) return style
+  const extra: Entry[] = []
+  let rels = ''
+  let types = ''
+  for (let i = 0; i < count; i++) {
+    for (const part of counting) {
+      const name = letterPartName(part, i)
+      const xml = part.xml.replace(/\bNUMPAGES\b/g, `PAGEREF ${endBookmark(i)} \\h`)
+      extra.push(compress(`word/${name}`, te.encode(xml)))
+      if (part.rels) extra.push(compress(`word/_rels/${name}.rels`, part.rels))
+      rels += `<Relationship Id="${letterRelId(part, i)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${part.kind}" Target="${name}"/>`
+      types += `<Override PartName="/word/${name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${part.kind}+xml"/>`
+    }
+  }
+  const replaced = new Map<string, Entry>([
+    [
+      '[Content_Types].xml',
+      compress('[Content_Types].xml', te.encode(contentTypes.replace('</Types>', `${types}</Types>`))),
+    ],
+    [
+      'word/_rels/document.xml.rels',
+      compress(
+        'word/_rels/document.xml.rels',
+        te.encode(documentRels.replace('</Relationships>', `${rels}</Relationships>`)),
+      ),
+    ],
+  ])
+  return {
+    ...style,
+    entries: [...style.entries.map((e) => replaced.get(e.name) ?? e), ...extra],
+    zipCache: new Map(),
+  }
 }
 
 /** `docProps/core.xml`: title and dates from the letter, never from the clock. */
@@ -510,7 +624,7 @@ function zipParts(style: HouseStyle, isoDate: string, oneFile: boolean): ZipPart
   // A batch has one or a few letter dates; a data file with a date per row may have many.
   if (style.zipCache.size >= 64) style.zipCache.clear()
   const dosTime = dosNoon(isoDate)
-  const statics = oneFile ? style.entriesOneFile : style.entries
+  const statics = style.entries
   const head = statics.filter((e) => order(e.name) < 2)
   const rest = statics.filter((e) => order(e.name) >= 2)
   const headLocal: Uint8Array[] = []
@@ -607,7 +721,7 @@ export function packDocx(
   out.set(parts.centralRest, at)
   for (const [field, rel] of parts.restOffsets) v.setUint32(at + field, restAt + rel, true)
   at += parts.centralRest.length
-  const entries = (oneFile ? style.entriesOneFile : style.entries).length + 2
+  const entries = style.entries.length + 2
   v.setUint32(at, 0x06054b50, true)
   v.setUint16(at + 8, entries, true)
   v.setUint16(at + 10, entries, true)
@@ -622,11 +736,16 @@ export function renderLetterDocx(letter: Letter, style: HouseStyle): Uint8Array 
 }
 
 /** A batch as one `.docx` for printing; dated with the latest letter date. */
-export function renderOneFileDocx(letters: readonly Letter[], style: HouseStyle, title: string): Uint8Array {
+export function renderOneFileDocx(
+  letters: readonly Letter[],
+  style: HouseStyle,
+  title: string,
+  options: OneFileOptions = {},
+): Uint8Array {
   const date =
     letters
       .map((l) => l.datum)
       .sort()
       .at(-1) ?? '2000-01-01'
-  return packDocx(style, oneFileDocumentXml(letters, style), title, date, true)
+  return packDocx(oneFileStyle(style, letters.length), oneFileDocumentXml(letters, style, options), title, date, true)
 }

@@ -22,6 +22,7 @@ export interface LettersOptions {
   strict?: boolean
   resume?: boolean
   oneFile?: boolean
+  dubbelzijdig?: boolean
   dryRun?: boolean
   jobs?: string
 }
@@ -79,6 +80,10 @@ export async function runLetters(templatePath: string, dataPath: string, options
       )
     jobs = Math.min(jobs, MAX_JOBS)
   }
+  if (options.dubbelzijdig && !options.oneFile)
+    throw new UsageError(
+      '`--dubbelzijdig` hoort bij `--one-file` (alle brieven in één bestand om dubbelzijdig af te drukken); voeg `--one-file` toe',
+    )
   const { template, file } = loadTemplate(templatePath)
   printMessages(file, templatePath)
   if (!template) {
@@ -104,6 +109,7 @@ export async function runLetters(templatePath: string, dataPath: string, options
     strict: options.strict === true,
     resume: options.resume === true,
     oneFile: options.oneFile === true,
+    dubbelzijdig: options.dubbelzijdig === true,
     dryRun: options.dryRun === true,
     jobs,
     onRow: options.dryRun ? undefined : progress(roughRows(dataPath)),
