@@ -31,17 +31,11 @@ import { Worker } from 'node:worker_threads'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { CitedVersion, Letter } from '../model/letter.js'
-import {
-  type HouseStyle,
-  HouseStyleError,
-  letterDocumentXml,
-  loadHouseStyle,
-  packDocx,
-  renderOneFileDocx,
-} from '../render/docx-letter.js'
+import { type HouseStyle, HouseStyleError, letterDocumentXml, loadHouseStyle, packDocx } from '../render/docx-letter.js'
 import { writeFileAtomic } from '../util/fs.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
 import { DataFileError, formatRowMessage, type Row, type RowError, readRows, rowMessage } from './data.js'
+import { letterHouseStyle, renderOneFiles } from './organisaties.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
@@ -206,7 +200,7 @@ export function makeLetterFile(ctx: MakeContext, values: Record<string, Value>):
   if (ctx.keepLetter) return { kind: 'brief', file, datum: letter.datum, versies, sha256: '', letter }
   if (ctx.resume && existsSync(target))
     return { kind: 'brief', file, datum: letter.datum, versies, sha256: sha256(readFileSync(target)) }
-  const style = ctx.style as HouseStyle
+  const style = letterHouseStyle(ctx.style as HouseStyle, letter)
   const bytes = packDocx(style, letterDocumentXml(letter, style), letter.titel, letter.datum)
   const hash = sha256(bytes)
   if (ctx.tmpPrefix) {
@@ -568,19 +562,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   if (options.dryRun) return result
   if (options.oneFile) {
-    if (oneFile.length > 0) {
-      const name = `${basename(template.path).replace(/\.md$/, '')}-alle-brieven.docx`
-      const bytes = renderOneFileDocx(oneFile, style as HouseStyle, template.titel, {
-        dubbelzijdig: options.dubbelzijdig === true,
-      })
+    const base = `${basename(template.path).replace(/\.md$/, '')}-alle-brieven`
+    const files = renderOneFiles(oneFile, style as HouseStyle, base, template.titel, template.organisaties, {
+      dubbelzijdig: options.dubbelzijdig === true,
+    })
+    for (const { name, bytes, indices } of files) {
       writeFileAtomic(resolve(outDir, name), bytes)
       const hash = sha256(bytes)
-      for (const b of oneFileEntries) {
+      for (const i of indices) {
+        const b = oneFileEntries[i] as ManifestEntry
         b.bestand = name
         b.sha256 = hash
       }
-      result.oneFile = name
     }
+    if (files.length > 0) result.oneFile = files.map((f) => f.name).join(', ')
     const m = new ManifestWriter(resolve(outDir, 'manifest.json'), manifestHead(options))
     for (const e of oneFileEntries) m.add(e)
     m.finish(result)

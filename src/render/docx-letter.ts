@@ -7,7 +7,7 @@
  * Zip entries carry the letter date, so the same input gives the same bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib'
-import { strFromU8, strToU8, unzipSync } from 'fflate'
+import { strFromU8, unzipSync } from 'fflate'
 import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
 import { LANGUAGE } from './docx-style.js'
 

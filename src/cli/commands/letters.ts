@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
+import { checkOrganisationStyles } from '../../assemble/organisaties.js'
 import { loadTemplate } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
@@ -93,7 +94,10 @@ export async function runLetters(templatePath: string, dataPath: string, options
   }
   const outDir = options.out ?? join('output', basename(templatePath).replace(/\.md$/, ''))
   try {
-    if (!options.dryRun) houseStyleOf(template)
+    if (!options.dryRun) {
+      houseStyleOf(template)
+      checkOrganisationStyles(template.organisaties)
+    }
   } catch (error) {
     if (error instanceof HouseStyleError) {
       process.stderr.write(`fout: ${error.message}\n`)
@@ -123,7 +127,12 @@ export async function runLetters(templatePath: string, dataPath: string, options
       `${plural(result.rijen, 'rij', 'rijen')} gecontroleerd: ${plural(result.brieven, 'brief', 'brieven')} mogelijk, ${plural(bad, 'fout', 'fouten')}.\n`,
     )
   } else {
-    const where = result.oneFile ? `in ${join(outDir, result.oneFile)}` : `in ${outDir}`
+    const where = result.oneFile
+      ? `in ${result.oneFile
+          .split(', ')
+          .map((f) => join(outDir, f))
+          .join(', ')}`
+      : `in ${outDir}`
     const skipped = result.overgeslagen ? ` (${result.overgeslagen} al aanwezig, overgeslagen)` : ''
     process.stderr.write(
       `${plural(written, 'brief', 'brieven')} geschreven ${where}${skipped}; ${plural(bad, 'fout', 'fouten')}${bad ? ` (zie ${join(outDir, 'fouten.txt')})` : ''}; manifest: ${join(outDir, 'manifest.json')}\n`,
