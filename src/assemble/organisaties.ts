@@ -16,6 +16,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
+import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { Letter } from '../model/letter.js'
 import {
@@ -25,6 +26,7 @@ import {
   type OneFileOptions,
   renderOneFileDocx,
 } from '../render/docx-letter.js'
+import { waarschuwing } from '../util/messages.js'
 import type { Rule } from './rules/index.js'
 import type { Value } from './values.js'
 
@@ -213,9 +215,31 @@ export function letterHouseStyle(fallback: HouseStyle, letter: Letter): HouseSty
   return path ? organisationHouseStyle(path) : fallback
 }
 
-/** Read every organisation's house style now, so that a bad one stops the batch before it starts. */
-export function checkOrganisationStyles(o: Organisaties | undefined): void {
-  for (const g of o?.groups.values() ?? []) if (g.huisstijl) organisationHouseStyle(g.huisstijl)
+/**
+ * Read every organisation's house style now, so that a bad one stops the batch before it starts.
+ * Returns a warning per house style (the template's and each organisation's) that lacked styles
+ * the letters use and got regelwerk's (`brief-huisstijl-stijl`).
+ */
+export function checkOrganisationStyles(
+  template: { huisstijl: string; organisaties?: Organisaties | undefined },
+  style: HouseStyle,
+): VFile[] {
+  const styles = new Map<string, HouseStyle>([[template.huisstijl, style]])
+  for (const g of template.organisaties?.groups.values() ?? [])
+    if (g.huisstijl) styles.set(g.huisstijl, organisationHouseStyle(g.huisstijl))
+  const files: VFile[] = []
+  for (const [path, s] of styles) {
+    if (s.addedStyles.length === 0) continue
+    const file = new VFile({ path })
+    waarschuwing(
+      file,
+      `de huisstijl mist ${s.addedStyles.length === 1 ? 'de stijl' : 'de stijlen'} ${s.addedStyles.map((n) => `"${n}"`).join(', ')}; de brieven krijgen die van regelwerk (anders werd alles "Normal"). Wilt u ze anders: maak ze in Word met deze naam in de huisstijl en sla die op`,
+      undefined,
+      'brief-huisstijl-stijl',
+    )
+    files.push(file)
+  }
+  return files
 }
 
 /**

@@ -7,8 +7,9 @@
  * Zip entries carry the letter date, so the same input gives the same bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib'
-import { strFromU8, unzipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync } from 'fflate'
 import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
+import { addMissingStyles } from './docx-letter-styles.js'
 import { LANGUAGE } from './docx-style.js'
 
 /** A compressed zip entry, ready to be copied into every letter. */
@@ -40,12 +41,12 @@ const STYLE_NAMES: Record<
   heading1: ['heading 1'],
   heading2: ['heading 2'],
   heading3: ['heading 3'],
-  citaat: ['Citaat', 'Quote', 'Normal'],
-  citaatkop: ['Citaatkop', 'Normal'],
-  opsomming: ['Opsomming', 'List Bullet', 'List Paragraph', 'Normal'],
-  rechtsmiddel: ['Rechtsmiddel', 'Normal'],
-  tabelkop: ['Tabelkop', 'Normal'],
-  tabeltekst: ['Tabeltekst', 'Normal'],
+  citaat: ['Citaat', 'Quote'],
+  citaatkop: ['Citaatkop'],
+  opsomming: ['Opsomming', 'List Bullet', 'List Paragraph'],
+  rechtsmiddel: ['Rechtsmiddel'],
+  tabelkop: ['Tabelkop'],
+  tabeltekst: ['Tabeltekst'],
 }
 
 export type LogicalStyle = keyof typeof STYLE_NAMES
@@ -66,6 +67,8 @@ export interface HouseStyle {
   entries: Entry[]
   /** What `--one-file` changes: per letter a copy of each header and footer that counts pages. */
   oneFile: OneFileParts
+  /** Styles the house style lacked, added from regelwerk's own (names as Word shows them). */
+  addedStyles: string[]
   /** Zip parts per letter date, built once per batch (see `zipParts`). */
   zipCache: Map<string, ZipParts>
 }
@@ -100,13 +103,17 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
   const textWidth = pgW - Number(attr(mar, 'w:left') ?? 1418) - Number(attr(mar, 'w:right') ?? 1418)
 
   const stylesXml = files['word/styles.xml'] ? strFromU8(files['word/styles.xml']) : ''
-  const byName = new Map<string, { id: string; type: string }>()
+  const found = new Map<string, { id: string; type: string }>()
   for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
     const id = attr(m[1] as string, 'w:styleId')
     const type = attr(m[1] as string, 'w:type') ?? 'paragraph'
     const name = attr(/<w:name\b[^>]*>/.exec(m[2] as string)?.[0] ?? '', 'w:val')
-    if (id && name) byName.set(`${type}:${name.toLowerCase()}`, { id, type })
+    if (id && name) found.set(`${type}:${name.toLowerCase()}`, { id, type })
   }
+  // Styles the letters use and the house style lacks come from regelwerk's own (with a warning).
+  const completed = addMissingStyles(stylesXml, found)
+  if (completed.added.length > 0) files['word/styles.xml'] = strToU8(completed.xml)
+  const byName = completed.byName
   const styleIds = {} as Record<LogicalStyle, string | undefined>
   for (const [logical, names] of Object.entries(STYLE_NAMES) as Array<[LogicalStyle, string[]]>) {
     styleIds[logical] = names.map((n) => byName.get(`paragraph:${n.toLowerCase()}`)?.id).find(Boolean)
@@ -126,6 +133,7 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
     textWidth: textWidth > 1000 ? textWidth : 9026,
     entries,
     oneFile: oneFileParts(files),
+    addedStyles: completed.added,
     zipCache: new Map(),
   }
 }

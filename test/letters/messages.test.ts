@@ -66,7 +66,7 @@ describe('letters report vfile messages on the data file', () => {
     ])
     expect(result.bestandsfout).toBe(result.fouten[2])
     const lines = result.fouten.map(formatRowMessage)
-    expect(lines[0]).toBe('kapot.csv:3: de rij heeft 34 kolommen, de kopregel 33 (een `;` te veel?)')
+    expect(lines[0]).toBe('kapot.csv:3: de rij heeft 39 kolommen, de kopregel 38 (een `;` te veel?)')
     expect(lines[2]).toBe('kapot.csv:5: een veld tussen aanhalingstekens wordt niet gesloten')
     // fouten.txt and the manifest say the same, line for line.
     expect(readFileSync(join(outDir, 'fouten.txt'), 'utf8')).toBe(`${lines.join('\n')}\n`)

@@ -94,10 +94,7 @@ export async function runLetters(templatePath: string, dataPath: string, options
   }
   const outDir = options.out ?? join('output', basename(templatePath).replace(/\.md$/, ''))
   try {
-    if (!options.dryRun) {
-      houseStyleOf(template)
-      checkOrganisationStyles(template.organisaties)
-    }
+    if (!options.dryRun) for (const f of checkOrganisationStyles(template, houseStyleOf(template))) printMessages(f)
   } catch (error) {
     if (error instanceof HouseStyleError) {
       process.stderr.write(`fout: ${error.message}\n`)
