@@ -36,6 +36,7 @@ import { writeFileAtomic } from '../util/fs.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
 import { DataFileError, formatRowMessage, type Row, type RowError, readRows, rowMessage } from './data.js'
 import { letterHouseStyle, renderOneFiles } from './organisaties.js'
+import { warnUnshowable } from './tekens.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
@@ -89,6 +90,8 @@ export interface BatchResult {
   /** Rows read (header not counted). */
   rijen: number
   overgeslagen: number
+  /** Warnings on rows whose letters were made (characters the font cannot show, `brief-teken`). */
+  waarschuwingen?: VFileMessage[]
   /** A problem with the data file as a whole (also the last of `fouten`). */
   bestandsfout?: VFileMessage
   oneFile?: string
@@ -424,6 +427,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   // Every problem is a message on the data file; `fouten` is that file's message list.
   const data = new VFile({ path: dataPath })
   const result: BatchResult = { brieven: 0, fouten: data.messages, rijen: 0, overgeslagen: 0 }
+  const warnings = new VFile({ path: dataPath })
+  result.waarschuwingen = warnings.messages
   const names = new NameIndex()
   const oneFile: Letter[] = []
   const oneFileEntries: ManifestEntry[] = []
@@ -495,6 +500,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       return
     }
     result.brieven++
+    if (row.values) warnUnshowable(warnings, row.line, row.values, template, style?.font)
     if (options.dryRun) {
       options.onDryRun?.(dryRunLine(dataPath, row, made.file, made.letter as Letter))
       return

@@ -69,6 +69,8 @@ export interface HouseStyle {
   oneFile: OneFileParts
   /** Styles the house style lacked, added from regelwerk's own (names as Word shows them). */
   addedStyles: string[]
+  /** The body font (`w:docDefaults`), for warnings about characters it cannot show. */
+  font?: string
   /** Zip parts per letter date, built once per batch (see `zipParts`). */
   zipCache: Map<string, ZipParts>
 }
@@ -114,6 +116,8 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
   const completed = addMissingStyles(stylesXml, found)
   if (completed.added.length > 0) files['word/styles.xml'] = strToU8(completed.xml)
   const byName = completed.byName
+  const defaults = /<w:docDefaults\b[\s\S]*?<\/w:docDefaults>/.exec(stylesXml)?.[0] ?? ''
+  const font = attr(/<w:rFonts\b[^>]*>/.exec(defaults)?.[0] ?? '', 'w:ascii')
   const styleIds = {} as Record<LogicalStyle, string | undefined>
   for (const [logical, names] of Object.entries(STYLE_NAMES) as Array<[LogicalStyle, string[]]>) {
     styleIds[logical] = names.map((n) => byName.get(`paragraph:${n.toLowerCase()}`)?.id).find(Boolean)
@@ -134,6 +138,7 @@ export function loadHouseStyle(bytes: Uint8Array): HouseStyle {
     entries,
     oneFile: oneFileParts(files),
     addedStyles: completed.added,
+    ...(font ? { font } : {}),
     zipCache: new Map(),
   }
 }

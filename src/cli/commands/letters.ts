@@ -117,6 +117,8 @@ export async function runLetters(templatePath: string, dataPath: string, options
     onDryRun: (line) => process.stdout.write(`${line}\n`),
   })
   for (const m of result.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
+  for (const m of result.waarschuwingen ?? [])
+    process.stderr.write(`${formatRowMessage(m).replace(/^([^:]*:\d+): /, '$1: waarschuwing: ')} [${m.ruleId}]\n`)
   const written = result.brieven - result.overgeslagen
   const bad = result.fouten.length
   if (options.dryRun) {

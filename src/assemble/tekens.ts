@@ -1,0 +1,40 @@
+/**
+ * Characters a letter's font cannot show: an emoji or a private-use character in the data becomes
+ * an empty box in Word and in the PDF. Office fonts (Arial, Calibri, Times New Roman …) cover the
+ * Latin, Greek and Cyrillic scripts and the usual punctuation and symbols; emoji, pictographs,
+ * dingbats, flags, private-use characters and everything outside the Basic Multilingual Plane
+ * they do not. Such a value is warned about with its row and column, never the value itself.
+ */
+import type { VFile } from 'vfile'
+import { waarschuwing } from '../util/messages.js'
+import type { Template } from './template.js'
+import type { Value } from './values.js'
+
+/** Emoji, pictographs, dingbats, variation selectors, private use, anything beyond U+FFFF. */
+const UNSHOWABLE = /[\u2600-\u27BF\uE000-\uF8FF\uFE00-\uFE0F\u{1F000}-\u{1FAFF}]|[\u{10000}-\u{10FFFF}]/u
+
+function hasUnshowable(v: Value | undefined): boolean {
+  if (typeof v === 'string') return UNSHOWABLE.test(v)
+  if (Array.isArray(v)) return v.some((item) => Object.values(item as Record<string, Value>).some(hasUnshowable))
+  return false
+}
+
+/** Warn on `file` for each column of the row with such a character (`brief-teken`). */
+export function warnUnshowable(
+  file: VFile,
+  line: number,
+  values: Record<string, Value>,
+  template: Template,
+  font: string | undefined,
+): void {
+  for (const [name, v] of Object.entries(values)) {
+    if (!hasUnshowable(v)) continue
+    const field = template.fieldMap.get(name)
+    waarschuwing(
+      file,
+      `kolom "${field?.column ?? name}": bevat een teken dat het lettertype${font ? ` ${font}` : ''} van de huisstijl niet kan tonen (zoals een emoji); in de brief wordt het een leeg vakje. Vervang het in de gegevens (waarde niet getoond)`,
+      { line },
+      'brief-teken',
+    )
+  }
+}
