@@ -12,8 +12,17 @@ import { basename, join } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
 import { checkOrganisationStyles } from '../../assemble/organisaties.js'
-import { loadTemplate } from '../../assemble/template.js'
+import {
+  addPdfsToManifest,
+  convertToPdf,
+  findSoffice,
+  manifestFiles,
+  NO_SOFFICE,
+  PdfError,
+} from '../../assemble/pdf.js'
+import { loadTemplate, type Template } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
+import { runVoorbeeld } from '../../assemble/voorbeeld.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
 import { counts, EXIT, plural, printMessages, UsageError } from '../io.js'
 
@@ -24,6 +33,8 @@ export interface LettersOptions {
   resume?: boolean
   oneFile?: boolean
   dubbelzijdig?: boolean
+  voorbeeld?: string
+  pdf?: boolean
   dryRun?: boolean
   jobs?: string
 }
@@ -85,6 +96,12 @@ export async function runLetters(templatePath: string, dataPath: string, options
     throw new UsageError(
       '`--dubbelzijdig` hoort bij `--one-file` (alle brieven in één bestand om dubbelzijdig af te drukken); voeg `--one-file` toe',
     )
+  const voorbeeld = checkPreviewOptions(options)
+  const soffice = options.pdf ? findSoffice() : undefined
+  if (options.pdf && !soffice) {
+    process.stderr.write(`fout: ${NO_SOFFICE}\n`)
+    return EXIT.input
+  }
   const { template, file } = loadTemplate(templatePath)
   printMessages(file, templatePath)
   if (!template) {
@@ -102,6 +119,8 @@ export async function runLetters(templatePath: string, dataPath: string, options
     }
     throw error
   }
+  if (voorbeeld !== undefined)
+    return preview(template, dataPath, outDir, voorbeeld, datum, options.pdf === true ? soffice : undefined)
   const result = await runBatch({
     template,
     dataPath,
@@ -137,7 +156,81 @@ export async function runLetters(templatePath: string, dataPath: string, options
       `${plural(written, 'brief', 'brieven')} geschreven ${where}${skipped}; ${plural(bad, 'fout', 'fouten')}${bad ? ` (zie ${join(outDir, 'fouten.txt')})` : ''}; manifest: ${join(outDir, 'manifest.json')}\n`,
     )
   }
+  if (options.pdf && !options.dryRun && soffice) {
+    const manifestPath = join(outDir, 'manifest.json')
+    try {
+      const pdfs = await convertToPdf(outDir, manifestFiles(manifestPath), soffice)
+      addPdfsToManifest(manifestPath, pdfs)
+      process.stderr.write(`${plural(pdfs.size, 'PDF', "PDF's")} (PDF/A) geschreven in ${outDir}\n`)
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error
+      process.stderr.write(`fout: ${error.message}\n`)
+      return EXIT.input
+    }
+  }
   return bad > 0 ? EXIT.input : EXIT.ok
+}
+
+/** `--voorbeeld N` as a line number; usage errors for options that do not go with it. */
+function checkPreviewOptions(options: LettersOptions): number | undefined {
+  if (options.pdf && options.dryRun)
+    throw new UsageError('`--pdf` en `--dry-run` gaan niet samen: `--dry-run` schrijft niets; laat een van beide weg')
+  if (options.voorbeeld === undefined) return undefined
+  const n = Number(options.voorbeeld)
+  if (!/^\d+$/.test(options.voorbeeld) || n < 1)
+    throw new UsageError(
+      `\`--voorbeeld ${options.voorbeeld}\` is geen regelnummer; geef de regel van de rij zoals in de meldingen (bijvoorbeeld \`--voorbeeld 2\` voor de eerste rij onder de kopregel)`,
+    )
+  for (const [flag, on] of [
+    ['--one-file', options.oneFile],
+    ['--dry-run', options.dryRun],
+    ['--resume', options.resume],
+  ] as const)
+    if (on)
+      throw new UsageError(
+        `\`--voorbeeld\` maakt één brief; \`${flag}\` hoort bij een hele reeks: laat een van beide weg`,
+      )
+  return n
+}
+
+/** `--voorbeeld N`: one letter (and with `--pdf` its PDF) for the row on line N. */
+async function preview(
+  template: Template,
+  dataPath: string,
+  outDir: string,
+  regel: number,
+  datum: string | undefined,
+  soffice: string | undefined,
+): Promise<number> {
+  const r = await runVoorbeeld({ template, dataPath, outDir, regel, ...(datum ? { datum } : {}) })
+  for (const m of r.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
+  for (const m of r.waarschuwingen)
+    process.stderr.write(`${formatRowMessage(m).replace(/^([^:]*:\d+): /, '$1: waarschuwing: ')} [${m.ruleId}]\n`)
+  if (r.geenRij) {
+    const near = [r.geenRij.voor, r.geenRij.na].filter((x) => x !== undefined)
+    throw new UsageError(
+      `\`--voorbeeld ${regel}\`: in ${basename(dataPath)} begint geen rij op regel ${regel}${near.length ? `; rijen beginnen bijvoorbeeld op regel ${near.join(' en ')}` : '; het bestand heeft geen rijen'}`,
+    )
+  }
+  if (!r.bestand) {
+    process.stderr.write(
+      `Geen voorbeeld: de rij op regel ${regel} heeft ${plural(r.fouten.length, 'fout', 'fouten')}.\n`,
+    )
+    return EXIT.input
+  }
+  let pdf = ''
+  if (soffice) {
+    try {
+      const made = await convertToPdf(outDir, [r.bestand], soffice)
+      pdf = ` en ${join(outDir, made.get(r.bestand)?.pdf ?? '')}`
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error
+      process.stderr.write(`fout: ${error.message}\n`)
+      return EXIT.input
+    }
+  }
+  process.stderr.write(`Voorbeeld van regel ${regel} geschreven: ${join(outDir, r.bestand)}${pdf}\n`)
+  return EXIT.ok
 }
 
 /** For the demo: both shipped templates on the sample data, into `outDir`. Returns the exit status. */
