@@ -13,9 +13,15 @@ import { basename, delimiter, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { writeFileAtomic } from '../util/fs.js'
 
-/** PDF/A-2b, tagged, with the blank pages `--dubbelzijdig` inserts (LibreOffice 7.4 or later). */
-const PDF_FILTER =
-  'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"},"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+/**
+ * PDF/A-2b, tagged (LibreOffice 7.4 or later reads these options as JSON). `blankPages`: keep the
+ * blank pages LibreOffice inserts so that a section starts on a right-hand page. It inserts them
+ * for `--dubbelzijdig` (wanted: the back of a letter's last sheet stays empty) but, because every
+ * letter of `--one-file` restarts at page 1 (an odd, right-hand page number), also without it; so
+ * they are kept only for `--dubbelzijdig`.
+ */
+const pdfFilter = (blankPages: boolean) =>
+  `pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"},"IsSkipEmptyPages":{"type":"boolean","value":"${!blankPages}"}}`
 
 /** Files per `soffice` run: well below any command-line limit, few enough starts to be fast. */
 const CHUNK = 400
@@ -73,6 +79,7 @@ export async function convertToPdf(
   outDir: string,
   docxNames: readonly string[],
   soffice = findSoffice(),
+  options: { blankPages?: boolean } = {},
 ): Promise<Map<string, { pdf: string; sha256: string }>> {
   if (!soffice) throw new PdfError(NO_SOFFICE)
   const out = new Map<string, { pdf: string; sha256: string }>()
@@ -88,7 +95,7 @@ export async function convertToPdf(
         '--nolockcheck',
         `-env:UserInstallation=${pathToFileURL(profile).href}`,
         '--convert-to',
-        PDF_FILTER,
+        pdfFilter(options.blankPages === true),
         '--outdir',
         tmp,
         ...chunk.map((n) => join(resolve(outDir), n)),

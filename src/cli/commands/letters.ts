@@ -159,7 +159,9 @@ export async function runLetters(templatePath: string, dataPath: string, options
   if (options.pdf && !options.dryRun && soffice) {
     const manifestPath = join(outDir, 'manifest.json')
     try {
-      const pdfs = await convertToPdf(outDir, manifestFiles(manifestPath), soffice)
+      const pdfs = await convertToPdf(outDir, manifestFiles(manifestPath), soffice, {
+        blankPages: options.dubbelzijdig === true,
+      })
       addPdfsToManifest(manifestPath, pdfs)
       process.stderr.write(`${plural(pdfs.size, 'PDF', "PDF's")} (PDF/A) geschreven in ${outDir}\n`)
     } catch (error) {
