@@ -40,6 +40,8 @@ export interface Organisaties {
   veld: string
   /** Values per organisation, keyed by its name in lower case; `huisstijl` is an absolute path. */
   groups: Map<string, Record<string, string>>
+  /** The organisation's name as written in the file, by its name in lower case. */
+  names: Map<string, string>
   /** The keys every organisation has. */
   keys: string[]
 }
@@ -150,7 +152,7 @@ export function readOrganisaties(
       problems.push({
         reden: `\`${veld}\` kan "${w}" zijn, maar \`${name}\` heeft geen organisatie \`${w}\`; voeg die toe`,
       })
-  return { value: { path, veld, groups, keys: keys ?? [] }, problems }
+  return { value: { path, veld, groups, names, keys: keys ?? [] }, problems }
 }
 
 /** The organisation as a rule: reads the field, gives the organisation's values. */
@@ -263,7 +265,8 @@ export function renderOneFiles(
     else groups.set(key, [i])
   })
   const orgName = new Map<string, string>()
-  for (const [name, g] of organisaties?.groups ?? []) if (g.huisstijl) orgName.set(g.huisstijl, name)
+  for (const [key, g] of organisaties?.groups ?? [])
+    if (g.huisstijl) orgName.set(g.huisstijl, organisaties?.names.get(key) ?? key)
   return [...groups].map(([path, indices]) => {
     const style = path ? organisationHouseStyle(path) : fallback
     const org = path && groups.size > 1 ? `-${safePart(orgName.get(path) ?? basename(path, '.docx'))}` : ''
