@@ -10,8 +10,8 @@ import { waarschuwing } from '../util/messages.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
-/** Emoji, pictographs, dingbats, variation selectors, private use, anything beyond U+FFFF. */
-const UNSHOWABLE = /[\u2600-\u27BF\uE000-\uF8FF\uFE00-\uFE0F\u{1F000}-\u{1FAFF}]|[\u{10000}-\u{10FFFF}]/u
+/** Symbols and dingbats (U+2600–U+27BF: ☀ ☎ ✂ ❤), private use, emoji and all else beyond U+FFFF. */
+const UNSHOWABLE = /[\u2600-\u27BF\uE000-\uF8FF]|[\u{10000}-\u{10FFFF}]/u
 
 function hasUnshowable(v: Value | undefined): boolean {
   if (typeof v === 'string') return UNSHOWABLE.test(v)
