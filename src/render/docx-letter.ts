@@ -158,7 +158,20 @@ interface CountingPart {
 interface OneFileParts {
   contentTypes: string
   documentRels: string
+  /** `word/settings.xml`, to which `--one-file` adds `w:updateFields` (Word fills PAGEREF on opening). */
+  settings: string
   counting: CountingPart[]
+}
+
+/** Elements that come after `w:updateFields` in `w:settings` (schema order). */
+const AFTER_UPDATE_FIELDS =
+  /<w:(?:hdrShapeDefaults|footnotePr|endnotePr|compat|docVars|rsids|attachedSchema|themeFontLang|clrSchemeMapping|doNotIncludeSubdocsInStats|doNotAutoCompressPictures|forceUpgrade|captions|readModeInkLockDown|smartTagType|schemaLibrary|shapeDefaults|doNotEmbedSmartTags|decimalSymbol|listSeparator)\b|<m:mathPr\b|<sl:schemaLibrary\b|<\/w:settings>/
+
+/** Settings that ask Word to update fields when the document opens (it then fills each letter's page count). */
+function withUpdateFields(settings: string): string {
+  if (!settings || settings.includes('<w:updateFields')) return settings
+  const at = AFTER_UPDATE_FIELDS.exec(settings)?.index
+  return at === undefined ? settings : `${settings.slice(0, at)}<w:updateFields w:val="true"/>${settings.slice(at)}`
 }
 
 function oneFileParts(files: Record<string, Uint8Array>): OneFileParts {
@@ -177,7 +190,8 @@ function oneFileParts(files: Record<string, Uint8Array>): OneFileParts {
     counting.push({ rId, target, kind, xml, ...(own ? { rels: own } : {}) })
   }
   const types = files['[Content_Types].xml'] ? strFromU8(files['[Content_Types].xml']) : ''
-  return { contentTypes: types, documentRels: rels, counting }
+  const settings = files['word/settings.xml'] ? strFromU8(files['word/settings.xml']) : ''
+  return { contentTypes: types, documentRels: rels, settings, counting }
 }
 
 /** `[Content_Types].xml` first, as Word writes it. */
@@ -496,7 +510,9 @@ function oneFileStyle(style: HouseStyle, count: number): HouseStyle {
       types += `<Override PartName="/word/${name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${part.kind}+xml"/>`
     }
   }
+  const settings = withUpdateFields(style.oneFile.settings)
   const replaced = new Map<string, Entry>([
+    ['word/settings.xml', compress('word/settings.xml', te.encode(settings))],
     [
       '[Content_Types].xml',
       compress('[Content_Types].xml', te.encode(contentTypes.replace('</Types>', `${types}</Types>`))),

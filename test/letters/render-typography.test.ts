@@ -9,7 +9,13 @@ import { inflateRawSync } from 'node:zlib'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { Letter, LetterBlock } from '../../src/model/letter.js'
-import { letterBodyXml, loadHouseStyle, noBreakSpaces, oneFileDocumentXml } from '../../src/render/docx-letter.js'
+import {
+  letterBodyXml,
+  loadHouseStyle,
+  noBreakSpaces,
+  oneFileDocumentXml,
+  renderOneFileDocx,
+} from '../../src/render/docx-letter.js'
 import { ROOT } from '../helpers.js'
 
 const houseStyleBytes = readFileSync(join(ROOT, 'templates', 'huisstijl.docx'))
@@ -123,6 +129,14 @@ describe('--one-file sections', () => {
     // No empty paragraph between the letters: the section ends in the letter's last paragraph.
     expect(xml).not.toContain('<w:p><w:pPr><w:sectPr')
     expect(xml).not.toContain('oddPage')
+  })
+
+  it('the packed file asks Word to update fields on opening (it then fills each PAGEREF)', () => {
+    const files = unzipSync(renderOneFileDocx(two, style, 'Brieven'))
+    const settings = strFromU8(files['word/settings.xml'] as Uint8Array)
+    expect(settings).toContain('<w:updateFields w:val="true"/><w:compat>')
+    expect(strFromU8(files['word/_rels/document.xml.rels'] as Uint8Array)).toContain('Target="brief2-footer1.xml"')
+    expect(strFromU8(files['[Content_Types].xml'] as Uint8Array)).toContain('PartName="/word/brief2-footer1.xml"')
   })
 
   it('--dubbelzijdig: every section starts on an odd page', () => {
