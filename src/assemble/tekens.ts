@@ -13,8 +13,11 @@ import type { Value } from './values.js'
 /** Symbols and dingbats (U+2600–U+27BF: ☀ ☎ ✂ ❤), private use, emoji and all else beyond U+FFFF. */
 const UNSHOWABLE = /[\u2600-\u27BF\uE000-\uF8FF]|[\u{10000}-\u{10FFFF}]/u
 
+/** A quick test first (no `u` flag: faster); most values have no character from U+2600 up. */
+const MAYBE = /[\u2600-\uFFFF]/
+
 function hasUnshowable(v: Value | undefined): boolean {
-  if (typeof v === 'string') return UNSHOWABLE.test(v)
+  if (typeof v === 'string') return MAYBE.test(v) && UNSHOWABLE.test(v)
   if (Array.isArray(v)) return v.some((item) => Object.values(item as Record<string, Value>).some(hasUnshowable))
   return false
 }
