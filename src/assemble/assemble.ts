@@ -263,6 +263,26 @@ class Evaluator {
     out.push(run)
   }
 
+  /**
+   * A remedy paragraph with `{{ organisatie.bezwaaradres }}`: filled from the row's organisation
+   * (see `organisaties.ts`). Without organisations in the template the paragraph is left out (the
+   * text before it says where to send the bezwaar); an organisation without that value is an error.
+   */
+  remedyText(p: string, place: Place): string | undefined {
+    const org = this.rules.organisatie
+    if (!org) return undefined
+    return p.replace(/\{\{\s*organisatie\.([\p{L}_][\p{L}\p{N}_]*)\s*\}\}/gu, (_, key: string) => {
+      const v = org[key]
+      if (typeof v !== 'string' || v === '')
+        throw new Failure({
+          reden: `de rechtsmiddelentekst gebruikt \`organisatie.${key}\`, maar de organisatie van deze rij heeft dat gegeven niet; vul het in bij de organisaties`,
+          place,
+          ruleId: 'brief-bepaling',
+        })
+      return v
+    })
+  }
+
   line(content: Inline[], scopes: Array<Record<string, Value>>): Run[] {
     const runs: Run[] = []
     this.inlines(content, scopes, runs)
@@ -336,8 +356,10 @@ class Evaluator {
               ruleId: 'brief-bepaling',
             })
           this.record(work, found.version, '')
-          for (const p of remedyParagraphs(found.version))
-            out.push({ type: 'paragraph', style: 'rechtsmiddel', lines: [[{ text: p }]] })
+          for (const p of remedyParagraphs(found.version)) {
+            const text = p.includes('{{') ? this.remedyText(p, b.place) : p
+            if (text !== undefined) out.push({ type: 'paragraph', style: 'rechtsmiddel', lines: [[{ text }]] })
+          }
           break
         }
         case 'pagina-einde':

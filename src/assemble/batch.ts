@@ -31,14 +31,7 @@ import { Worker } from 'node:worker_threads'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { CitedVersion, Letter } from '../model/letter.js'
-import {
-  type HouseStyle,
-  HouseStyleError,
-  letterDocumentXml,
-  loadHouseStyle,
-  packDocx,
-  renderOneFileDocx,
-} from '../render/docx-letter.js'
+import { type HouseStyle, HouseStyleError, letterDocumentXml, loadHouseStyle, packDocx } from '../render/docx-letter.js'
 import { MAX_HOUSE_STYLE_UNPACKED } from '../render/house-style-zip.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
 import {
@@ -50,6 +43,7 @@ import {
   readRows,
   rowMessage,
 } from './data.js'
+import { letterHouseStyle, renderOneFiles } from './organisaties.js'
 import {
   BatchInterrupted,
   lockOutputFolder,
@@ -61,6 +55,7 @@ import {
   writeDurable,
   writeDurableSync,
 } from './output-folder.js'
+import { warnUnshowable } from './tekens.js'
 import type { Template } from './template.js'
 import type { Value } from './values.js'
 
@@ -76,6 +71,8 @@ export interface BatchOptions {
   resume?: boolean
   /** The whole batch in one `.docx` (each letter a section, page numbers restart). */
   oneFile?: boolean
+  /** With `oneFile`: every letter starts on an odd page (double-sided printing). */
+  dubbelzijdig?: boolean
   /** Validate and report, write nothing. */
   dryRun?: boolean
   /**
@@ -114,6 +111,8 @@ export interface BatchResult {
   /** Rows read (header not counted). */
   rijen: number
   overgeslagen: number
+  /** Warnings on rows whose letters were made (characters the font cannot show, `brief-teken`). */
+  waarschuwingen?: VFileMessage[]
   /** A problem with the data file as a whole (also the last of `fouten`). */
   bestandsfout?: VFileMessage
   oneFile?: string
@@ -257,7 +256,7 @@ export function makeLetterFile(ctx: MakeContext, values: Record<string, Value>):
   if (!target) return { kind: 'buiten', file }
   const versies = letter.versies.map((v) => ({ werk: v.werk, versie: v.versie, bepalingen: v.bepalingen }))
   if (ctx.keepLetter) return { kind: 'brief', file, datum: letter.datum, versies, sha256: '', letter }
-  const style = ctx.style as HouseStyle
+  const style = letterHouseStyle(ctx.style as HouseStyle, letter)
   const bytes = packDocx(style, letterDocumentXml(letter, style), letter.titel, letter.datum)
   const hash = sha256(bytes)
   const present = keptFile(target, ctx.resume === true ? bytes : undefined)
@@ -589,6 +588,8 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
   // Every problem is a message on the data file; `fouten` is that file's message list.
   const data = new VFile({ path: dataPath })
   const result: BatchResult = { brieven: 0, fouten: data.messages, rijen: 0, overgeslagen: 0 }
+  const warnings = new VFile({ path: dataPath })
+  result.waarschuwingen = warnings.messages
   const names = new NameIndex()
   const oneFile: Letter[] = []
   const oneFileEntries: ManifestEntry[] = []
@@ -659,6 +660,7 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
       return
     }
     result.brieven++
+    if (row.values) warnUnshowable(warnings, row.line, row.values, template, style?.font)
     if (options.dryRun) {
       options.onDryRun?.(dryRunLine(dataPath, row, made.file, made.letter as Letter))
       return
@@ -730,18 +732,21 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
   if (options.dryRun) return result
   checkSignal(control)
   if (options.oneFile) {
-    if (oneFile.length > 0) {
-      const name = `${basename(template.path).replace(/\.md$/, '')}-alle-brieven.docx`
-      const bytes = renderOneFileDocx(oneFile, style as HouseStyle, template.titel)
+    const base = `${basename(template.path).replace(/\.md$/, '')}-alle-brieven`
+    const files = renderOneFiles(oneFile, style as HouseStyle, base, template.titel, template.organisaties, {
+      dubbelzijdig: options.dubbelzijdig === true,
+    })
+    for (const [k, { name, bytes, indices }] of files.entries()) {
       checkSignal(control)
-      writeDurableSync(resolve(outDir, name), join(outDir, `${tempPrefix()}alle-brieven.tmp`), bytes)
+      writeDurableSync(resolve(outDir, name), join(outDir, `${tempPrefix()}alle-brieven-${k}.tmp`), bytes)
       const hash = sha256(bytes)
-      for (const b of oneFileEntries) {
+      for (const i of indices) {
+        const b = oneFileEntries[i] as ManifestEntry
         b.bestand = name
         b.sha256 = hash
       }
-      result.oneFile = name
     }
+    if (files.length > 0) result.oneFile = files.map((f) => f.name).join(', ')
     const m = new ManifestWriter(resolve(outDir, 'manifest.json'), manifestHead(options))
     for (const e of oneFileEntries) m.add(e)
     m.finish(result)

@@ -15,6 +15,7 @@ import { fout, hasErrors, waarschuwing } from '../util/messages.js'
 import type { RuleId } from '../util/rule-ids.js'
 import { closest } from '../validate/closest.js'
 import { defaultRoots, RegulationStore } from './citations.js'
+import { ORGANISATIE, type Organisaties, organisatieRule, readOrganisaties } from './organisaties.js'
 import { RULES, type Rule } from './rules/index.js'
 import {
   type Block,
@@ -67,6 +68,8 @@ export interface Template {
   briefdatumVeld: string | undefined
   /** The versioned remedy clause (a work folder), if the template uses `{{ rechtsmiddel }}`. */
   rechtsmiddel: CitedWork | undefined
+  /** Per-row organisation (house style, signer, addresses), when the template names one. */
+  organisaties?: Organisaties
   blocks: Block[]
   store: RegulationStore
 }
@@ -85,6 +88,8 @@ const KNOWN_KEYS = [
   'bestandsnaam',
   'briefdatum',
   'rechtsmiddel',
+  'organisaties',
+  'organisatieveld',
 ]
 
 const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u
@@ -351,6 +356,13 @@ export function checkTemplateText(
       }
     })
 
+  const organisaties = templateOrganisaties(ctx, dir, data, fieldMap, (p) => place(ctx, [p]))
+  if (organisaties) {
+    const rule = organisatieRule(organisaties)
+    regels.push(rule)
+    checkRuleInputs(ctx, rule, fieldMap, place(ctx, ['organisatieveld']))
+  }
+
   const huisstijlRef = str(data.huisstijl) ?? 'huisstijl.docx'
   const huisstijl = resolve(dir, huisstijlRef)
   if (!existsSync(huisstijl) || !huisstijl.endsWith('.docx'))
@@ -422,6 +434,7 @@ export function checkTemplateText(
     bestandsnaam,
     briefdatumVeld,
     rechtsmiddel,
+    ...(organisaties ? { organisaties } : {}),
     blocks: body.blocks,
     store,
   }
@@ -722,4 +735,48 @@ class RefChecker {
       }
     }
   }
+}
+
+/** `organisaties` and `organisatieveld` of the front-matter: both or neither. */
+function templateOrganisaties(
+  ctx: Ctx,
+  dir: string,
+  data: Record<string, unknown>,
+  fieldMap: Map<string, FieldDef>,
+  at: (key: string) => Place,
+): Organisaties | undefined {
+  const file = str(data.organisaties)
+  const veld = str(data.organisatieveld)
+  if (file === undefined && veld === undefined) return undefined
+  if (!file || !veld) {
+    fout(
+      ctx.file,
+      '`organisaties` (het bestand, bijvoorbeeld `organisaties.yaml`) en `organisatieveld` (het veld dat de organisatie kiest, bijvoorbeeld `gemeente`) horen samen; vul beide in',
+      at(file ? 'organisaties' : 'organisatieveld'),
+      'sjabloon-organisaties',
+    )
+    return undefined
+  }
+  if (fieldMap.has(ORGANISATIE)) {
+    fout(
+      ctx.file,
+      `Het veld \`${ORGANISATIE}\` botst met \`${ORGANISATIE}.…\` van \`organisaties\`: hernoem het veld`,
+      at('organisaties'),
+      'sjabloon-organisaties',
+    )
+    return undefined
+  }
+  const field = fieldMap.get(veld)
+  if (field && field.type !== 'keuze')
+    fout(
+      ctx.file,
+      `\`organisatieveld\` is een veld van het type \`keuze\` (met de organisaties als \`waarden\`); \`${veld}\` is een ${field.type}`,
+      at('organisatieveld'),
+      'sjabloon-organisaties',
+    )
+  const path = resolve(dir, file)
+  const read = readOrganisaties(path, veld, field?.waarden)
+  for (const p of read.problems)
+    fout(ctx.file, `${p.line ? `${file}:${p.line}: ` : ''}${p.reden}`, at('organisaties'), 'sjabloon-organisaties')
+  return read.problems.length > 0 ? undefined : read.value
 }

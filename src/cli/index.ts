@@ -163,6 +163,12 @@ function program(): Command {
     .option('--strict', 'stop bij de eerste fout')
     .option('--resume', 'sla brieven over die al in de uitvoermap staan (na een onderbroken reeks)')
     .option('--one-file', 'alle brieven in één Word-bestand om af te drukken; elke brief begint bij pagina 1')
+    .option('--dubbelzijdig', 'met --one-file: elke brief begint op een oneven pagina (dubbelzijdig afdrukken)')
+    .option(
+      '--voorbeeld <regel>',
+      'maak alleen de brief van de rij op deze regel (zoals in de meldingen), om te bekijken',
+    )
+    .option('--pdf', 'maak van elke brief ook een PDF/A (met LibreOffice, als dat geïnstalleerd is)')
     .option('--dry-run', 'controleer sjabloon en rijen en toon per rij de keuzes en regeluitkomsten; schrijf niets')
     .option('--jobs <n>', 'aantal werkthreads dat brieven maakt (standaard 1; hoogstens het aantal kernen)')
     .option('--blad <naam>', 'het werkblad van een Excel-bestand (.xlsx) met de gegevens (standaard het eerste)')

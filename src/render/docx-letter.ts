@@ -9,6 +9,7 @@
 import { crc32, deflateRawSync } from 'node:zlib'
 import { strFromU8, strToU8 } from 'fflate'
 import type { Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
+import { addMissingStyles } from './docx-letter-styles.js'
 import { LANGUAGE } from './docx-style.js'
 import {
   attrOf,
@@ -51,12 +52,12 @@ const STYLE_NAMES: Record<
   heading1: ['heading 1'],
   heading2: ['heading 2'],
   heading3: ['heading 3'],
-  citaat: ['Citaat', 'Quote', 'Normal'],
-  citaatkop: ['Citaatkop', 'Normal'],
-  opsomming: ['Opsomming', 'List Bullet', 'List Paragraph', 'Normal'],
-  rechtsmiddel: ['Rechtsmiddel', 'Normal'],
-  tabelkop: ['Tabelkop', 'Normal'],
-  tabeltekst: ['Tabeltekst', 'Normal'],
+  citaat: ['Citaat', 'Quote'],
+  citaatkop: ['Citaatkop'],
+  opsomming: ['Opsomming', 'List Bullet', 'List Paragraph'],
+  rechtsmiddel: ['Rechtsmiddel'],
+  tabelkop: ['Tabelkop'],
+  tabeltekst: ['Tabeltekst'],
 }
 
 export type LogicalStyle = keyof typeof STYLE_NAMES
@@ -75,8 +76,12 @@ export interface HouseStyle {
   textWidth: number
   /** Entries copied as they are. */
   entries: Entry[]
-  /** The same entries for `--one-file` (footer counts section pages). */
-  entriesOneFile: Entry[]
+  /** What `--one-file` changes: per letter a copy of each header and footer that counts pages. */
+  oneFile: OneFileParts
+  /** Styles the house style lacked, added from regelwerk's own (names as Word shows them). */
+  addedStyles: string[]
+  /** The body font (`w:docDefaults`), for warnings about characters it cannot show. */
+  font?: string
   /** Zip parts per letter date, built once per batch (see `zipParts`). */
   zipCache: Map<string, ZipParts>
   /** Zip entries left out: their names are not docx parts (`../../x`, absolute paths, unknown folders). */
@@ -104,9 +109,18 @@ export function loadHouseStyle(bytes: Uint8Array, maxUnpacked?: number): HouseSt
   const textWidth = pgW - Number(attrOf(mar, 'w:left') ?? 1418) - Number(attrOf(mar, 'w:right') ?? 1418)
 
   const stylesXml = files['word/styles.xml'] ? strFromU8(files['word/styles.xml']) : ''
-  const byName = new Map<string, { id: string; type: string }>()
+  const found = new Map<string, { id: string; type: string }>()
   for (const { id, type, name } of styleList(stylesXml))
-    if (id && name) byName.set(`${type}:${name.toLowerCase()}`, { id, type })
+    if (id && name) found.set(`${type}:${name.toLowerCase()}`, { id, type })
+  // Styles the letters use and the house style lacks come from regelwerk's own (with a warning).
+  const completed = addMissingStyles(stylesXml, found)
+  if (completed.added.length > 0) files['word/styles.xml'] = strToU8(completed.xml)
+  const byName = completed.byName
+  // Linear: the first `w:docDefaults` up to its own end, found with indexOf.
+  const defaultsStart = stylesXml.indexOf('<w:docDefaults')
+  const defaultsEnd = defaultsStart < 0 ? -1 : stylesXml.indexOf('</w:docDefaults>', defaultsStart)
+  const defaults = defaultsEnd < 0 ? '' : stylesXml.slice(defaultsStart, defaultsEnd)
+  const font = attrOf(firstTag(defaults, 'w:rFonts') ?? '', 'w:ascii')
   const styleIds = {} as Record<LogicalStyle, string | undefined>
   for (const [logical, names] of Object.entries(STYLE_NAMES) as Array<[LogicalStyle, string[]]>) {
     styleIds[logical] = names.map((n) => byName.get(`paragraph:${n.toLowerCase()}`)?.id).find(Boolean)
@@ -114,17 +128,9 @@ export function loadHouseStyle(bytes: Uint8Array, maxUnpacked?: number): HouseSt
   const tableStyleId = ['gegevenstabel', 'table grid'].map((n) => byName.get(`table:${n}`)?.id).find(Boolean)
 
   const entries: Entry[] = []
-  const entriesOneFile: Entry[] = []
   for (const [name, data] of Object.entries(files).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))) {
     if (name === 'word/document.xml' || name === 'docProps/core.xml' || name.endsWith('/')) continue
-    const e = compress(name, data)
-    entries.push(e)
-    if (/^word\/footer\d*\.xml$|^word\/header\d*\.xml$/.test(name)) {
-      const xml = strFromU8(data)
-      entriesOneFile.push(
-        xml.includes('NUMPAGES') ? compress(name, strToU8(xml.replace(/\bNUMPAGES\b/g, 'SECTIONPAGES'))) : e,
-      )
-    } else entriesOneFile.push(e)
+    entries.push(compress(name, data))
   }
   return {
     styleIds,
@@ -133,10 +139,63 @@ export function loadHouseStyle(bytes: Uint8Array, maxUnpacked?: number): HouseSt
     sectPr: sect,
     textWidth: textWidth > 1000 ? textWidth : 9026,
     entries,
-    entriesOneFile,
+    oneFile: oneFileParts(files),
+    addedStyles: completed.added,
+    ...(font ? { font } : {}),
     zipCache: new Map(),
     dropped,
   }
+}
+
+/** A header or footer that counts pages (`NUMPAGES`): `--one-file` gives each letter its own copy. */
+interface CountingPart {
+  /** The relationship id the section properties use. */
+  rId: string
+  /** The part's name without `word/` (`footer1.xml`). */
+  target: string
+  kind: 'header' | 'footer'
+  xml: string
+  /** Its own relationships (an image in the letterhead), if any. */
+  rels?: Uint8Array
+}
+
+interface OneFileParts {
+  contentTypes: string
+  documentRels: string
+  /** `word/settings.xml`, to which `--one-file` adds `w:updateFields` (Word fills PAGEREF on opening). */
+  settings: string
+  counting: CountingPart[]
+}
+
+/** Elements that come after `w:updateFields` in `w:settings` (schema order). */
+const AFTER_UPDATE_FIELDS =
+  /<w:(?:hdrShapeDefaults|footnotePr|endnotePr|compat|docVars|rsids|attachedSchema|themeFontLang|clrSchemeMapping|doNotIncludeSubdocsInStats|doNotAutoCompressPictures|forceUpgrade|captions|readModeInkLockDown|smartTagType|schemaLibrary|shapeDefaults|doNotEmbedSmartTags|decimalSymbol|listSeparator)\b|<m:mathPr\b|<sl:schemaLibrary\b|<\/w:settings>/
+
+/** Settings that ask Word to update fields when the document opens (it then fills each letter's page count). */
+function withUpdateFields(settings: string): string {
+  if (!settings || settings.includes('<w:updateFields')) return settings
+  const at = AFTER_UPDATE_FIELDS.exec(settings)?.index
+  return at === undefined ? settings : `${settings.slice(0, at)}<w:updateFields w:val="true"/>${settings.slice(at)}`
+}
+
+function oneFileParts(files: Record<string, Uint8Array>): OneFileParts {
+  const rels = files['word/_rels/document.xml.rels'] ? strFromU8(files['word/_rels/document.xml.rels']) : ''
+  const counting: CountingPart[] = []
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const rId = attrOf(m[0], 'Id')
+    const target = attrOf(m[0], 'Target')?.replace(/^\/?word\//, '')
+    const kind = /\/(header|footer)"/.exec(m[0])?.[1] as CountingPart['kind'] | undefined
+    if (!rId || !target || !kind) continue
+    const data = files[`word/${target}`]
+    if (!data) continue
+    const xml = strFromU8(data)
+    if (!/\bNUMPAGES\b/.test(xml)) continue
+    const own = files[`word/_rels/${target}.rels`]
+    counting.push({ rId, target, kind, xml, ...(own ? { rels: own } : {}) })
+  }
+  const types = files['[Content_Types].xml'] ? strFromU8(files['[Content_Types].xml']) : ''
+  const settings = files['word/settings.xml'] ? strFromU8(files['word/settings.xml']) : ''
+  return { contentTypes: types, documentRels: rels, settings, counting }
 }
 
 /** `[Content_Types].xml` first, as Word writes it. */
@@ -163,7 +222,38 @@ export function xmlText(s: string): string {
 
 const BREAKS = /[\r\n\t]/
 
-function runXml(r: Run): string {
+/*
+ * No-break spaces where a line break would cut what belongs together: "€ 1.050,00", "artikel 10",
+ * "lid 2", "schaal 8", "1 januari 2024", "36 uur". The match holds only the spaces to replace (what
+ * follows is a look-ahead), so every space in it becomes U+00A0.
+ */
+const NBSP_MAYBE = /[€\d]/
+const NBSP =
+  /€ (?=[-\d])|\b(?:[Aa]rtikel(?:en)?|[Ll]id|[Oo]nderdeel|[Ss]chaal|[Hh]oofdstuk|[Pp]aragraaf|[Bb]ijlage|[Tt]rede) (?=\d)|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?=\d{4})|\d (?=(?:uur|jaar|maanden|procent)\b)/g
+const toNbsp = (m: string) => m.replaceAll(' ', '\u00a0')
+
+/**
+ * Texts seen before, with their no-break spaces: most runs of a batch (the template's own text, a
+ * quoted article, the date line) repeat from letter to letter, and a lookup is cheaper than the
+ * regular expression.
+ */
+const nbspCache = new Map<string, string>()
+
+/** `text` with no-break spaces in amounts, article and scale numbers, dates and durations. */
+export function noBreakSpaces(text: string): string {
+  if (!NBSP_MAYBE.test(text)) return text
+  let out = nbspCache.get(text)
+  if (out === undefined) {
+    out = text.replace(NBSP, toNbsp)
+    if (nbspCache.size >= 4096) nbspCache.clear()
+    nbspCache.set(text, out)
+  }
+  return out
+}
+
+function runXml(run: Run): string {
+  const text = noBreakSpaces(run.text)
+  const r = text === run.text ? run : { ...run, text }
   const rPr = r.bold || r.italic ? `<w:rPr>${r.bold ? '<w:b/>' : ''}${r.italic ? '<w:i/>' : ''}</w:rPr>` : ''
   if (r.text !== '' && !BREAKS.test(r.text))
     return `<w:r>${rPr}<w:t xml:space="preserve">${xmlText(r.text)}</w:t></w:r>`
@@ -209,7 +299,7 @@ function tableXml(block: Extract<LetterBlock, { type: 'table' }>, style: HouseSt
     const isHeader = block.header && i === 0
     xml += `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>`
     for (let c = 0; c < cols; c++) {
-      const cell = row[c] ?? []
+      const cell = trimRuns(row[c] ?? [])
       const styleId = isHeader ? style.styleIds.tabelkop : style.styleIds.tabeltekst
       // Keep a short table together with what follows on the page (no lone rows).
       const keep = i < block.rows.length - 1 ? '<w:keepNext/>' : ''
@@ -220,11 +310,93 @@ function tableXml(block: Extract<LetterBlock, { type: 'table' }>, style: HouseSt
   return `${xml}</w:tbl>`
 }
 
+/** A cell's runs without the spaces around the text (`| Naam |` is "Naam", not " Naam "). */
+function trimRuns(runs: Run[]): Run[] {
+  const n = runs.length
+  if (n === 0) return runs
+  const first = runs[0] as Run
+  const last = runs[n - 1] as Run
+  const startsWith = /^\s/.test(first.text)
+  const endsWith = /\s$/.test(last.text)
+  if (!startsWith && !endsWith) return runs
+  const out = runs.slice()
+  if (startsWith) out[0] = { ...first, text: first.text.trimStart() }
+  if (endsWith) out[n - 1] = { ...(out[n - 1] as Run), text: (out[n - 1] as Run).text.trimEnd() }
+  return out.filter((r) => r.text !== '')
+}
+
+const lineText = (line: Run[] | undefined): string => {
+  if (!line) return ''
+  let s = ''
+  for (const r of line) s += r.text
+  return s.trim()
+}
+
+/** The closing greeting that starts a signature block. */
+const GREETING = /^(?:met vriendelijke groet(?:en)?|hoogachtend|met hartelijke groet(?:en)?),?$/i
+/** At most this many paragraphs after the greeting belong to the signature block. */
+const SIGNATURE_PARAGRAPHS = 4
+/** Room to sign above the name of the signer, in twips (2 cm). */
+const SIGNATURE_SPACE = 1134
+/** Space between a table and the paragraph after it, in twips. */
+const AFTER_TABLE = 240
+
+type Paragraph = Extract<LetterBlock, { type: 'paragraph' }>
+
+/**
+ * What keeps together on the page, per block index: the signature block from the greeting to the
+ * signer (with room to sign), a line ending in ":" with what follows, a quoted article, a
+ * paragraph with the "Zie artikel …" line after it, and space after a table.
+ */
+function layoutHints(blocks: readonly LetterBlock[]): Map<number, string> {
+  const hints = new Map<number, string>()
+  const add = (i: number, keepNext: boolean, keepLines: boolean, before = 0) => {
+    if (!keepNext && !keepLines && !before) return
+    const old = hints.get(i) ?? ''
+    const kn = keepNext || old.includes('<w:keepNext/>')
+    const kl = keepLines || old.includes('<w:keepLines/>')
+    const b = before || Number(/w:before="(\d+)"/.exec(old)?.[1] ?? 0)
+    hints.set(i, `${kn ? '<w:keepNext/>' : ''}${kl ? '<w:keepLines/>' : ''}${b ? `<w:spacing w:before="${b}"/>` : ''}`)
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as LetterBlock
+    const next = blocks[i + 1]
+    if (b.type === 'table' && next?.type === 'paragraph') add(i + 1, false, false, AFTER_TABLE)
+    if (b.type !== 'paragraph') continue
+    const first = lineText(b.lines[0])
+    const lastLine = lineText(b.lines[b.lines.length - 1])
+    if (b.style === 'citaat') add(i, next?.type === 'paragraph' && next.style === 'citaat', true)
+    if (lastLine.endsWith(':') && next && next.type !== 'pagina-einde') add(i, true, true)
+    if (b.lines.length > 1 && /^zie\s/i.test(lastLine)) add(i, false, true)
+    if (next?.type === 'paragraph' && /^zie\s/i.test(lineText(next.lines[0]))) add(i, true, false)
+    if (b.style === 'normaal' && b.lines.length === 1 && GREETING.test(first)) {
+      // The greeting and the paragraphs after it up to the signer: one block, never split.
+      let end = i
+      for (let j = i + 1; j <= i + SIGNATURE_PARAGRAPHS && j < blocks.length; j++) {
+        const p = blocks[j] as LetterBlock
+        if (p.type !== 'paragraph' || p.style !== 'normaal') break
+        end = j
+        if (!lineText(p.lines[p.lines.length - 1]).endsWith(',')) break
+      }
+      for (let j = i; j <= end; j++) {
+        const prev = blocks[j - 1] as Paragraph
+        // The signer's name comes after a line ending in "," (`namens dezen,`): room to sign.
+        const sign = j === end && j > i && lineText(prev.lines[prev.lines.length - 1]).endsWith(',')
+        add(j, j < end, true, sign ? SIGNATURE_SPACE : 0)
+      }
+      i = end
+    }
+  }
+  return hints
+}
+
 /** The body XML of one letter (without `<w:body>` and section properties). */
 export function letterBodyXml(letter: Letter, style: HouseStyle): string {
   let xml = ''
   let last: LetterBlock['type'] | undefined
-  for (const b of letter.blocks) {
+  const hints = layoutHints(letter.blocks)
+  for (let i = 0; i < letter.blocks.length; i++) {
+    const b = letter.blocks[i] as LetterBlock
     switch (b.type) {
       case 'heading':
         xml += paragraphXml(
@@ -234,7 +406,7 @@ export function letterBodyXml(letter: Letter, style: HouseStyle): string {
         )
         break
       case 'paragraph':
-        xml += paragraphXml(style.styleIds[b.style], b.lines)
+        xml += paragraphXml(style.styleIds[b.style], b.lines, hints.get(i))
         break
       case 'table':
         xml += tableXml(b, style)
@@ -255,23 +427,110 @@ export function letterDocumentXml(letter: Letter, style: HouseStyle): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${style.documentOpen}<w:body>${letterBodyXml(letter, style)}${style.sectPr}</w:body></w:document>`
 }
 
-/** Section properties that restart page numbering at 1 (for `--one-file`). */
-function restartNumbering(sectPr: string): string {
-  const without = sectPr.replace(/<w:pgNumType\b[^>]*\/>/g, '')
-  // pgNumType comes after pgMar/pgSz and before cols etc.; LibreOffice and Word accept it after pgMar.
-  return /<w:pgMar\b[^>]*\/>/.test(without)
-    ? without.replace(/(<w:pgMar\b[^>]*\/>)/, '$1<w:pgNumType w:start="1"/>')
-    : without.replace(/<\/w:sectPr>$/, '<w:pgNumType w:start="1"/></w:sectPr>')
+/** Options of `--one-file`. */
+export interface OneFileOptions {
+  /** Every letter starts on an odd page (for double-sided printing): a blank page where needed. */
+  dubbelzijdig?: boolean
 }
 
-/** `word/document.xml` of a batch in one file: each letter a section, page numbers restart. */
-export function oneFileDocumentXml(letters: readonly Letter[], style: HouseStyle): string {
-  const sect = restartNumbering(style.sectPr)
+/**
+ * Section properties of letter `i` in one file: page numbers restart at 1, headers and footers
+ * that count pages are the letter's own copies, and with `dubbelzijdig` it starts on an odd page.
+ */
+function letterSectPr(sectPr: string, style: HouseStyle, i: number, options: OneFileOptions): string {
+  let s = sectPr.replace(/<w:pgNumType\b[^>]*\/>/g, '').replace(/<w:type\b[^>]*\/>/g, '')
+  for (const part of style.oneFile.counting) s = s.replaceAll(`r:id="${part.rId}"`, `r:id="${letterRelId(part, i)}"`)
+  // pgNumType comes after pgMar/pgSz and before cols etc.; LibreOffice and Word accept it after pgMar.
+  s = /<w:pgMar\b[^>]*\/>/.test(s)
+    ? s.replace(/(<w:pgMar\b[^>]*\/>)/, '$1<w:pgNumType w:start="1"/>')
+    : s.replace(/<\/w:sectPr>$/, '<w:pgNumType w:start="1"/></w:sectPr>')
+  // `w:type` comes before the page size.
+  if (options.dubbelzijdig)
+    s = /<w:pgSz\b/.test(s)
+      ? s.replace(/<w:pgSz\b/, '<w:type w:val="oddPage"/><w:pgSz')
+      : s.replace(/<\/w:sectPr>$/, '<w:type w:val="oddPage"/></w:sectPr>')
+  return s
+}
+
+const letterRelId = (part: CountingPart, i: number) => `rwBrief${i + 1}${part.rId}`
+const letterPartName = (part: CountingPart, i: number) => `brief${i + 1}-${part.target.replace(/\//g, '-')}`
+/** The bookmark on the last paragraph of letter `i`: its page number is the letter's page count. */
+const endBookmark = (i: number) => `_RegelwerkBrief${i + 1}`
+
+/**
+ * The body of a letter with its section properties in its last paragraph (no empty paragraph that
+ * could spill onto a page of its own) and a bookmark there whose page is the letter's last.
+ */
+function closeLetter(body: string, sect: string, i: number): string {
+  const bm = `<w:bookmarkStart w:id="${i + 1}" w:name="${endBookmark(i)}"/><w:bookmarkEnd w:id="${i + 1}"/>`
+  if (body.endsWith('<w:p/>')) return `${body.slice(0, -6)}<w:p><w:pPr>${sect}</w:pPr>${bm}</w:p>`
+  const at = body.lastIndexOf('<w:p>')
+  if (at < 0) return `${body}<w:p><w:pPr>${sect}</w:pPr>${bm}</w:p>`
+  const head = body.slice(0, at)
+  const p = body.slice(at, -'</w:p>'.length)
+  const withSect = p.startsWith('<w:p><w:pPr>')
+    ? p.replace('</w:pPr>', `${sect}</w:pPr>`)
+    : `<w:p><w:pPr>${sect}</w:pPr>${p.slice('<w:p>'.length)}`
+  return `${head}${withSect}${bm}</w:p>`
+}
+
+/**
+ * `word/document.xml` of a batch in one file: each letter a section whose page numbers restart at
+ * 1. "pagina 2 van 3" counts the letter's own pages: each letter has its own copy of the footer,
+ * in which `NUMPAGES` became `PAGEREF` to a bookmark on the letter's last paragraph. Word and
+ * LibreOffice both fill that field (LibreOffice leaves `SECTIONPAGES` empty).
+ */
+export function oneFileDocumentXml(
+  letters: readonly Letter[],
+  style: HouseStyle,
+  options: OneFileOptions = {},
+): string {
   const parts = letters.map((l, i) => {
+    const sect = letterSectPr(style.sectPr, style, i, options)
     const body = letterBodyXml(l, style)
-    return i < letters.length - 1 ? `${body}<w:p><w:pPr>${sect}</w:pPr></w:p>` : body
+    return i < letters.length - 1 ? closeLetter(body, sect, i) : closeLetter(body, '', i).replace('<w:pPr></w:pPr>', '')
   })
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${style.documentOpen}<w:body>${parts.join('')}${sect}</w:body></w:document>`
+  const lastSect = letterSectPr(style.sectPr, style, Math.max(0, letters.length - 1), options)
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${style.documentOpen}<w:body>${parts.join('')}${lastSect}</w:body></w:document>`
+}
+
+/** The house style's parts for a batch of `count` letters in one file (see `oneFileDocumentXml`). */
+function oneFileStyle(style: HouseStyle, count: number): HouseStyle {
+  const { counting, contentTypes, documentRels } = style.oneFile
+  if (counting.length === 0) return style
+  const extra: Entry[] = []
+  let rels = ''
+  let types = ''
+  for (let i = 0; i < count; i++) {
+    for (const part of counting) {
+      const name = letterPartName(part, i)
+      const xml = part.xml.replace(/\bNUMPAGES\b/g, `PAGEREF ${endBookmark(i)} \\h`)
+      extra.push(compress(`word/${name}`, te.encode(xml)))
+      if (part.rels) extra.push(compress(`word/_rels/${name}.rels`, part.rels))
+      rels += `<Relationship Id="${letterRelId(part, i)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${part.kind}" Target="${name}"/>`
+      types += `<Override PartName="/word/${name}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${part.kind}+xml"/>`
+    }
+  }
+  const settings = withUpdateFields(style.oneFile.settings)
+  const replaced = new Map<string, Entry>([
+    ['word/settings.xml', compress('word/settings.xml', te.encode(settings))],
+    [
+      '[Content_Types].xml',
+      compress('[Content_Types].xml', te.encode(contentTypes.replace('</Types>', `${types}</Types>`))),
+    ],
+    [
+      'word/_rels/document.xml.rels',
+      compress(
+        'word/_rels/document.xml.rels',
+        te.encode(documentRels.replace('</Relationships>', `${rels}</Relationships>`)),
+      ),
+    ],
+  ])
+  return {
+    ...style,
+    entries: [...style.entries.map((e) => replaced.get(e.name) ?? e), ...extra],
+    zipCache: new Map(),
+  }
 }
 
 /** `docProps/core.xml`: title and dates from the letter, never from the clock. */
@@ -395,7 +654,7 @@ function zipParts(style: HouseStyle, isoDate: string, oneFile: boolean): ZipPart
   // A batch has one or a few letter dates; a data file with a date per row may have many.
   if (style.zipCache.size >= 64) style.zipCache.clear()
   const dosTime = dosNoon(isoDate)
-  const statics = oneFile ? style.entriesOneFile : style.entries
+  const statics = style.entries
   const head = statics.filter((e) => order(e.name) < 2)
   const rest = statics.filter((e) => order(e.name) >= 2)
   const headLocal: Uint8Array[] = []
@@ -492,7 +751,7 @@ export function packDocx(
   out.set(parts.centralRest, at)
   for (const [field, rel] of parts.restOffsets) v.setUint32(at + field, restAt + rel, true)
   at += parts.centralRest.length
-  const entries = (oneFile ? style.entriesOneFile : style.entries).length + 2
+  const entries = style.entries.length + 2
   v.setUint32(at, 0x06054b50, true)
   v.setUint16(at + 8, entries, true)
   v.setUint16(at + 10, entries, true)
@@ -507,11 +766,16 @@ export function renderLetterDocx(letter: Letter, style: HouseStyle): Uint8Array 
 }
 
 /** A batch as one `.docx` for printing; dated with the latest letter date. */
-export function renderOneFileDocx(letters: readonly Letter[], style: HouseStyle, title: string): Uint8Array {
+export function renderOneFileDocx(
+  letters: readonly Letter[],
+  style: HouseStyle,
+  title: string,
+  options: OneFileOptions = {},
+): Uint8Array {
   const date =
     letters
       .map((l) => l.datum)
       .sort()
       .at(-1) ?? '2000-01-01'
-  return packDocx(style, oneFileDocumentXml(letters, style), title, date, true)
+  return packDocx(oneFileStyle(style, letters.length), oneFileDocumentXml(letters, style, options), title, date, true)
 }

@@ -12,9 +12,19 @@ import { accessSync, closeSync, constants, openSync, readSync, statSync } from '
 import { basename, dirname, join, resolve } from 'node:path'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
+import { checkOrganisationStyles } from '../../assemble/organisaties.js'
 import { OutputFolderBusy } from '../../assemble/output-folder.js'
-import { loadTemplate } from '../../assemble/template.js'
+import {
+  addPdfsToManifest,
+  convertToPdf,
+  findSoffice,
+  manifestFiles,
+  NO_SOFFICE,
+  PdfError,
+} from '../../assemble/pdf.js'
+import { loadTemplate, type Template } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
+import { runVoorbeeld } from '../../assemble/voorbeeld.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
 import { isSystemError, systemErrorReason } from '../../util/system-errors.js'
 import { counts, EXIT, plural, printMessages, UsageError } from '../io.js'
@@ -25,6 +35,9 @@ export interface LettersOptions {
   strict?: boolean
   resume?: boolean
   oneFile?: boolean
+  dubbelzijdig?: boolean
+  voorbeeld?: string
+  pdf?: boolean
   dryRun?: boolean
   jobs?: string
   blad?: string
@@ -140,6 +153,16 @@ export async function runLetters(templatePath: string, dataPath: string, options
     throw new UsageError(
       `\`--blad ${options.blad}\` geldt alleen voor een Excel-bestand (.xlsx); \`${basename(dataPath)}\` is dat niet`,
     )
+  if (options.dubbelzijdig && !options.oneFile)
+    throw new UsageError(
+      '`--dubbelzijdig` hoort bij `--one-file` (alle brieven in één bestand om dubbelzijdig af te drukken); voeg `--one-file` toe',
+    )
+  const voorbeeld = checkPreviewOptions(options)
+  const soffice = options.pdf ? findSoffice() : undefined
+  if (options.pdf && !soffice) {
+    process.stderr.write(`fout: ${NO_SOFFICE}\n`)
+    return EXIT.input
+  }
   const { template, file } = loadTemplate(templatePath)
   printMessages(file, templatePath)
   if (!template) {
@@ -154,7 +177,11 @@ export async function runLetters(templatePath: string, dataPath: string, options
     return EXIT.input
   }
   try {
-    if (!options.dryRun) houseStyleWarnings(template.huisstijl, houseStyleOf(template).dropped)
+    if (!options.dryRun) {
+      const style = houseStyleOf(template)
+      houseStyleWarnings(template.huisstijl, style.dropped)
+      for (const f of checkOrganisationStyles(template, style)) printMessages(f)
+    }
   } catch (error) {
     if (error instanceof HouseStyleError) {
       process.stderr.write(`fout: ${error.message}\n`)
@@ -162,6 +189,8 @@ export async function runLetters(templatePath: string, dataPath: string, options
     }
     throw error
   }
+  if (voorbeeld !== undefined)
+    return preview(template, dataPath, outDir, voorbeeld, datum, options.pdf === true ? soffice : undefined)
   let result: Awaited<ReturnType<typeof runBatch>>
   try {
     result = await runBatch({
@@ -172,6 +201,7 @@ export async function runLetters(templatePath: string, dataPath: string, options
       strict: options.strict === true,
       resume: options.resume === true,
       oneFile: options.oneFile === true,
+      dubbelzijdig: options.dubbelzijdig === true,
       dryRun: options.dryRun === true,
       jobs,
       onRow: options.dryRun || /\.xlsx$/i.test(dataPath) ? undefined : progress(roughRows(dataPath)),
@@ -195,6 +225,8 @@ export async function runLetters(templatePath: string, dataPath: string, options
     return EXIT.input
   }
   for (const m of result.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
+  for (const m of result.waarschuwingen ?? [])
+    process.stderr.write(`${formatRowMessage(m).replace(/^([^:]*:\d+): /, '$1: waarschuwing: ')} [${m.ruleId}]\n`)
   const written = result.brieven - result.overgeslagen
   const bad = result.fouten.length
   if (options.dryRun) {
@@ -202,16 +234,34 @@ export async function runLetters(templatePath: string, dataPath: string, options
       `${plural(result.rijen, 'rij', 'rijen')} gecontroleerd: ${plural(result.brieven, 'brief', 'brieven')} mogelijk, ${plural(bad, 'fout', 'fouten')}.\n`,
     )
   } else {
-    const where = result.oneFile ? `in ${join(outDir, result.oneFile)}` : `in ${outDir}`
+    const where = result.oneFile
+      ? `in ${result.oneFile
+          .split(', ')
+          .map((f) => join(outDir, f))
+          .join(', ')}`
+      : `in ${outDir}`
     const skipped = result.overgeslagen ? ` (${result.overgeslagen} al aanwezig, overgeslagen)` : ''
     process.stderr.write(
       `${plural(written, 'brief', 'brieven')} geschreven ${where}${skipped}; ${plural(bad, 'fout', 'fouten')}${bad ? ` (zie ${join(outDir, 'fouten.txt')})` : ''}; manifest: ${join(outDir, 'manifest.json')}\n`,
     )
   }
+  if (options.pdf && !options.dryRun && soffice) {
+    const manifestPath = join(outDir, 'manifest.json')
+    try {
+      const pdfs = await convertToPdf(outDir, manifestFiles(manifestPath), soffice, {
+        blankPages: options.dubbelzijdig === true,
+      })
+      addPdfsToManifest(manifestPath, pdfs)
+      process.stderr.write(`${plural(pdfs.size, 'PDF', "PDF's")} (PDF/A) geschreven in ${outDir}\n`)
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error
+      process.stderr.write(`fout: ${error.message}\n`)
+      return EXIT.input
+    }
+  }
   return bad > 0 ? EXIT.input : EXIT.ok
 }
 
-/** Another batch writes into the output folder: its message, and nothing was written. */
 /** Parts of the house style that are not copied into letters (odd or unsafe names). */
 function houseStyleWarnings(path: string, dropped: readonly string[]): void {
   for (const name of dropped) {
@@ -221,6 +271,68 @@ function houseStyleWarnings(path: string, dropped: readonly string[]): void {
       `${path}: waarschuwing het onderdeel \`${shown}\` van de huisstijl is geen gewoon onderdeel van een Word-document en wordt niet in de brieven overgenomen [sjabloon-huisstijl]\n`,
     )
   }
+}
+
+/** `--voorbeeld N` as a line number; usage errors for options that do not go with it. */
+function checkPreviewOptions(options: LettersOptions): number | undefined {
+  if (options.pdf && options.dryRun)
+    throw new UsageError('`--pdf` en `--dry-run` gaan niet samen: `--dry-run` schrijft niets; laat een van beide weg')
+  if (options.voorbeeld === undefined) return undefined
+  const n = Number(options.voorbeeld)
+  if (!/^\d+$/.test(options.voorbeeld) || n < 1)
+    throw new UsageError(
+      `\`--voorbeeld ${options.voorbeeld}\` is geen regelnummer; geef de regel van de rij zoals in de meldingen (bijvoorbeeld \`--voorbeeld 2\` voor de eerste rij onder de kopregel)`,
+    )
+  for (const [flag, on] of [
+    ['--one-file', options.oneFile],
+    ['--dry-run', options.dryRun],
+    ['--resume', options.resume],
+  ] as const)
+    if (on)
+      throw new UsageError(
+        `\`--voorbeeld\` maakt één brief; \`${flag}\` hoort bij een hele reeks: laat een van beide weg`,
+      )
+  return n
+}
+
+/** `--voorbeeld N`: one letter (and with `--pdf` its PDF) for the row on line N. */
+async function preview(
+  template: Template,
+  dataPath: string,
+  outDir: string,
+  regel: number,
+  datum: string | undefined,
+  soffice: string | undefined,
+): Promise<number> {
+  const r = await runVoorbeeld({ template, dataPath, outDir, regel, ...(datum ? { datum } : {}) })
+  for (const m of r.fouten) process.stderr.write(`${formatRowMessage(m)}\n`)
+  for (const m of r.waarschuwingen)
+    process.stderr.write(`${formatRowMessage(m).replace(/^([^:]*:\d+): /, '$1: waarschuwing: ')} [${m.ruleId}]\n`)
+  if (r.geenRij) {
+    const near = [r.geenRij.voor, r.geenRij.na].filter((x) => x !== undefined)
+    throw new UsageError(
+      `\`--voorbeeld ${regel}\`: in ${basename(dataPath)} begint geen rij op regel ${regel}${near.length ? `; rijen beginnen bijvoorbeeld op regel ${near.join(' en ')}` : '; het bestand heeft geen rijen'}`,
+    )
+  }
+  if (!r.bestand) {
+    process.stderr.write(
+      `Geen voorbeeld: de rij op regel ${regel} heeft ${plural(r.fouten.length, 'fout', 'fouten')}.\n`,
+    )
+    return EXIT.input
+  }
+  let pdf = ''
+  if (soffice) {
+    try {
+      const made = await convertToPdf(outDir, [r.bestand], soffice)
+      pdf = ` en ${join(outDir, made.get(r.bestand)?.pdf ?? '')}`
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error
+      process.stderr.write(`fout: ${error.message}\n`)
+      return EXIT.input
+    }
+  }
+  process.stderr.write(`Voorbeeld van regel ${regel} geschreven: ${join(outDir, r.bestand)}${pdf}\n`)
+  return EXIT.ok
 }
 
 /** For the demo: both shipped templates on the sample data, into `outDir`. Returns the exit status. */
