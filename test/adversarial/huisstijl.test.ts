@@ -152,6 +152,9 @@ function templateWith(dir: string, style: string): string {
   const t = join(dir, 'sjabloon')
   mkdirSync(t, { recursive: true })
   cpSync(join(ROOT, 'templates', 'rechtsmiddel'), join(t, 'rechtsmiddel'), { recursive: true })
+  // The letterheads per gemeente (organisaties.yaml); the template's own house style is the one under test.
+  cpSync(join(ROOT, 'templates', 'huisstijl'), join(t, 'huisstijl'), { recursive: true })
+  cpSync(join(ROOT, 'templates', 'organisaties.yaml'), join(t, 'organisaties.yaml'))
   const text = readFileSync(join(ROOT, 'templates', 'statusbrief.md'), 'utf8').replace(
     /^huisstijl: .*$/m,
     `huisstijl: ${JSON.stringify(style)}`,
