@@ -35,6 +35,7 @@ import type {
 import { dispatch, type Handlers } from '../model/registry.js'
 import { matchMarker } from '../parse/blocks.js'
 import { ONDERTEKENING_START } from '../parse/recognize.js'
+import { joinLines } from '../util/text.js'
 
 export interface FormatOptions {
   /** The front-matter YAML text to write above the body (without `---` lines). */
@@ -170,7 +171,7 @@ function inlineBlock(children: PhrasingContent[], escapeNumbers: boolean, state:
 
 /** Inline content on one heading line. */
 function inline(children: PhrasingContent[], state: State): string {
-  return inlineBlock(children, false, state).replace(/\s*\n\s*/g, ' ')
+  return joinLines(inlineBlock(children, false, state))
 }
 
 /** A line that would be read as a number (`a.`, `2a.`, `1°`) is escaped, so text stays text. */
@@ -189,7 +190,7 @@ function escapeNumber(line: string): string {
  */
 export function regelingToMdast(tree: Regeling, frontMatter?: string): Root {
   const children: RootContent[] = []
-  const yaml = frontMatter?.replace(/\s+$/, '')
+  const yaml = frontMatter?.trimEnd()
   if (yaml !== undefined) children.push({ type: 'yaml', value: yaml })
   for (const child of tree.children) children.push(...toMdast(child, 0))
   // Top-level parts that come out empty are left out.

@@ -125,7 +125,8 @@ export function readInputFile(path: string, kind: InputKind): { bytes: Buffer } 
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EACCES' || code === 'EPERM')
       return { problem: { reason: `\`${path}\` mag niet gelezen worden (geen toegang)`, ruleId: 'bestand-ontbreekt' } }
-    if (code === 'EISDIR') return { problem: { reason: `\`${path}\` is een map, geen bestand`, ruleId: 'bestand-is-map' } }
+    if (code === 'EISDIR')
+      return { problem: { reason: `\`${path}\` is een map, geen bestand`, ruleId: 'bestand-is-map' } }
     return { problem: { reason: `Het bestand \`${path}\` bestaat niet`, ruleId: 'bestand-ontbreekt' } }
   }
   try {
