@@ -155,8 +155,11 @@ export function tooDeep(body: string): { line: number; depth: number } | undefin
  * of minutes of work.
  */
 export const LIMITS = {
-  /** Markup characters (`*_[]!<>\`&~`) in one block of lines without a blank line. */
-  markupPerBlock: 2_000,
+  /**
+   * Markup characters (`*_[]!<>`&~`; an escaped one, `\*`, does not count: it costs the parser
+   * little, and `fmt` escapes freely) in one block of lines without a blank line.
+   */
+  markupPerBlock: 1_000,
   /** Markup characters in the whole text. */
   markup: 100_000,
   /** `[` nested in `[` within one block. */
@@ -203,6 +206,12 @@ export function tooComplex(body: string): { line: number; reason: string } | und
     for (let i = start; i < end; i++) {
       const c = body.charCodeAt(i)
       if (c !== 32 && c !== 9) blank = false
+      if (c === 92) {
+        // `\*` is a literal character, cheap to parse; `fmt` writes many of them.
+        i++
+        if (i < end && body.charCodeAt(i) !== 32 && body.charCodeAt(i) !== 9) blank = false
+        continue
+      }
       if (!isMarkup(c)) continue
       total++
       block++
