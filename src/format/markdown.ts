@@ -151,7 +151,8 @@ export function regelwerkHandlers(): Options['handlers'] {
       tracker.shift(indent.length)
       const exit = state.enter('listItem')
       const value = state.indentLines(state.containerFlow(node, tracker.current()), (line, index, blank) => {
-        if (index === 0) return blank ? marker : `${marker} ${line}`
+        // `- ---` would be one thematic break; `- ***` is an item holding one.
+        if (index === 0) return blank ? marker : `${marker} ${line === '---' ? '***' : line}`
         return blank ? line : indent + line
       })
       exit()
@@ -311,10 +312,14 @@ function item(node: Item, marker: string, depth: number, number = ''): ListItem 
   const head: Paragraph =
     first?.type === 'alinea' ? paragraph(first.children, number === '', number) : paragraph([], false, number)
   const nested = items(first?.type === 'alinea' ? rest : content, depth)
+  // An item without text of its own starts with its first nested item on the marker's line
+  // (`1. - tekst`): a marker alone on its line, then a blank line, ends an empty item in CommonMark,
+  // and the nested items would fall out of it.
+  const empty = first?.type !== 'alinea' && number === '' && nested.length > 0
   return {
     type: 'listItem',
     spread: true,
-    children: [head, ...(nested as ListItem['children'])],
+    children: empty ? (nested as ListItem['children']) : [head, ...(nested as ListItem['children'])],
     data: { regelwerk: { marker } },
   }
 }
