@@ -130,8 +130,13 @@ export function tooDeep(body: string): { line: number; depth: number } | undefin
   // marker needs a space or the end of the line after it.
   const container = /^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/
   let line = 0
-  for (const text of body.split('\n')) {
+  // Line by line without split: ten million short lines would be ten million strings.
+  for (let start = 0; start <= body.length; ) {
     line++
+    let end = body.indexOf('\n', start)
+    if (end === -1) end = body.length
+    const text = body.slice(start, end)
+    start = end + 1
     let depth = 0
     let rest = text
     for (let m = container.exec(rest); m && depth <= MAX_NESTING; m = container.exec(rest)) {
