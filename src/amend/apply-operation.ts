@@ -328,7 +328,7 @@ export function spliceInline(
 function tidyJoin(before: string, middle: string, after: string): string {
   if (middle !== '') return before + middle + after
   if (/\s$/.test(before) && (after === '' || /^\s/.test(after) || /^[,.;:)]/.test(after)))
-    return before.replace(/\s+$/, '') + after
+    return before.trimEnd() + after
   if ((before === '' || /\($/.test(before)) && /^\s/.test(after)) return before + after.replace(/^\s+/, '')
   return before + after
 }

@@ -8,6 +8,7 @@ import { basename } from 'node:path'
 import type { CitedVersion, Letter, LetterBlock, LetterParagraphStyle, Run } from '../model/letter.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import type { RuleId } from '../util/rule-ids.js'
+import { joinLines } from '../util/text.js'
 import { versionAt } from '../versions/version-at.js'
 import type { Version } from '../versions/work.js'
 import type { RegulationStore } from './citations.js'
@@ -48,7 +49,7 @@ export function remedyParagraphs(version: Version): string[] {
     const body = text.replace(/^---\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*\n/, '')
     p = body
       .split(/\n\s*\n/)
-      .map((x) => x.replace(/\s*\n\s*/g, ' ').trim())
+      .map((x) => joinLines(x).trim())
       .filter((x) => x !== '' && !x.startsWith('#'))
     remedyCache.set(version.path, p)
   }

@@ -4,7 +4,7 @@
  * versions are cached for a batch: a batch of 10,000 letters parses each version once.
  */
 
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { PhrasingContent } from 'mdast'
 import { toString as mdastToString } from 'mdast-util-to-string'
@@ -15,6 +15,7 @@ import type { Artikel, Lid, Onderdeel, Regeling, Subonderdeel, Tekst } from '../
 import { isItem } from '../model/registry.js'
 import { parseRegeling } from '../parse/index.js'
 import { formatDutchDate } from '../util/dates.js'
+import { readInputFile } from '../util/limits.js'
 import { hasErrors } from '../util/messages.js'
 import { allArtikelen, parseProvisionRef } from '../versions/find-provision.js'
 import { type VersionAtOptions, versionAt } from '../versions/version-at.js'
@@ -146,7 +147,12 @@ export class RegulationStore {
 
   tree(version: Version): Regeling | undefined {
     if (this.trees.has(version.path)) return this.trees.get(version.path)
-    const file = new VFile({ path: version.path, value: readFileSync(version.path) })
+    const read = readInputFile(version.path, 'tekst')
+    if ('problem' in read) {
+      this.trees.set(version.path, undefined)
+      return undefined
+    }
+    const file = new VFile({ path: version.path, value: read.bytes })
     const result = parseRegeling(file)
     const tree = hasErrors(file) || result.text === undefined ? undefined : result.tree
     this.trees.set(version.path, tree)

@@ -334,8 +334,13 @@ function inlineContent(tokens: Token[], s: Syntax, lineNo: number): Inline[] {
     if (t.kind === 'inline') target().push(t.inline)
     else if (t.kind === 'directive') {
       const d = t.directive
-      if (d.kind === 'open-als') stack.push({ cond: d.cond, whenTrue: [], else: [], inElse: false, place: t.place })
-      else if (d.kind === 'anders') {
+      if (d.kind === 'open-als') {
+        if (stack.length >= MAX_TAG_NESTING) {
+          tooDeepTags(s, t.place)
+          return []
+        }
+        stack.push({ cond: d.cond, whenTrue: [], else: [], inElse: false, place: t.place })
+      } else if (d.kind === 'anders') {
         const top = stack[stack.length - 1]
         if (!top || top.inElse) s.error('`{{#anders}}` zonder open `{{#als}}` op deze regel', t.place, 'sjabloon-blok')
         else top.inElse = true
@@ -437,6 +442,17 @@ function tableCells(line: Line, s: Syntax): Inline[][] {
 export interface ParsedBody {
   blocks: Block[]
   errors: SyntaxError[]
+}
+
+/** Deepest nesting of `{{#als}}`/`{{#elk}}` blocks (and of `{{#als}}` within one line). */
+export const MAX_TAG_NESTING = 32
+
+function tooDeepTags(s: Syntax, place: Place): void {
+  s.error(
+    `Hier staan meer dan ${MAX_TAG_NESTING} blokken \`{{#als}}\`/\`{{#elk}}\` in elkaar; geen brief heeft dat nodig. Voeg voorwaarden samen of maak een tweede sjabloon`,
+    place,
+    'sjabloon-blok',
+  )
 }
 
 /** Parse a template body. `body` keeps blank lines for the front-matter so lines are file lines. */
@@ -611,6 +627,18 @@ export function parseTemplateBody(body: string): ParsedBody {
     return out
   }
 
+  // The block parser and everything that reads its result recurse along the nesting of
+  // `{{#als}}` and `{{#elk}}`: refuse a nesting no letter needs before it overflows the stack.
+  let depth = 0
+  for (const l of lines) {
+    const d = l.alone?.kind === 'directive' ? l.alone.directive.kind : undefined
+    if (d === 'open-als' || d === 'open-elk') depth++
+    else if ((d === 'close-als' || d === 'close-elk') && depth > 0) depth--
+    if (depth > MAX_TAG_NESTING) {
+      tooDeepTags(s, { line: l.no, column: l.text.indexOf('{{') + 1 })
+      return { blocks: [], errors: s.errors }
+    }
+  }
   const result = blocks(false)
   return { blocks: result, errors: s.errors }
 }

@@ -5,12 +5,13 @@
  * templates/` runs the same checks).
  */
 
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { type Document, isMap, type Node as YamlNode } from 'yaml'
 import { declaredSoort, type FrontMatter, parseFrontMatter, yamlPlace } from '../parse/frontmatter.js'
 import { decodeText } from '../parse/index.js'
+import { readInputFile } from '../util/limits.js'
 import { fout, hasErrors, waarschuwing } from '../util/messages.js'
 import type { RuleId } from '../util/rule-ids.js'
 import { closest } from '../validate/closest.js'
@@ -222,18 +223,19 @@ export function loadTemplate(
   options: { store?: RegulationStore } = {},
 ): { template?: Template; file: VFile } {
   const file = new VFile({ path })
-  let value: Buffer
-  try {
-    if (statSync(path).isDirectory()) {
-      fout(file, `\`${path}\` is een map, geen sjabloon`, { line: 1, column: 1 }, 'bestand-is-map')
-      return { file }
-    }
-    value = readFileSync(path)
-  } catch {
-    fout(file, `Het sjabloon \`${path}\` bestaat niet`, { line: 1, column: 1 }, 'bestand-ontbreekt')
+  // Only a regular file within the input limit (src/util/limits.ts): a FIFO or /dev/zero never ends.
+  const read = readInputFile(path, 'tekst')
+  if ('problem' in read) {
+    const reason =
+      read.problem.ruleId === 'bestand-ontbreekt' && !existsSync(path)
+        ? `Het sjabloon \`${path}\` bestaat niet`
+        : read.problem.ruleId === 'bestand-is-map'
+          ? `\`${path}\` is een map, geen sjabloon`
+          : read.problem.reason
+    fout(file, reason, { line: 1, column: 1 }, read.problem.ruleId)
     return { file }
   }
-  file.value = value
+  file.value = read.bytes
   const text = decodeText(file)
   if (text === undefined) return { file }
   return checkTemplateText(text, file, options.store)

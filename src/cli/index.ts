@@ -3,6 +3,7 @@
  * Command modules are loaded lazily so that a single `check` starts fast.
  */
 import { Command, CommanderError } from 'commander'
+import { parseMegabytes, setMaxInputMb } from '../util/limits.js'
 import { isSystemError, systemErrorMessage } from '../util/system-errors.js'
 import { EXIT, UsageError } from './io.js'
 
@@ -31,6 +32,15 @@ function translate(text: string): string {
   return TRANSLATIONS.reduce((s, [re, to]) => s.replace(re, to), text)
 }
 
+/** `--max-invoer <MB>` (src/util/limits.ts): a wrong value is a usage error. */
+function applyMaxInput(value: string | undefined): void {
+  if (value === undefined) return setMaxInputMb(undefined)
+  const mb = parseMegabytes(value)
+  if (mb === undefined)
+    throw new UsageError(`\`--max-invoer ${value}\`: geef een aantal megabytes groter dan 0 (bijvoorbeeld 50)`)
+  setMaxInputMb(mb)
+}
+
 function program(): Command {
   const cmd = new Command('regelwerk')
     .description('Regelgeving als Markdown: controleren, opmaken, importeren en doorzoeken.')
@@ -54,6 +64,11 @@ function program(): Command {
         writeErr: (s) => process.stderr.write(translate(s)),
       })
       .exitOverride()
+      .option(
+        '--max-invoer <MB>',
+        'hoogstens zoveel MB per invoerbestand (standaard 10 voor teksten, 100 voor gegevens)',
+      )
+      .hook('preAction', (command) => applyMaxInput(command.opts().maxInvoer))
 
   sub(
     'check [paden...]',

@@ -1,7 +1,7 @@
 /** The edge of the program: reading input files, printing messages, exit codes. */
-import { readFileSync, statSync } from 'node:fs'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { type InputKind, readInputFile } from '../util/limits.js'
 import { formatMessage, fout, sortMessages } from '../util/messages.js'
 
 /**
@@ -13,21 +13,16 @@ export const EXIT = { ok: 0, input: 1, usage: 2 } as const
 /** A user error about the command line itself (exit 2). */
 export class UsageError extends Error {}
 
-/** Read a file into a VFile; a missing path or a directory is reported as a message. */
-export function readInput(path: string): VFile {
+/**
+ * Read a file into a VFile. A missing path, a directory, a device or pipe (which may never end)
+ * and a file over the input limit (src/util/limits.ts, `--max-invoer`) are reported as a message
+ * on the file, which then has no value.
+ */
+export function readInput(path: string, kind: InputKind = 'tekst'): VFile {
   const file = new VFile({ path })
-  let isDir = false
-  try {
-    isDir = statSync(path).isDirectory()
-  } catch {
-    fout(file, `Het bestand \`${path}\` bestaat niet`, { line: 1, column: 1 }, 'bestand-ontbreekt')
-    return file
-  }
-  if (isDir) {
-    fout(file, `\`${path}\` is een map, geen bestand`, { line: 1, column: 1 }, 'bestand-is-map')
-    return file
-  }
-  file.value = readFileSync(path)
+  const read = readInputFile(path, kind)
+  if ('problem' in read) fout(file, read.problem.reason, { line: 1, column: 1 }, read.problem.ruleId)
+  else file.value = read.bytes
   return file
 }
 

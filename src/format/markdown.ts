@@ -35,6 +35,7 @@ import type {
 import { dispatch, type Handlers } from '../model/registry.js'
 import { matchMarker } from '../parse/blocks.js'
 import { ONDERTEKENING_START } from '../parse/recognize.js'
+import { joinLines } from '../util/text.js'
 
 export interface FormatOptions {
   /** The front-matter YAML text to write above the body (without `---` lines). */
@@ -150,7 +151,8 @@ export function regelwerkHandlers(): Options['handlers'] {
       tracker.shift(indent.length)
       const exit = state.enter('listItem')
       const value = state.indentLines(state.containerFlow(node, tracker.current()), (line, index, blank) => {
-        if (index === 0) return blank ? marker : `${marker} ${line}`
+        // `- ---` would be one thematic break; `- ***` is an item holding one.
+        if (index === 0) return blank ? marker : `${marker} ${line === '---' ? '***' : line}`
         return blank ? line : indent + line
       })
       exit()
@@ -170,7 +172,7 @@ function inlineBlock(children: PhrasingContent[], escapeNumbers: boolean, state:
 
 /** Inline content on one heading line. */
 function inline(children: PhrasingContent[], state: State): string {
-  return inlineBlock(children, false, state).replace(/\s*\n\s*/g, ' ')
+  return joinLines(inlineBlock(children, false, state))
 }
 
 /** A line that would be read as a number (`a.`, `2a.`, `1°`) is escaped, so text stays text. */
@@ -189,7 +191,7 @@ function escapeNumber(line: string): string {
  */
 export function regelingToMdast(tree: Regeling, frontMatter?: string): Root {
   const children: RootContent[] = []
-  const yaml = frontMatter?.replace(/\s+$/, '')
+  const yaml = frontMatter?.trimEnd()
   if (yaml !== undefined) children.push({ type: 'yaml', value: yaml })
   for (const child of tree.children) children.push(...toMdast(child, 0))
   // Top-level parts that come out empty are left out.
@@ -310,10 +312,14 @@ function item(node: Item, marker: string, depth: number, number = ''): ListItem 
   const head: Paragraph =
     first?.type === 'alinea' ? paragraph(first.children, number === '', number) : paragraph([], false, number)
   const nested = items(first?.type === 'alinea' ? rest : content, depth)
+  // An item without text of its own starts with its first nested item on the marker's line
+  // (`1. - tekst`): a marker alone on its line, then a blank line, ends an empty item in CommonMark,
+  // and the nested items would fall out of it.
+  const empty = first?.type !== 'alinea' && number === '' && nested.length > 0
   return {
     type: 'listItem',
     spread: true,
-    children: [head, ...(nested as ListItem['children'])],
+    children: empty ? (nested as ListItem['children']) : [head, ...(nested as ListItem['children'])],
     data: { regelwerk: { marker } },
   }
 }

@@ -22,6 +22,24 @@ type TextNode = DefaultTreeAdapterTypes.TextNode
 export function importCvdrHtml(html: string): ImportResult {
   if (typeof html !== 'string') throw new TypeError('importCvdrHtml(html): pass the page as a string')
   const document = parse(html, { sourceCodeLocationInfo: true })
+  // The walk below recurses along the nesting: a page nested deeper than any real one is refused
+  // first, with its place, instead of overflowing the call stack.
+  const deep = tooDeepElement(document)
+  if (deep) {
+    const place = elementPlace(deep) ?? { line: 1, column: 1 }
+    return {
+      meta: {},
+      markdown: '',
+      warnings: [
+        {
+          message: `De HTML is hier meer dan ${MAX_HTML_DEPTH} elementen diep genest; een CVDR-pagina is hoogstens enkele tientallen niveaus diep. Is dit de goede pagina? Sla anders de tekst op als platte tekst en importeer die`,
+          ...place,
+          ruleId: 'te-diep-genest',
+          fatal: true,
+        },
+      ],
+    }
+  }
   const lines = htmlToLines(contentRoot(document))
   const rows = html.split(/\r\n?|\n/)
   return importLines(lines, {
@@ -30,18 +48,38 @@ export function importCvdrHtml(html: string): ImportResult {
   })
 }
 
+/** Deepest element nesting the importer reads; real CVDR pages stay below 40. */
+export const MAX_HTML_DEPTH = 256
+
+/** The first element nested deeper than MAX_HTML_DEPTH (an explicit stack, no recursion). */
+function tooDeepElement(document: DefaultTreeAdapterTypes.Document): Element | undefined {
+  const stack: Array<{ node: ParentNode; depth: number }> = [{ node: document, depth: 0 }]
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    for (const child of top.node.childNodes) {
+      if (!isElement(child)) continue
+      if (top.depth + 1 > MAX_HTML_DEPTH) return child
+      stack.push({ node: child, depth: top.depth + 1 })
+      // `<template>` content is a separate fragment.
+      if (child.tagName === 'template' && 'content' in child)
+        stack.push({ node: (child as DefaultTreeAdapterTypes.Template).content, depth: top.depth + 1 })
+    }
+  }
+  return undefined
+}
+
 /** The element that holds the page's content: `<main>` when there is one, else `<body>`. */
 function contentRoot(document: DefaultTreeAdapterTypes.Document): ParentNode {
   const main = findElement(document, (el) => el.tagName === 'main' || attr(el, 'role') === 'main')
   return main ?? findElement(document, (el) => el.tagName === 'body') ?? document
 }
 
+/** The first element in document order that passes `test` (an explicit stack, no recursion). */
 function findElement(node: ParentNode, test: (el: Element) => boolean): Element | undefined {
-  for (const child of node.childNodes) {
+  const stack: ChildNode[] = [...node.childNodes].reverse()
+  for (let child = stack.pop(); child; child = stack.pop()) {
     if (!isElement(child)) continue
     if (test(child)) return child
-    const found = findElement(child, test)
-    if (found) return found
+    for (let i = child.childNodes.length - 1; i >= 0; i--) stack.push(child.childNodes[i] as ChildNode)
   }
   return undefined
 }

@@ -47,11 +47,17 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
   let tree: Regeling
   if (format === 'tekst' || format === 'cvdr-html') {
     const result = format === 'tekst' ? importPlainText(text) : importCvdrHtml(text)
-    for (const w of result.warnings) waarschuwing(file, w.message, { line: w.line, column: w.column }, w.ruleId)
+    for (const w of result.warnings)
+      (w.fatal ? fout : waarschuwing)(file, w.message, { line: w.line, column: w.column }, w.ruleId)
     // These importers work line by line and write regulation Markdown; parsing it is how their
     // tree is built. Its positions point into that Markdown, not into the input, so its messages
     // stay off `file`: what the importer could not place it has reported above, on the input.
-    tree = parseText(result.markdown, new VFile({ path })).tree
+    const converted = new VFile({ path })
+    tree = parseText(result.markdown, converted).tree
+    // A converted text too deep or too complex to parse has an empty tree: say so, never write it.
+    for (const m of converted.messages)
+      if (m.ruleId === 'te-diep-genest' || m.ruleId === 'te-complex')
+        fout(file, `In de omgezette tekst (regel ${m.line ?? 1}): ${m.reason}`, { line: 1, column: 1 }, m.ruleId)
     tree.data.meta = result.meta
   } else {
     const parsed = parseText(text, file)

@@ -9,6 +9,8 @@ export interface ImportWarning {
   column: number
   /** A stable id such as `import-niet-geplaatst` or `import-afgebroken`. */
   ruleId: RuleId
+  /** The text cannot be imported at all (a `fout`, not a warning): the Markdown is empty. */
+  fatal?: true
 }
 
 /** The result of importing a foreign text. */

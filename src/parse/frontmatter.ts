@@ -182,9 +182,18 @@ function plainValue(node: unknown, fm: FrontMatter): unknown {
  * Only the front-matter is looked at: up to its closing `---` (or the end of an unclosed one).
  */
 export function declaredSoort(text: string): string | undefined {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined
-  for (const line of lines.slice(1)) {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  // Lines one at a time: a large body is never split (ten million lines, ten million strings).
+  const lineAt = (from: number): [string, number] => {
+    let end = text.indexOf('\n', from)
+    if (end === -1) end = text.length
+    return [text.slice(from, end).replace(/\r$/, ''), end + 1]
+  }
+  const [first, afterFirst] = lineAt(start)
+  if (!/^---[ \t]*$/.test(first)) return undefined
+  for (let next = afterFirst; next <= text.length; ) {
+    const [line, after] = lineAt(next)
+    next = after
     if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return undefined
     const m = /^soort:[ \t]*(['"]?)([^'"\s]+)\1[ \t]*$/.exec(line)
     if (m) return m[2]

@@ -22,6 +22,8 @@ export function idNumber(num: string): string {
 /** Fill `data.id` on every provision of the tree (in place) and return the tree. */
 export function assignIds(tree: Regeling): Regeling {
   const used = new Set<string>()
+  // Per taken id, the next suffix to try: 10,000 leden numbered `1` must not cost 10,000² probes.
+  const nextSuffix = new Map<string, number>()
   // Per parent, how many children of each type came so far: the ordinal of an unnumbered item.
   const ordinals = new Map<unknown, Map<string, number>>()
   visit(tree, (child, _index, parent) => {
@@ -39,8 +41,9 @@ export function assignIds(tree: Regeling): Regeling {
     const prefix = parent === tree ? '' : ((parent as Identified | undefined)?.data?.id ?? '')
     let id = prefix ? `${prefix}__${segment}` : segment
     if (used.has(id)) {
-      let n = 2
+      let n = nextSuffix.get(id) ?? 2
       while (used.has(`${id}-${n}`)) n++
+      nextSuffix.set(id, n + 1)
       id = `${id}-${n}`
     }
     used.add(id)

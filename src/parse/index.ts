@@ -126,10 +126,17 @@ export const MAX_NESTING = 32
 
 /** The first line nested deeper than MAX_NESTING (list markers, quotes, indentation), if any. */
 export function tooDeep(body: string): { line: number; depth: number } | undefined {
-  const container = /^[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)/
+  // `>` opens a quote with or without a space after it (`>>>` is three quotes deep); a list
+  // marker needs a space or the end of the line after it.
+  const container = /^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/
   let line = 0
-  for (const text of body.split('\n')) {
+  // Line by line without split: ten million short lines would be ten million strings.
+  for (let start = 0; start <= body.length; ) {
     line++
+    let end = body.indexOf('\n', start)
+    if (end === -1) end = body.length
+    const text = body.slice(start, end)
+    start = end + 1
     let depth = 0
     let rest = text
     for (let m = container.exec(rest); m && depth <= MAX_NESTING; m = container.exec(rest)) {
@@ -141,6 +148,122 @@ export function tooDeep(body: string): { line: number; depth: number } | undefin
     if (depth > MAX_NESTING) return { line, depth }
   }
   return undefined
+}
+
+/**
+ * Limits on the work a text may ask of the Markdown parser. micromark is linear on ordinary text
+ * (about 1 MB/s), but each markup character costs it some 50 times an ordinary one, emphasis is
+ * matched in time quadratic in the delimiters of a paragraph, nested image labels in cubic time,
+ * and a list or paragraph that no heading or blank line ends is parsed as one whole. Real
+ * regulations stay far below each limit (the corpus: at most 22 markup characters in a block,
+ * 148 in a file, brackets 2 deep); a text over one gets a `te-complex` message, placed, instead
+ * of minutes of work.
+ */
+export const LIMITS = {
+  /**
+   * Markup characters (`*_[]!<>`&~`; an escaped one, `\*`, does not count: it costs the parser
+   * little, and `fmt` escapes freely) in one block of lines without a blank line.
+   */
+  markupPerBlock: 1_000,
+  /** Markup characters in the whole text. */
+  markup: 100_000,
+  /** `[` nested in `[` within one block. */
+  bracketDepth: 32,
+  /**
+   * Lines of one stretch that the parser must read as a whole: from one line that starts a new
+   * top-level block after a blank line (not a list item, not indented) to the next.
+   */
+  stretchLines: 5_000,
+} as const
+
+function isMarkup(c: number): boolean {
+  // * _ [ ] ! < > \ ` & ~
+  return (
+    c === 42 ||
+    c === 95 ||
+    c === 91 ||
+    c === 93 ||
+    c === 33 ||
+    c === 60 ||
+    c === 62 ||
+    c === 92 ||
+    c === 96 ||
+    c === 38 ||
+    c === 126
+  )
+}
+
+/** The first place where `body` goes over one of LIMITS, with the Dutch reason; linear time. */
+export function tooComplex(body: string): { line: number; reason: string } | undefined {
+  let total = 0
+  let block = 0
+  let blockLine = 1
+  let depth = 0
+  let stretchLine = 1
+  let previousBlank = true
+  let line = 0
+  for (let start = 0; start <= body.length; ) {
+    line++
+    let end = body.indexOf('\n', start)
+    if (end === -1) end = body.length
+    let blank = true
+    if (previousBlank) blockLine = line
+    for (let i = start; i < end; i++) {
+      const c = body.charCodeAt(i)
+      if (c !== 32 && c !== 9) blank = false
+      if (c === 92) {
+        // `\*` is a literal character, cheap to parse; `fmt` writes many of them.
+        i++
+        if (i < end && body.charCodeAt(i) !== 32 && body.charCodeAt(i) !== 9) blank = false
+        continue
+      }
+      if (!isMarkup(c)) continue
+      total++
+      block++
+      if (c === 91) depth++
+      else if (c === 93 && depth > 0) depth--
+      if (depth > LIMITS.bracketDepth)
+        return { line, reason: `Hier staan meer dan ${LIMITS.bracketDepth} vierkante haken \`[\` in elkaar` }
+      if (block > LIMITS.markupPerBlock)
+        return {
+          line: blockLine,
+          reason: `Het blok dat hier begint heeft meer dan ${LIMITS.markupPerBlock.toLocaleString('nl-NL')} opmaaktekens (\`*\`, \`_\`, \`[\`, \`<\` en dergelijke) zonder lege regel ertussen`,
+        }
+      if (total > LIMITS.markup)
+        return {
+          line,
+          reason: `De tekst heeft hier meer dan ${LIMITS.markup.toLocaleString('nl-NL')} opmaaktekens (\`*\`, \`_\`, \`[\`, \`<\` en dergelijke)`,
+        }
+    }
+    if (blank) {
+      block = 0
+      depth = 0
+    } else {
+      if (previousBlank) {
+        const c = body.charCodeAt(start)
+        const item = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(body.slice(start, start + 12))
+        if (c !== 32 && c !== 9 && !item) stretchLine = line
+      }
+      if (line - stretchLine >= LIMITS.stretchLines)
+        return {
+          line: stretchLine,
+          reason: `Vanaf hier staan meer dan ${LIMITS.stretchLines.toLocaleString('nl-NL')} regels lijst of tekst zonder kop of losse alinea ertussen`,
+        }
+    }
+    previousBlank = blank
+    start = end + 1
+  }
+  return undefined
+}
+
+/** The message for a text over one of LIMITS, placed at the line where it goes over. */
+export function reportTooComplex(file: VFile, found: { line: number; reason: string }): void {
+  fout(
+    file,
+    `${found.reason}; dat vraagt buitensporig veel rekenwerk en geen regeling ziet er zo uit. Deel de tekst op (koppen, lege regels) of verwijder de overbodige opmaaktekens`,
+    { line: found.line, column: 1 },
+    'te-complex',
+  )
 }
 
 const EMPTY: Regeling = { type: 'regeling', data: { meta: {} }, children: [] }
@@ -164,8 +287,10 @@ export function reportTooDeep(file: VFile, line: number): void {
 export function parseText(text: string, file: VFile, options: ParseOptions = {}): ParseResult {
   const frontMatter = parseFrontMatter(text, file)
   const deep = tooDeep(frontMatter.body)
-  if (deep) {
-    reportTooDeep(file, deep.line)
+  const complex = deep ? undefined : tooComplex(frontMatter.body)
+  if (deep || complex) {
+    if (deep) reportTooDeep(file, deep.line)
+    if (complex) reportTooComplex(file, complex)
     return { tree: { ...EMPTY, data: { meta: frontMatter.data } }, frontMatter, text }
   }
   const body = normaliseHeadings(frontMatter.body)

@@ -21,7 +21,7 @@ import type { Regeling } from '../model/nodes.js'
 import { toBlocks } from '../parse/blocks.js'
 import { type FrontMatter, parseFrontMatter } from '../parse/frontmatter.js'
 import { assignIds } from '../parse/ids.js'
-import { decodeText, normaliseHeadings, reportTooDeep, tooDeep } from '../parse/index.js'
+import { decodeText, normaliseHeadings, reportTooComplex, reportTooDeep, tooComplex, tooDeep } from '../parse/index.js'
 import { recognize } from '../parse/recognize.js'
 import { checkRegeling } from '../validate/index.js'
 
@@ -128,8 +128,10 @@ function prepare(file: VFile): string {
   }
   const frontMatter = parseFrontMatter(text, file)
   const { bodyStart, endLine, fenced } = frontMatterExtent(text, frontMatter)
-  const deep = tooDeep(frontMatter.body)
-  if (deep) reportTooDeep(file, deep.line)
+  const complex = tooComplex(frontMatter.body)
+  const deep = tooDeep(frontMatter.body) ?? (complex ? { line: complex.line, depth: 0 } : undefined)
+  if (complex) reportTooComplex(file, complex)
+  else if (deep) reportTooDeep(file, deep.line)
   const head = fenced ? text.slice(0, bodyStart) : blank(text.slice(0, bodyStart))
   const source = deep ? '' : head + normaliseHeadings(text.slice(bodyStart))
   file.data.regelwerk = { text, frontMatter, source, bodyStart, frontMatterEndLine: endLine, tooDeep: !!deep }

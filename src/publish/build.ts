@@ -102,12 +102,11 @@ function opschrift(m: PublicatieMetadata, soort: PublicatieSoort): string {
 
 /** Titles compared without quotes, case, trailing punctuation or doubled spaces. */
 export function normaliseTitle(s: string): string {
-  return s
-    .replace(/[“”„"'‘’`]/g, '')
-    .replace(/[\s.;:,]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
+  const t = s.replace(/[“”„"'‘’`]/g, '')
+  // Trailing punctuation by a scan: /[\s.;:,]+$/ retries at every character of a long run.
+  let end = t.length
+  while (end > 0 && /[\s.;:,]/.test(t.charAt(end - 1))) end--
+  return t.slice(0, end).replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
 function withPunctuation(s: string, end = ';'): string {

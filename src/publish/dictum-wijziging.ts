@@ -13,6 +13,7 @@ import { diffRegelingen } from '../diff/index.js'
 import type { Opdracht, Wijzigingsbesluit } from '../model/amendment.js'
 import type { Artikel, BodyContent } from '../model/nodes.js'
 import type { AlineaBlock, PubBlock, PublicatieMetadata, Run } from '../model/publication.js'
+import { joinLines } from '../util/text.js'
 import { bijlageBlocks, bodyBlocks, tekstBlocks, toelichtingBlocks } from './regeling-blocks.js'
 import type { LoadedVersion } from './resolve-sources.js'
 
@@ -85,7 +86,7 @@ function quoted(opdracht: Opdracht & { inhoud: string }, depth: 1 | 2): PubBlock
   if (!opdracht.nieuw) {
     return opdracht.inhoud
       .split(/\n{2,}/)
-      .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
+      .map((block) => joinLines(block).trim())
       .filter((b) => b !== '')
       .map((b) => quote({ kind: 'alinea', depth: 0, runs: [{ text: b }] }, depth))
   }

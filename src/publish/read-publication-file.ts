@@ -14,6 +14,7 @@ import { type FrontMatter, parseFrontMatter, yamlPlace } from '../parse/frontmat
 import { decodeText } from '../parse/index.js'
 import { isIsoDate } from '../util/dates.js'
 import { fout, waarschuwing } from '../util/messages.js'
+import { joinLines } from '../util/text.js'
 import { closest } from '../validate/closest.js'
 import { type MetaEntry, metaEntries } from '../validate/meta-entries.js'
 
@@ -242,7 +243,7 @@ function setText(out: PublicatieBestand, entry: MetaEntry, s: string, file: VFil
     case 'toelichting':
       out.toelichting = s
         .split(/\n\s*\n/)
-        .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+        .map((p) => joinLines(p).trim())
         .filter((p) => p !== '')
       return
     default:

@@ -25,6 +25,7 @@ import type {
 } from '../model/nodes.js'
 import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from '../model/publication.js'
 import { dispatch, type Handlers } from '../model/registry.js'
+import { joinLines } from '../util/text.js'
 
 type Level = KopBlock['level']
 
@@ -39,7 +40,7 @@ export function inlineRuns(children: readonly PhrasingContent[], style: Omit<Run
     switch (c.type) {
       case 'text':
       case 'inlineCode':
-        push(out, { ...style, text: c.value.replace(/\s*\n\s*/g, ' ') })
+        push(out, { ...style, text: joinLines(c.value) })
         break
       case 'break':
         push(out, { ...style, text: ' ' })
@@ -124,7 +125,7 @@ function blokBlock(node: RootContent, depth: AlineaBlock['depth']): PubBlock {
     }
   }
   // A list, quote or code block without legal structure: its text, as one paragraph.
-  return { kind: 'alinea', depth, runs: text(mdastToString(node).replace(/\s*\n\s*/g, ' ')) }
+  return { kind: 'alinea', depth, runs: text(joinLines(mdastToString(node))) }
 }
 
 /** The body of a regulation (divisions, articles, text) at heading level `n`. */

@@ -6,11 +6,12 @@
  * folder). A reference that cannot be found is an error on the key that names it; problems inside
  * the regulation file are messages on that file.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { VFile } from 'vfile'
 import type { Regeling } from '../model/nodes.js'
 import { parseRegeling } from '../parse/index.js'
+import { readInputFile } from '../util/limits.js'
 import { fout, hasErrors } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
 import { REGULATIONS_DIR, resolveVersion } from '../versions/refs.js'
@@ -64,7 +65,12 @@ function load(
     return undefined
   }
   const file = new VFile({ path: path.value })
-  file.value = readFileSync(path.value)
+  const read = readInputFile(path.value, 'tekst')
+  if ('problem' in read) {
+    fout(pubFile, `\`${key}: ${ref}\`: ${read.problem.reason}`, pub.valuePlaces.get(key), read.problem.ruleId)
+    return undefined
+  }
+  file.value = read.bytes
   const result = parseRegeling(file)
   const dir = dirname(path.value)
   const work = isWorkDir(dir) ? loadWork(dir) : undefined

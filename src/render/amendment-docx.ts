@@ -8,6 +8,7 @@
  */
 import { Document, type FileChild, Packer, Paragraph, TextRun } from 'docx'
 import type { Opdracht, Wijzigingsbesluit } from '../model/amendment.js'
+import { joinLines } from '../util/text.js'
 import { coreXml, fixZipTimestamps, regelingParagraphs } from './docx-renvooi.js'
 import { documentStyles, PAGE, STYLE, type StyleId } from './docx-style.js'
 
@@ -26,7 +27,7 @@ function inhoud(opdracht: Opdracht & { inhoud: string }): Paragraph[] {
   }
   return opdracht.inhoud
     .split(/\n{2,}/)
-    .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
+    .map((block) => joinLines(block).trim())
     .filter((b) => b !== '')
     .map((b) => para(STYLE.normal, b))
 }

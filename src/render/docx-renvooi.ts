@@ -36,6 +36,7 @@ import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import { isItem, isTekst, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
+import { splitSpace } from '../util/text.js'
 import { documentStyles, LANGUAGE, PAGE, STYLE, type StyleId, TEXT_WIDTH } from './docx-style.js'
 
 export interface RenvooiDocxOptions {
@@ -314,9 +315,12 @@ function endApart(runs: RenvooiRun[], avoid: RunOp): RenvooiRun[] {
   const before = runs[runs.length - 2]
   if (before && before.op === other) return [...runs.slice(0, -2), last, before]
   if (before?.op !== 'gelijk') return runs
-  const m = /(\S+\s*)$/.exec(before.text)
-  if (!m?.[1]) return runs
-  const word = m[1]
+  // The last word with the white space after it (a scan: /(\S+\s*)$/ is quadratic on long words).
+  const [, core, trail] = splitSpace(before.text)
+  let at = core.length
+  while (at > 0 && core.charAt(at - 1).trim() !== '') at--
+  const word = core.slice(at) + trail
+  if (core.slice(at) === '') return runs
   const kept = before.text.slice(0, before.text.length - word.length)
   const lastText = word + last.text
   const out = runs.slice(0, -2)

@@ -17,6 +17,7 @@
 import { visit } from 'unist-util-visit'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { RegelingType } from '../model/registry.js'
+import { joinLines, splitSpace } from '../util/text.js'
 import {
   changedLines,
   changedProvisions,
@@ -383,10 +384,9 @@ export function opsHtml(ops: readonly WordOp[]): string {
   for (const op of ops) pushOp(merged, op)
   return merged
     .map((op) => {
-      const text = op.text.replace(/\s*\n\s*/g, ' ')
+      const text = joinLines(op.text)
       if (op.op === 'gelijk') return esc(text)
-      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)
-      const [lead, core, trail] = m ? [m[1] ?? '', m[2] ?? '', m[3] ?? ''] : ['', text, '']
+      const [lead, core, trail] = splitSpace(text)
       // Only white space changed: nothing to see or to announce.
       if (core === '') return esc(text)
       const mark =

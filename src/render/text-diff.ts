@@ -18,6 +18,7 @@ import { DIVISION_KEYWORD, ID_PREFIX, ordinal } from '../model/glossary.js'
 import type { DivisionType } from '../model/nodes.js'
 import { isItem, isNumbered, isTekst as isTekstType, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
+import { splitSpace } from '../util/text.js'
 
 export interface TextDiffOptions {
   /** ANSI colours (red strike-through, green underline); pass `process.stdout.isTTY`. */
@@ -597,8 +598,7 @@ function formatLine(line: Line, style: Style): string {
 /** Markers go around the words only: white space at either end stays outside, as git does. */
 function formatOp(op: WordOp, style: Style): string {
   if (op.op === 'gelijk' || op.text === '') return op.text
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(op.text)
-  const [lead, core, trail] = m ? [m[1] ?? '', m[2] ?? '', m[3] ?? ''] : ['', op.text, '']
+  const [lead, core, trail] = splitSpace(op.text)
   if (core === '') return op.op === 'del' ? style.del(op.text) : style.ins(op.text)
   return `${lead}${op.op === 'del' ? style.del(core) : style.ins(core)}${trail}`
 }

@@ -9,7 +9,10 @@ export const RULE_IDS = [
   'bestand-geen-utf8',
   'bestand-is-map',
   'bestand-leeg',
+  'bestand-geen-gewoon-bestand',
   'bestand-ontbreekt',
+  'bestand-te-groot',
+  'te-complex',
   'te-diep-genest',
   // Front-matter (parse, validate)
   'frontmatter-datum',

@@ -73,7 +73,8 @@ const CHAIN = /^,?\s+(?:en|of|alsmede|dan wel|onderscheidenlijk|juncto|jo\.?)\s+
 const FORMER = /^,?\s+zoals\s+(?:dat|deze|die|het|hij|zij)\s+(?:luidde|luidden|gold|golden)(?![\p{L}])/u
 
 /** Words that abbreviate a regulation (`Awb`, `BW`, `CAR-UWO`, `CAR/UWO`, `WOR`). */
-const ACRONYM = String.raw`(?:[A-Z][\p{L}]*[A-Z][\p{L}]*|Awb|Wnra|Wob|Woo|Wor|Sr|Sv|Rv)(?:[-/]\s?[A-Z][\p{L}]*)*(?![\p{L}\d])`
+// Two capitals, matched one way only (`[A-Z]\p{L}*[A-Z]\p{L}*` backtracks quadratically on a long word).
+const ACRONYM = String.raw`(?:[A-Z][^\P{L}A-Z]*[A-Z]\p{L}*|Awb|Wnra|Wob|Woo|Wor|Sr|Sv|Rv)(?:[-/]\s?[A-Z][\p{L}]*)*(?![\p{L}\d])`
 /** A name glued to the number: `artikel 160 Gemeentewet`, `artikel 125 Ambtenarenwet`. */
 const NAME_AFTER = /^,?\s+\p{Lu}[\p{L}-]*(?:wet|wetboek|besluit|regeling|reglement|verordening|code)(?![\p{L}])/u
 const ACRONYM_AFTER = new RegExp(String.raw`^,?\s+(?:(?:van|uit)\s+(?:de|het|der)\s+)?${ACRONYM}`, 'u')

@@ -84,6 +84,9 @@ export function isWorkDir(dir: string): boolean {
 
 /** Read the front-matter of a file without reading the whole body. */
 export function readHead(path: string): string {
+  // Not a regular file (a FIFO named `x.md` would block open, a device never ends): no head. The
+  // file's own read (readInput) reports what it is.
+  if (!statSync(path).isFile()) return ''
   const fd = openSync(path, 'r')
   try {
     const size = statSync(path).size

@@ -10,6 +10,7 @@
  */
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { VFile } from 'vfile'
 import { houseStyleOf, MAX_JOBS, runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
 import { checkOrganisationStyles } from '../../assemble/organisaties.js'
@@ -26,6 +27,8 @@ import { loadTemplate, type Template } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { runVoorbeeld } from '../../assemble/voorbeeld.js'
 import { HouseStyleError } from '../../render/docx-letter.js'
+import { inputProblem } from '../../util/limits.js'
+import { fout } from '../../util/messages.js'
 import { isSystemError, systemErrorReason } from '../../util/system-errors.js'
 import { counts, EXIT, plural, printMessages, UsageError } from '../io.js'
 
@@ -168,6 +171,15 @@ export async function runLetters(templatePath: string, dataPath: string, options
   if (!template) {
     const c = counts(file.messages)
     process.stderr.write(`Het sjabloon heeft ${plural(c.fouten, 'fout', 'fouten')}; er zijn geen brieven gemaakt.\n`)
+    return EXIT.input
+  }
+  // The data must be a regular file within the input limit (src/util/limits.ts): `/dev/zero` or a
+  // FIFO would never end, here (row count) or in the reader.
+  const dataProblem = inputProblem(dataPath, 'gegevens')
+  if (dataProblem) {
+    const dataFile = new VFile({ path: dataPath })
+    fout(dataFile, dataProblem.reason, { line: 1, column: 1 }, dataProblem.ruleId)
+    printMessages(dataFile, dataPath)
     return EXIT.input
   }
   const outDir = options.out ?? join('output', basename(templatePath).replace(/\.md$/, ''))

@@ -60,7 +60,9 @@ export function citeertitelArtikel(tree: Regeling): { titel: string; place: Poin
       const m = AANGEHAALD.exec(plain(unit).trim())
       if (!m) continue
       // The title ends at the end of its sentence ("... aangehaald als: X." or "X, en treedt ...").
-      const titel = (m[1] as string).replace(/\s*[.;]\s*$/, '').trim()
+      // One closing `.` or `;` off, by trimming (/\s*[.;]\s*$/ is quadratic on long space runs).
+      const end = (m[1] as string).trimEnd()
+      const titel = (/[.;]$/.test(end) ? end.slice(0, -1) : end).trim()
       if (titel !== '') return { titel, place: unit.position?.start }
     }
   }
