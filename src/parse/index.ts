@@ -100,9 +100,33 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return at
 }
 
-/** Headings written without a space after `#` (`####Algemene bepalingen`) are still headings. */
+/**
+ * Headings written without a space after `#` (`####Algemene bepalingen`) are still headings; a line
+ * inside a fenced code block is code and stays as it is.
+ */
 export function normaliseHeadings(body: string): string {
-  return body.replace(/^(#{1,6})(?=[^#\s])/gm, '$1 ')
+  if (!/^#{1,6}[^#\s]/m.test(body)) return body
+  const lines = body.split('\n')
+  let fence: { char: string; length: number } | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)
+    if (fence) {
+      if (open && (open[1] as string)[0] === fence.char && (open[1] as string).length >= fence.length) {
+        if (line.slice(open[0].length).trim() === '') fence = undefined
+      }
+      continue
+    }
+    if (open) {
+      const marker = open[1] as string
+      // A backtick fence whose info string has a backtick is no fence (CommonMark).
+      if (marker[0] === '~' || !line.slice(open[0].length).includes('`'))
+        fence = { char: marker[0] as string, length: marker.length }
+      continue
+    }
+    if (/^#{1,6}[^#\s]/.test(line)) lines[i] = line.replace(/^(#{1,6})/, '$1 ')
+  }
+  return lines.join('\n')
 }
 
 /** Parse a regulation file (Markdown with front-matter) into a regeling tree. */

@@ -6,6 +6,7 @@
 import type { PhrasingContent } from 'mdast'
 import type { Point } from 'unist'
 import type { FrontMatter } from '../parse/frontmatter.js'
+import { normaliseHeadings } from '../parse/index.js'
 
 /** The text the parser's offsets refer to, with a line index. */
 export interface Source {
@@ -24,7 +25,7 @@ export interface PlainText {
  * written without a space after `#` normalised as `parseText` does (so offsets match).
  */
 export function sourceOf(fm: FrontMatter): Source {
-  const text = fm.body.replace(/^(#{1,6})(?=[^#\s])/gm, '$1 ')
+  const text = normaliseHeadings(fm.body)
   const lineStarts = [0]
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1)
   return { text, lineStarts }

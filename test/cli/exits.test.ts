@@ -178,7 +178,7 @@ describe('letters where the output folder or the data path is wrong', () => {
     const out = join(dir, 'brieven')
     const run = await regelwerkAsync(['letters', TEMPLATE, dir, '--out', out])
     expectRefused(run)
-    expect(run.stderr).toContain(`Het gegevensbestand \`${dir}\` is een map`)
+    expect(run.stderr).toContain(`${dir}:1:1: fout \`${dir}\` is een map, geen bestand [bestand-is-map]`)
     expect(existsSync(out)).toBe(false)
   })
 
@@ -187,7 +187,7 @@ describe('letters where the output folder or the data path is wrong', () => {
     const run = await regelwerkAsync(['letters', TEMPLATE, '/dev/zero', '--out', out], { timeoutMs: 15_000 })
     expect(run.timedOut).toBe(false)
     expectRefused(run)
-    expect(run.stderr).toContain('Het gegevensbestand `/dev/zero` is geen gewoon bestand')
+    expect(run.stderr).toContain('/dev/zero:1:1: fout `/dev/zero` is een apparaat, geen gewoon bestand')
     expect(existsSync(out)).toBe(false)
   })
 

@@ -100,3 +100,13 @@ describe('roman division numbers', () => {
     expect(titel && numOf(titel)).toBe('IV')
   })
 })
+
+describe('headings without a space after #', () => {
+  it('are headings in the text, but a line in a fenced code block stays code', async () => {
+    const { normaliseHeadings } = await import('../../src/parse/index.js')
+    expect(normaliseHeadings('####Algemene bepalingen\n\n```\n#[\n#include\n```\n\n##Slot\n')).toBe(
+      '#### Algemene bepalingen\n\n```\n#[\n#include\n```\n\n## Slot\n',
+    )
+    expect(normaliseHeadings('~~~~\n#a\n~~~\n#b\n~~~~\n#c\n')).toBe('~~~~\n#a\n~~~\n#b\n~~~~\n# c\n')
+  })
+})
