@@ -19,12 +19,13 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { rename, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -49,10 +50,11 @@ import {
   lockOutputFolder,
   removeOwnTemps,
   removeStaleTemps,
+  syncFile,
+  syncFileSystem,
   syncFolder,
   tempPrefix,
   withSignalCleanup,
-  writeDurable,
   writeDurableSync,
 } from './output-folder.js'
 import { warnUnshowable } from './tekens.js'
@@ -228,6 +230,8 @@ export interface MakeContext {
   outDir: string
   datum?: string
   resume?: boolean
+  /** The output folder held no files when the batch began: no letter name can be taken already. */
+  freshFolder?: boolean
   /** Keep the letter model instead of rendering (`dryRun`, `oneFile`). */
   keepLetter?: boolean
   /** Write the `.docx` to a temp file next to its target (in a worker thread). */
@@ -259,7 +263,9 @@ export function makeLetterFile(ctx: MakeContext, values: Record<string, Value>):
   const style = letterHouseStyle(ctx.style as HouseStyle, letter)
   const bytes = packDocx(style, letterDocumentXml(letter, style), letter.titel, letter.datum)
   const hash = sha256(bytes)
-  const present = keptFile(target, ctx.resume === true ? bytes : undefined)
+  // In a folder that was empty at the start nothing can stand at a letter's place (names are unique
+  // in a batch): no look at the disk per letter.
+  const present = ctx.freshFolder ? 'absent' : keptFile(target, ctx.resume === true ? bytes : undefined)
   if (present === 'same') return { kind: 'brief', file, datum: letter.datum, versies, sha256: hash }
   if (present === 'other')
     return {
@@ -314,13 +320,15 @@ function keptFile(target: string, bytes: Uint8Array | undefined): 'absent' | 'sa
   }
 }
 
-/** Write a temp file and flush it to disk (a worker thread's letter; the main thread renames it). */
+/**
+ * Write a temp file (a worker thread's letter). The main thread flushes it to disk with its group
+ * (`FileWriter`) before it renames it.
+ */
 function writeSynced(path: string, data: Uint8Array): void {
   const fd = openSync(path, 'w')
   try {
     let off = 0
     while (off < data.length) off += writeSync(fd, data, off, data.length - off)
-    fdatasyncSync(fd)
   } finally {
     closeSync(fd)
   }
@@ -396,36 +404,85 @@ export class NameIndex {
   }
 }
 
-/** Letter files written in the background (a few at a time), each atomically. */
+/**
+ * Letter files written in the background (a few at a time), each atomically and durably: a letter
+ * is written to a temp file, and renamed to its name only after its data is on disk. The flush is
+ * done per group of letters (one `syncfs` for the group, see `syncFileSystem`), not per letter; a
+ * batch that stops before a group is renamed leaves temp files, which `--resume` removes and makes
+ * again.
+ */
 class FileWriter {
   private inFlight = new Set<Promise<void>>()
   private failure: unknown
   private n = 0
+  /** Temp files written and waiting for the group flush, with the name each gets. */
+  private pending: Array<{ tmp: string; path: string }> = []
 
-  constructor(private readonly limit = 16) {}
+  constructor(
+    private readonly dir: string,
+    private readonly limit = 16,
+    private readonly group = 1024,
+  ) {}
 
-  /** Write `data` to `path`, or (`data` a string) rename that temp file to `path`. */
+  /** Write `data` to `path`, or (`data.tmp`, a worker's temp file) rename that file to `path`. */
   async write(path: string, data: Uint8Array | { tmp: string }): Promise<void> {
     if (this.failure) throw this.failure
     while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight)
-    const tmp = data instanceof Uint8Array ? join(dirname(path), `${tempPrefix()}${this.n++}.tmp`) : data.tmp
-    // Data flushed to disk before the rename (`writeDurable`); a worker's temp file already is.
-    const p: Promise<void> = (data instanceof Uint8Array ? writeDurable(path, tmp, data) : rename(tmp, path))
-      .catch(async (error) => {
-        if (!(data instanceof Uint8Array)) await rm(data.tmp, { force: true })
-        this.failure ??= error
-      })
-      .finally(() => this.inFlight.delete(p))
-    this.inFlight.add(p)
+    if (!(data instanceof Uint8Array)) {
+      this.pending.push({ tmp: data.tmp, path })
+    } else {
+      const tmp = join(dirname(path), `${tempPrefix()}${this.n++}.tmp`)
+      const p: Promise<void> = writeFile(tmp, data)
+        .then(() => {
+          this.pending.push({ tmp, path })
+        })
+        .catch(async (error) => {
+          await rm(tmp, { force: true })
+          this.failure ??= error
+        })
+        .finally(() => this.inFlight.delete(p))
+      this.inFlight.add(p)
+    }
+    if (this.pending.length >= this.group) {
+      // One group is flushed in the background while the next is made; never more than one.
+      await this.committing
+      if (this.failure) throw this.failure
+      this.committing = this.commit()
+    }
+  }
+
+  /** The group flush under way. */
+  private committing: Promise<void> = Promise.resolve()
+
+  /** Flush the waiting temp files (and the writes under way) to disk, then give each its name. */
+  private async commit(): Promise<void> {
+    // Writes under way belong to this group too.
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight)
+    const group = this.pending
+    this.pending = []
+    if (group.length === 0) return
+    try {
+      if (!(await syncFileSystem(this.dir))) {
+        for (let i = 0; i < group.length; i += this.limit)
+          await Promise.all(group.slice(i, i + this.limit).map((g) => syncFile(g.tmp)))
+      }
+      for (let i = 0; i < group.length; i += this.limit)
+        await Promise.all(group.slice(i, i + this.limit).map((g) => rename(g.tmp, g.path)))
+    } catch (error) {
+      await Promise.all(group.map((g) => rm(g.tmp, { force: true })))
+      this.failure ??= error
+    }
   }
 
   /** Wait for the writes under way, whatever their outcome (before temp files are cleaned up). */
   async settle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.race(this.inFlight)
+    await this.committing
   }
 
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight)
+    await this.committing
+    await this.commit()
     if (this.failure) throw this.failure
   }
 }
@@ -486,7 +543,7 @@ class LetterPool {
 
   constructor(
     jobs: number,
-    data: { templatePath: string; outDir: string; datum?: string; resume?: boolean },
+    data: { templatePath: string; outDir: string; datum?: string; resume?: boolean; freshFolder?: boolean },
     private readonly chunkSize = 20,
   ) {
     for (let i = 0; i < jobs; i++) {
@@ -577,6 +634,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   )
 }
 
+/** Whether `dir` holds nothing but this batch's lock (checked under the lock, before any letter). */
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return readdirSync(dir).every((n) => n === '.regelwerk.lock')
+  } catch {
+    return false
+  }
+}
+
 /** Stop at a signal (checked between rows). */
 function checkSignal(control: BatchControl): void {
   if (control.signal) throw new BatchInterrupted(control.signal)
@@ -600,6 +666,7 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
     outDir,
     ...(options.datum ? { datum: options.datum } : {}),
     resume: options.resume === true,
+    freshFolder: isEmptyFolder(outDir),
     keepLetter: options.dryRun === true || options.oneFile === true,
   }
   const jobs = ctx.keepLetter ? 1 : Math.max(1, Math.min(MAX_JOBS, Math.floor(options.jobs ?? 1)))
@@ -610,9 +677,10 @@ async function runBatchInFolder(options: BatchOptions, control: BatchControl): P
           outDir,
           ...(options.datum ? { datum: options.datum } : {}),
           resume: options.resume === true,
+          freshFolder: ctx.freshFolder === true,
         })
       : undefined
-  const writer = new FileWriter()
+  const writer = new FileWriter(outDir)
   const manifest =
     options.dryRun || options.oneFile
       ? undefined

@@ -9,7 +9,13 @@ import { houseStyleOf, type Made, type MakeContext, makeLetterFile } from './bat
 import { loadTemplate } from './template.js'
 import type { Value } from './values.js'
 
-const data = workerData as { templatePath: string; outDir: string; datum?: string; resume?: boolean }
+const data = workerData as {
+  templatePath: string
+  outDir: string
+  datum?: string
+  resume?: boolean
+  freshFolder?: boolean
+}
 const { template } = loadTemplate(data.templatePath)
 if (!template) throw new Error(`het sjabloon ${data.templatePath} is niet te laden in een werkthread`)
 const ctx: MakeContext = {
@@ -18,6 +24,7 @@ const ctx: MakeContext = {
   outDir: data.outDir,
   ...(data.datum ? { datum: data.datum } : {}),
   resume: data.resume === true,
+  freshFolder: data.freshFolder === true,
   tmpPrefix: `.regelwerk-${process.pid}-w${threadId}`,
 }
 

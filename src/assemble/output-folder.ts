@@ -8,6 +8,7 @@
  * before it ends. Files are written durably: data fsynced before the rename that makes them
  * visible, the folder fsynced after the renames.
  */
+import { spawn } from 'node:child_process'
 import {
   closeSync,
   fdatasyncSync,
@@ -294,5 +295,35 @@ export function syncFolder(dir: string): void {
   } catch {
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * Flush everything written to the file system that holds `dir` in one call (Linux `syncfs(2)`,
+ * through coreutils `sync -f`): after it, the data of every temp file written before is on disk.
+ * One call per group of letters costs a few milliseconds, where an `fdatasync` per letter costs
+ * about 0.3 ms each and queues on Node's four file threads. Returns false where `sync -f` is not
+ * there (macOS, Windows, BusyBox): the caller then flushes file by file.
+ */
+export async function syncFileSystem(dir: string): Promise<boolean> {
+  if (syncFsMissing) return false
+  const ok = await new Promise<boolean>((done) => {
+    const child = spawn('sync', ['-f', dir], { stdio: 'ignore' })
+    child.on('error', () => done(false))
+    child.on('close', (status) => done(status === 0))
+  })
+  if (!ok) syncFsMissing = true
+  return ok
+}
+
+let syncFsMissing = process.platform !== 'linux'
+
+/** Flush one file's data to disk (the fallback of `syncFileSystem`). */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+')
+  try {
+    await handle.datasync()
+  } finally {
+    await handle.close()
   }
 }
