@@ -34,6 +34,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { CitedVersion, Letter } from '../model/letter.js'
 import { type HouseStyle, HouseStyleError, letterDocumentXml, loadHouseStyle, packDocx } from '../render/docx-letter.js'
 import { MAX_HOUSE_STYLE_UNPACKED } from '../render/house-style-zip.js'
+import { unpackedLimit } from '../util/limits.js'
 import { assembleLetter, describeAssembleError } from './assemble.js'
 import {
   DataFileError,
@@ -162,7 +163,7 @@ export function insideOutDir(outDir: string, name: string): string | undefined {
 export function houseStyleOf(template: Template): HouseStyle {
   const bytes = readHouseStyleFile(template.huisstijl)
   try {
-    return loadHouseStyle(bytes)
+    return loadHouseStyle(bytes, unpackedLimit(MAX_HOUSE_STYLE_UNPACKED))
   } catch (error) {
     if (error instanceof HouseStyleError)
       throw new HouseStyleError(`De huisstijl \`${basename(template.huisstijl)}\` ${error.message}`)
@@ -175,7 +176,7 @@ export function houseStyleOf(template: Template): HouseStyle {
  * `/dev/zero` given as house style stops there).
  */
 function readHouseStyleFile(path: string): Uint8Array {
-  const limit = MAX_HOUSE_STYLE_UNPACKED
+  const limit = unpackedLimit(MAX_HOUSE_STYLE_UNPACKED)
   let fd: number
   try {
     fd = openSync(path, 'r')

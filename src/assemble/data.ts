@@ -10,11 +10,12 @@ import { type CsvErrorCode, parse as parseCsv } from 'csv-parse'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { unpackedLimit } from '../util/limits.js'
 import { fout } from '../util/messages.js'
 import type { RuleId } from '../util/rule-ids.js'
 import { matchHeader, normaliseColumn } from './data-header.js'
 import { type DataEncoding, decodeCp1252, decodingStream, detectEncoding } from './data-text.js'
-import { readWorkbookSheet, type SheetRows, XlsxError, type XlsxLimits } from './data-xlsx.js'
+import { readWorkbookSheet, type SheetRows, XLSX_LIMITS, XlsxError, type XlsxLimits } from './data-xlsx.js'
 import type { FieldDef } from './template.js'
 import { type Parsed, parseBedrag, parseDatum, parseGetal, showRaw, type Value } from './values.js'
 
@@ -388,7 +389,15 @@ async function* tableRows(
 async function* sheetRows(path: string, fields: readonly FieldDef[], options: ReadOptions): AsyncGenerator<Row> {
   let sheet: SheetRows
   try {
-    sheet = await readWorkbookSheet(path, options.blad, options.xlsxLimits)
+    sheet = await readWorkbookSheet(
+      path,
+      options.blad,
+      options.xlsxLimits ?? {
+        ...XLSX_LIMITS,
+        maxFileBytes: unpackedLimit(XLSX_LIMITS.maxFileBytes),
+        maxUnpackedBytes: unpackedLimit(XLSX_LIMITS.maxUnpackedBytes),
+      },
+    )
   } catch (error) {
     if (error instanceof XlsxError) throw new DataFileError(error.line, error.message)
     throw error

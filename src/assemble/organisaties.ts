@@ -14,7 +14,7 @@
  * works as a rule named `organisatie` (its outcomes are the keys), so names in the template are
  * checked like the outcomes of any rule. `huisstijl` is the Word file of that organisation's letters.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
@@ -26,6 +26,8 @@ import {
   type OneFileOptions,
   renderOneFileDocx,
 } from '../render/docx-letter.js'
+import { MAX_HOUSE_STYLE_UNPACKED } from '../render/house-style-zip.js'
+import { readInputFile, unpackedLimit } from '../util/limits.js'
 import { waarschuwing } from '../util/messages.js'
 import type { Rule } from './rules/index.js'
 import type { Value } from './values.js'
@@ -65,12 +67,15 @@ export function readOrganisaties(
 ): { value?: Organisaties; problems: OrganisatieProblem[] } {
   const problems: OrganisatieProblem[] = []
   const name = basename(path)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  } catch {
-    return { problems: [{ reden: `het bestand \`${name}\` is niet te lezen (het hoort naast het sjabloon)` }] }
+  const read = readInputFile(path, 'tekst')
+  if ('problem' in read) {
+    const reden =
+      read.problem.ruleId === 'bestand-ontbreekt'
+        ? `het bestand \`${name}\` is niet te lezen (het hoort naast het sjabloon)`
+        : read.problem.reason
+    return { problems: [{ reden }] }
   }
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '')
   const lc = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true })
   const lineOf = (node: unknown) => {
@@ -187,14 +192,12 @@ const loaded = new Map<string, HouseStyle>()
 export function organisationHouseStyle(path: string): HouseStyle {
   let style = loaded.get(path)
   if (style) return style
-  let bytes: Uint8Array
+  // A regular file within the input limit: a device or FIFO named in organisaties.yaml never ends.
+  const read = readInputFile(path, 'gegevens')
+  if ('problem' in read) throw new HouseStyleError(`De huisstijl \`${path}\`: ${read.problem.reason}`)
+  const bytes: Uint8Array = read.bytes
   try {
-    bytes = readFileSync(path)
-  } catch {
-    throw new HouseStyleError(`De huisstijl \`${path}\` is niet te lezen`)
-  }
-  try {
-    style = loadHouseStyle(bytes)
+    style = loadHouseStyle(bytes, unpackedLimit(MAX_HOUSE_STYLE_UNPACKED))
   } catch (error) {
     if (error instanceof HouseStyleError)
       throw new HouseStyleError(`De huisstijl \`${basename(path)}\` ${error.message}`)

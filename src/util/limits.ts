@@ -152,3 +152,13 @@ export function readInputFile(path: string, kind: InputKind): { bytes: Buffer } 
     closeSync(fd)
   }
 }
+
+/**
+ * An unpacked-size limit (a house style, an Excel workbook): `defaultBytes`, or the limit the user
+ * gave with `--max-invoer` / `REGELWERK_MAX_INVOER` when that is larger.
+ */
+export function unpackedLimit(defaultBytes: number): number {
+  const env = process.env[MAX_INPUT_ENV]
+  const mb = override ?? (env ? parseMegabytes(env) : undefined)
+  return mb === undefined ? defaultBytes : Math.max(defaultBytes, Math.floor(mb * MB))
+}
