@@ -25,7 +25,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs'
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { rename, rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -322,7 +322,7 @@ function keptFile(target: string, bytes: Uint8Array | undefined): 'absent' | 'sa
 }
 
 /**
- * Write a temp file (a worker thread's letter). The main thread flushes it to disk with its group
+ * Write a letter to its temp file (this thread's letter or a worker's). The main thread flushes it to disk with its group
  * (`FileWriter`) before it renames it.
  */
 function writeSynced(path: string, data: Uint8Array): void {
@@ -413,7 +413,6 @@ export class NameIndex {
  * again.
  */
 class FileWriter {
-  private inFlight = new Set<Promise<void>>()
   private failure: unknown
   private n = 0
   /** Temp files written and waiting for the group flush, with the name each gets. */
@@ -422,46 +421,58 @@ class FileWriter {
   constructor(
     private readonly dir: string,
     private readonly limit = 16,
-    private readonly group = 1024,
+    private readonly group = 256,
   ) {}
 
   /** Write `data` to `path`, or (`data.tmp`, a worker's temp file) rename that file to `path`. */
   async write(path: string, data: Uint8Array | { tmp: string }): Promise<void> {
     if (this.failure) throw this.failure
-    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight)
     if (!(data instanceof Uint8Array)) {
       this.pending.push({ tmp: data.tmp, path })
     } else {
+      // A synchronous write of a new file of some 20 kB goes to the page cache and costs tens of
+      // microseconds; through fs/promises the same write costs twice that in this thread (a
+      // FileHandle, three round trips to the thread pool and their promises). The flush to disk,
+      // the slow part, is done per group in the background (`commit`).
       const tmp = join(dirname(path), `${tempPrefix()}${this.n++}.tmp`)
-      const p: Promise<void> = writeFile(tmp, data)
-        .then(() => {
-          this.pending.push({ tmp, path })
-        })
-        .catch(async (error) => {
-          await rm(tmp, { force: true })
-          this.failure ??= error
-        })
-        .finally(() => this.inFlight.delete(p))
-      this.inFlight.add(p)
+      try {
+        writeSynced(tmp, data)
+      } catch (error) {
+        rmSync(tmp, { force: true })
+        this.failure ??= error
+        throw error
+      }
+      this.pending.push({ tmp, path })
     }
-    if (this.pending.length >= this.group) {
-      // One group is flushed in the background while the next is made; never more than one.
-      await this.committing
-      if (this.failure) throw this.failure
-      this.committing = this.commit()
+    // Group commit: a flush takes every letter written since the previous flush began, and runs
+    // in the background while the next letters are made. Flushes follow one another as soon as
+    // there is a group, so the flush left at the end of a batch is about one flush long; a group
+    // has at least `group` letters (each flush costs a process start), and when the disk cannot
+    // keep up, groups of `4 × group` wait in line rather than growing without end.
+    if ((!this.flushing && this.pending.length >= this.group) || this.pending.length >= 4 * this.group) {
+      const group = this.pending
+      this.pending = []
+      this.flushing = true
+      this.committing = this.committing
+        .then(() => this.commit(group))
+        .finally(() => {
+          this.flushing = false
+        })
     }
   }
 
-  /** The group flush under way. */
+  /** Whether a flush is under way or waiting. */
+  private flushing = false
+
+  /** The group flushes under way, one after another. */
   private committing: Promise<void> = Promise.resolve()
 
-  /** Flush the waiting temp files (and the writes under way) to disk, then give each its name. */
-  private async commit(): Promise<void> {
-    // Writes under way belong to this group too.
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight)
-    const group = this.pending
-    this.pending = []
-    if (group.length === 0) return
+  /** Flush a group of temp files to disk, then give each its name. */
+  private async commit(group: Array<{ tmp: string; path: string }>): Promise<void> {
+    if (group.length === 0 || this.failure) {
+      for (const g of group) rmSync(g.tmp, { force: true })
+      return
+    }
     try {
       if (!(await syncFileSystem(this.dir))) {
         for (let i = 0; i < group.length; i += this.limit)
@@ -475,15 +486,16 @@ class FileWriter {
     }
   }
 
-  /** Wait for the writes under way, whatever their outcome (before temp files are cleaned up). */
+  /** Wait for the flushes under way, whatever their outcome (before temp files are cleaned up). */
   async settle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight)
     await this.committing
   }
 
   async drain(): Promise<void> {
+    const group = this.pending
+    this.pending = []
+    this.committing = this.committing.then(() => this.commit(group))
     await this.committing
-    await this.commit()
     if (this.failure) throw this.failure
   }
 }
