@@ -124,7 +124,7 @@ class Recognizer {
   private heading(block: Block, next: Block | undefined): void {
     const text = mdastToString({ type: 'paragraph', children: block.children }).trim()
     let m = ARTIKEL_RE.exec(text)
-    if (m && this.phase !== 'toelichting') return this.startArtikel(block, m[1] as string, m[0].length)
+    if (m && this.phase !== 'toelichting') return this.startArtikel(block, m[1] as string, m[0].length, next)
     this.flushPending()
     if (this.phase === 'toelichting') return this.toelichtingHeading(block, text)
     m = DIVISION_RE.exec(text)
@@ -224,7 +224,7 @@ class Recognizer {
     for (const note of p.notes) this.content(note)
   }
 
-  private startArtikel(block: Block, num: string, prefix: number): void {
+  private startArtikel(block: Block, num: string, prefix: number, next: Block | undefined): void {
     this.phase = 'body'
     this.closeArtikel()
     const heading = stripPrefix(block.children, prefix)
@@ -232,7 +232,11 @@ class Recognizer {
     const pending = this.pending
     if (pending) {
       this.pending = undefined
-      if (heading.length === 0) {
+      // A title both before and after the heading (laws-markdown, an article inserted or changed
+      // later: `####Aspecten van arbobeleid`, `###Artikel 4`, `####Aanpassing arbeidsplaats …`):
+      // the one after is the article's own; the one before is kept where it stands, unplaced.
+      if (heading.length === 0 && isTitleAfter(block, next)) this.appendBody(kopOf(pending.block))
+      else if (heading.length === 0) {
         setHeading(artikel, pending.block.children)
         if (pending.block.position && block.position) {
           artikel.position = { start: pending.block.position.start, end: block.position.end }
@@ -463,6 +467,20 @@ class Recognizer {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+/** A keywordless heading directly after an article heading, one level deeper: the article's title. */
+function isTitleAfter(artikel: Block, next: Block | undefined): boolean {
+  if (next?.kind !== 'heading' || next.depth <= artikel.depth) return false
+  const text = plain(next.children)
+  return (
+    text !== '' &&
+    !ARTIKEL_RE.test(text) &&
+    !DIVISION_RE.test(text) &&
+    !BIJLAGE_RE.test(text) &&
+    !TOELICHTING_RE.test(text) &&
+    !KEYWORD_WITHOUT_NUMBER_RE.test(text)
+  )
+}
 
 function divisionType(label: string): DivisionType {
   const l = label.toLowerCase()

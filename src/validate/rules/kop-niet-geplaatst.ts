@@ -17,11 +17,17 @@ export const kopNietGeplaatst: Rule = {
   run(ctx) {
     // A ledenbrief or wijzigingsbesluit is a letter with headings of its own, not a regulation.
     if (ctx.kind === 'wijziging') return
+    // So is a circulaire: its headings (`1`, `Inleiding`, `A`, `Tot slot`) are sections of a letter.
+    if (isCirculaire(ctx.frontMatter.data)) return
     visit(ctx.tree, (node, ancestors) => {
       if (node.type !== 'kop' || inToelichting(ancestors)) return
       waarschuwing(ctx.file, reason(node, ancestors), startOf(node), ID)
     })
   },
+}
+
+function isCirculaire(data: Record<string, unknown>): boolean {
+  return typeof data.soort === 'string' && data.soort.trim().toLowerCase() === 'circulaire'
 }
 
 function reason(kop: Kop, ancestors: readonly Node[]): string {
