@@ -13,6 +13,7 @@ import { formatRegeling } from '../format/markdown.js'
 import { META_ORDER } from '../model/meta.js'
 import type { Regeling, RegelingContent } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
+import { dutchWordsToIso } from '../util/dates.js'
 import { fout, waarschuwing } from '../util/messages.js'
 import { importCvdrHtml } from './cvdr-html.js'
 import { importPlainText } from './plain-text.js'
@@ -65,9 +66,45 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
     if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
     tree = { ...withoutMetaTag(parsed.tree), data: { ...parsed.tree.data, meta } }
   }
-  ensureCiteertitel(tree, file)
+  recognizeLedenbrief(text, tree, file)
+  if (tree.data.meta.soort !== 'ledenbrief') ensureCiteertitel(tree, file)
   const markdown = formatRegeling(tree, { frontMatter: frontMatterYaml(tree.data.meta) })
   return { format, markdown, tree }
+}
+
+/** A VNG/LOGA letter to the members: `Brief aan de leden`, with its number `Lbr. 15/069`. */
+const LEDENBRIEF = /\bBrief aan de leden\b/iu
+const LBR = /\bLbr\.\s*(\d{2}\/\d{3})\b/u
+/** `datum` on a line of its own, the date on the next (the letterhead of a ledenbrief). */
+const LETTER_DATE = /^\s*datum\s*\n+\s*(\d{1,2}\s+\p{L}+\s+\d{4})\s*$/imu
+
+/**
+ * A ledenbrief is a letter that amends the CAR-UWO, not a regulation: its headings are sections of
+ * a letter and it is known by its number and date, not by a citeertitel. Without front-matter
+ * saying what it is, the import recognises it by `Brief aan de leden` and its `Lbr.` number, and
+ * fills `soort`, `kenmerk` and `ondertekening` (the letter's date) from the letterhead.
+ */
+function recognizeLedenbrief(text: string, tree: Regeling, file: VFile): void {
+  const meta = tree.data.meta
+  if (meta.soort !== undefined) return
+  const head = text.slice(0, 8000)
+  const lbr = LBR.exec(head)
+  if (!LEDENBRIEF.test(head) || !lbr) return
+  meta.soort = 'ledenbrief'
+  if (meta.kenmerk === undefined) meta.kenmerk = `Lbr. ${lbr[1]}`
+  const date = LETTER_DATE.exec(head)?.[1]
+  const iso = date === undefined ? undefined : dutchWordsToIso(date)
+  if (meta.ondertekening === undefined && iso !== undefined) meta.ondertekening = iso
+  const missing =
+    meta.ondertekening === undefined
+      ? '; de datum van de brief is niet gevonden: vul `ondertekening` (JJJJ-MM-DD) in de front-matter in'
+      : ''
+  ;(missing ? fout : waarschuwing)(
+    file,
+    `De tekst is herkend als ledenbrief \`Lbr. ${lbr[1]}\` (\`soort: ledenbrief\`, kenmerk en datum uit het briefhoofd)${missing}. Vul \`work\` (de regeling die de brief wijzigt) en \`inwerkingtreding\` aan`,
+    { line: 1, column: 1 },
+    'import-ledenbrief',
+  )
 }
 
 /** Longest citeertitel taken from a title: a whole intitulé is too long to cite by. */

@@ -71,6 +71,7 @@ export const RULE_IDS = [
   'import-datum',
   'import-geen-titel',
   'import-leeg-onderdeel',
+  'import-ledenbrief',
   'import-niet-geplaatst',
   // Amendments (amend, apply)
   'wijziging-leeg',

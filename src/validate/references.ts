@@ -23,6 +23,11 @@ export interface Reference {
   /** Another regulation is named (or implied by context): the numbers are not ours. */
   external: boolean
   /**
+   * For an external reference, the regulation as the text names it (`Boek 2 van het Burgerlijk
+   * Wetboek`, `Gemeentewet`, `ARAR`, `die wet`); `''` when it is only implied by a list.
+   */
+  regulation?: string
+  /**
    * Quoted text or a reading instruction (`voor «artikel 40» gelezen: artikel 122d`): the words
    * belong to the text being quoted or changed, not to this regulation.
    */
@@ -101,7 +106,10 @@ export function findReferences(text: string, options: ReferenceOptions = {}): Re
   for (let i = out.length - 2; i >= 0; i--) {
     const ref = out[i] as Reference
     const next = out[i + 1] as Reference
-    if (next.external && CHAIN.test(text.slice(ref.index + ref.text.length, next.index))) ref.external = true
+    if (next.external && CHAIN.test(text.slice(ref.index + ref.text.length, next.index)) && !ref.external) {
+      ref.external = true
+      ref.regulation = next.regulation ?? ''
+    }
   }
   return out
 }
@@ -125,7 +133,49 @@ function readReference(text: string, m: RegExpExecArray, options: ReferenceOptio
   const external = isExternal(after, before, options)
   const quoted = /gelezen:?\s*(?:de\s+)?$/u.test(before) || isQuoted(text, m.index)
   const former = FORMER.test(after)
-  return { index: m.index, text: text.slice(m.index, end), numbers, external, quoted, former }
+  const ref: Reference = { index: m.index, text: text.slice(m.index, end), numbers, external, quoted, former }
+  if (external) ref.regulation = regulationName(after, before)
+  return ref
+}
+
+const ACRONYM_AT_END = new RegExp(String.raw`(${ACRONYM})[\s,]*$`, 'u')
+/** Where the name of a regulation ends: punctuation, or a word that continues the sentence. */
+const NAME_END = new RegExp(
+  String.raw`[,;:()«»"“”\n]|\.(?:\s|$)|\s(?:` +
+    [
+      String.raw`(?:en|of)\s+(?:de\s+|het\s+)?(?:artikel(?:en)?|hoofdstuk(?:ken)?|afdeling(?:en)?|paragra(?:af|fen)|titels?)`,
+      'of|dan wel|onderscheidenlijk|is|zijn|wordt|worden|niet|moet|moeten|kan|kunnen|door|heeft|hebben|treedt',
+      'geldt|gelden|blijft|vormt|vormen|ontvangt|dat|die|waarin|waarop|indien|voor zover|voorzover|met|ter|als',
+      'aan|toe|van overeenkomstige|in samenhang|ten aanzien|bedoeld|bedoelde|genoemd|genoemde|voorgeschreven',
+      'gebruik|De|Het|Een|Deze|Dit|Bij|In|Op',
+    ].join('|') +
+    String.raw`)(?![\p{L}\d])`,
+  'u',
+)
+/** Longest name of a regulation kept from the text. */
+const MAX_NAME = 100
+
+/**
+ * The regulation an external reference names, as written: the words after the reference up to
+ * the next punctuation (`Boek 2 van het Burgerlijk Wetboek`), or the acronym before it (`ARAR`).
+ */
+function regulationName(after: string, before: string): string {
+  const acronym = ACRONYM_AT_END.exec(before)?.[1]
+  let rest = after
+  for (
+    let c = CONTAINER.exec(rest) ?? ALSO_DIVISION.exec(rest);
+    c;
+    c = CONTAINER.exec(rest) ?? ALSO_DIVISION.exec(rest)
+  )
+    rest = rest.slice(c[0].length)
+  const named = ACRONYM_AFTER.test(rest) || NAME_AFTER.test(rest) || OTHER.test(rest) || INSTRUMENT.test(rest)
+  if (!named && acronym) return acronym
+  const lead = /^,?\s+(?:(?:van|uit|in)\s+)?/u.exec(after)
+  let name = after.slice(lead?.[0].length ?? 0, (lead?.[0].length ?? 0) + MAX_NAME * 2)
+  const stop = NAME_END.exec(name)
+  if (stop) name = name.slice(0, stop.index)
+  name = name.replace(/^(?:de|het|der)\s+/u, '').trim()
+  return name.length > MAX_NAME ? `${name.slice(0, name.lastIndexOf(' ', MAX_NAME))} …` : name
 }
 
 function skipParts(text: string, from: number): number {

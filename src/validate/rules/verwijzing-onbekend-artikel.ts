@@ -27,6 +27,10 @@ export interface ReferencedArticle {
   num: string
   status: ReferenceStatus
   place: Point | undefined
+  /** The reference as written (`artikel 64f`, `de artikelen 131 en 241`). */
+  text: string
+  /** For an `extern` reference: the regulation it names, as written (`Gemeentewet`), or `''`. */
+  regulation?: string
 }
 
 /**
@@ -85,7 +89,14 @@ function readText(content: PhrasingContent[], node: Node, unplacedHeading: boole
     const heading = unplacedHeading && ref.index === 0
     for (const { num, index } of ref.numbers) {
       const status = heading ? 'kop' : statusOf(ref, num, tc.numbering)
-      tc.out.push({ num, status, place: pointIn(plain, index, tc.source, startOf(node)) })
+      const found: ReferencedArticle = {
+        num,
+        status,
+        place: pointIn(plain, index, tc.source, startOf(node)),
+        text: ref.text,
+      }
+      if (status === 'extern') found.regulation = ref.regulation ?? ''
+      tc.out.push(found)
     }
   }
 }
