@@ -15,10 +15,15 @@ import { inwerkingtredingTekst } from './rules/inwerkingtreding-tekst.js'
 import { kopNietGeplaatst } from './rules/kop-niet-geplaatst.js'
 import { nummeringLeden } from './rules/nummering-leden.js'
 import { nummeringOnderdelen } from './rules/nummering-onderdelen.js'
-import { verwijzingOnbekendArtikel } from './rules/verwijzing-onbekend-artikel.js'
+import {
+  type ExternalReference,
+  externalReferences,
+  verwijzingOnbekendArtikel,
+} from './rules/verwijzing-onbekend-artikel.js'
 import { woordenAanElkaar } from './rules/woorden-aan-elkaar.js'
 import type { DocumentKind, Rule, RuleContext } from './types.js'
 
+export type { ExternalReference } from './rules/verwijzing-onbekend-artikel.js'
 export type { DocumentKind, Rule, RuleContext } from './types.js'
 
 /** All check rules, in the order they run. */
@@ -60,4 +65,18 @@ export function checkRegeling(
     firstVersion: options.firstVersion,
   }
   for (const rule of RULES) rule.run(ctx)
+}
+
+/**
+ * The references of a parsed regulation to articles of other regulations (`artikel 64f van de
+ * Gemeentewet`): they are not checked, and `check --json` lists them as `externeVerwijzingen`.
+ */
+export function listExternalReferences(result: ParseResult, file: VFile): ExternalReference[] {
+  if (result.text === undefined) return []
+  return externalReferences({
+    file,
+    tree: result.tree,
+    frontMatter: result.frontMatter,
+    kind: documentKind(result.frontMatter.data),
+  })
 }

@@ -170,6 +170,9 @@ function regulationName(after: string, before: string): string {
     rest = rest.slice(c[0].length)
   const named = ACRONYM_AFTER.test(rest) || NAME_AFTER.test(rest) || OTHER.test(rest) || INSTRUMENT.test(rest)
   if (!named && acronym) return acronym
+  // `van het ARAR van toepassing`, `CAR-UWO voorgeschreven`: an abbreviation is the whole name.
+  const abbreviation = ACRONYM_AFTER.exec(rest)?.[0]
+  if (abbreviation !== undefined) return abbreviation.replace(/^,?\s+(?:(?:van|uit)\s+(?:de|het|der)\s+)?/u, '')
   const lead = /^,?\s+(?:(?:van|uit|in)\s+)?/u.exec(after)
   let name = after.slice(lead?.[0].length ?? 0, (lead?.[0].length ?? 0) + MAX_NAME * 2)
   const stop = NAME_END.exec(name)

@@ -7,7 +7,7 @@ import { declaredSoort } from '../../parse/frontmatter.js'
 import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
-import { checkRegeling } from '../../validate/index.js'
+import { checkRegeling, listExternalReferences } from '../../validate/index.js'
 import { checkWork, WORK_RULES } from '../../versions/check-work.js'
 import { appliesFrom } from '../../versions/rules/versie-overschaduwd.js'
 import { isWorkDir, loadWork } from '../../versions/work.js'
@@ -27,6 +27,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   let fouten = 0
   let waarschuwingen = 0
   const json: Record<string, unknown>[] = []
+  const external: Record<string, unknown>[] = []
   for (const path of missing) {
     fouten++
     const line = `${path}:1:1: fout Het pad \`${path}\` bestaat niet [pad-ontbreekt]`
@@ -60,6 +61,19 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
       const result = parseRegeling(file)
       if (result.text !== undefined) {
         checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion })
+        // Articles of other regulations are not checked; --json lists them for the reader.
+        if (options.json) {
+          for (const r of listExternalReferences(result, file)) {
+            external.push({
+              pad: path,
+              regel: r.place?.line ?? 1,
+              kolom: r.place?.column ?? 1,
+              verwijzing: r.text,
+              artikel: r.num,
+              regeling: r.regulation,
+            })
+          }
+        }
       }
     }
     // Added after the file's own checks, so that a version fout never hides them.
@@ -72,7 +86,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
   }
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ bestanden: files.length, fouten, waarschuwingen, berichten: json }, null, 2)}\n`,
+      `${JSON.stringify({ bestanden: files.length, fouten, waarschuwingen, berichten: json, externeVerwijzingen: external }, null, 2)}\n`,
     )
   } else {
     const summary = `${plural(files.length, 'bestand', 'bestanden')} gecontroleerd: ${plural(fouten, 'fout', 'fouten')}, ${plural(waarschuwingen, 'waarschuwing', 'waarschuwingen')}`

@@ -188,3 +188,21 @@ function ownNamesOf(ctx: RuleContext): string[] {
   }
   return names.filter((n) => n !== '')
 }
+
+/** An article of another regulation that the text refers to: listed, not checked. */
+export interface ExternalReference {
+  /** The article number as written (`64f`, `7:658a`). */
+  num: string
+  /** The reference as written (`artikel 64f`, `de artikelen 131 en 241`). */
+  text: string
+  /** The regulation as the text names it (`Gemeentewet`, `Boek 2 van het Burgerlijk Wetboek`), or `''`. */
+  regulation: string
+  place: Point | undefined
+}
+
+/** The references to articles of other regulations, in text order (what `check --json` lists). */
+export function externalReferences(ctx: RuleContext): ExternalReference[] {
+  return referencedArticles(ctx)
+    .filter((r) => r.status === 'extern')
+    .map((r) => ({ num: r.num, text: r.text, regulation: r.regulation ?? '', place: r.place }))
+}
