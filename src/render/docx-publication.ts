@@ -244,6 +244,12 @@ function dropStyles(): IParagraphStyleOptions[] {
   ]
 }
 
+/** The header line: the citeertitel, or for a wijzigingsbesluit what it changes. */
+function headerText(p: Publicatie): string {
+  const titel = p.metadata.citeertitel ?? p.opschrift
+  return p.soort === 'wijziging' ? `Wijzigingsbesluit ${titel}` : titel
+}
+
 /** The header (the citeertitel) and the footer (`pagina X van Y`, fields Word and LibreOffice fill). */
 function headerFooter(p: Publicatie): { headers: { default: Header }; footers: { default: Footer } } {
   const small = { size: 16, color: '555555' }
@@ -253,7 +259,7 @@ function headerFooter(p: Publicatie): { headers: { default: Header }; footers: {
         children: [
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            children: [new TextRun({ text: p.metadata.citeertitel ?? p.opschrift, ...small })],
+            children: [new TextRun({ text: headerText(p), ...small })],
           }),
         ],
       }),
