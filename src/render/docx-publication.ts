@@ -206,6 +206,8 @@ function signersTable(ondertekenaars: ReadonlyArray<{ functie: string; naam: str
             const keepNext = r < rows.length - 1
             return new TableCell({
               width: { size: width, type: WidthType.DXA },
+              // No inner margin on the left: the names line up with the text above.
+              margins: { left: 0, right: 120 },
               children: s
                 ? [
                     new Paragraph({ style, keepNext: true, keepLines: true, children: [new TextRun(s.functie)] }),
