@@ -83,7 +83,8 @@ describe.skipIf(SKIP_LIBREOFFICE)('the demo publications in LibreOffice', () => 
     for (const c of cases) {
       const n = c.pages.length
       expect(n, c.docx).toBeGreaterThan(1)
-      c.pages.forEach((t, i) => expect(t, `${c.docx} blz. ${i + 1}`).toMatch(new RegExp(`pagina ${i + 1} van ${n}\\b`)))
+      for (const [i, t] of c.pages.entries())
+        expect(t, `${c.docx} blz. ${i + 1}`).toMatch(new RegExp(`pagina ${i + 1} van ${n}\\b`))
     }
   })
 
