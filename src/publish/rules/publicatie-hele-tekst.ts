@@ -25,10 +25,18 @@ export const publicatieHeleTekst: PublicationRule = {
       .map((a) => numOf(a))
       .filter((n) => n !== '' && nieuweNummers.has(n))
     if (blijven.length === 0) return
-    const voorbeelden = blijven.slice(0, 3).join(', ')
+    const genoemd = blijven.slice(0, 3)
+    const lijst =
+      genoemd.length === 1 ? genoemd[0] : `${genoemd.slice(0, -1).join(', ')} en ${genoemd[genoemd.length - 1]}`
+    const welke =
+      blijven.length === 1
+        ? `artikel ${lijst} blijft bestaan`
+        : blijven.length <= 3
+          ? `de artikelen ${lijst} blijven bestaan`
+          : `${blijven.length} artikelen blijven bestaan, waaronder de artikelen ${lijst}`
     fout(
       file,
-      `Het wijzigingsbesluit vervangt de hele tekst van ${publicatie.metadata.citeertitel ?? 'de regeling'} ("De tekst van de regeling komt te luiden:"), terwijl ${blijven.length === 1 ? `artikel ${voorbeelden} blijft bestaan` : `${blijven.length} artikelen blijven bestaan (${blijven.length > 3 ? 'waaronder ' : ''}artikel ${voorbeelden})`}; een raad of college besluit dan zonder te zien wat er verandert. Wijzig per bepaling, of geef \`--hele-tekst\` als de hele tekst echt vervangen moet worden`,
+      `Het wijzigingsbesluit vervangt de hele tekst van ${publicatie.metadata.citeertitel ?? 'de regeling'} ("De tekst van de regeling komt te luiden:"), terwijl ${welke}; een raad of college besluit dan zonder te zien wat er verandert. Wijzig per bepaling, of geef \`--hele-tekst\` als de hele tekst echt vervangen moet worden`,
       pub.keyPlaces.get('wijzigt') ?? pub.keyPlaces.get('regeling') ?? pub.endPlace,
       ID,
     )
