@@ -14,6 +14,7 @@ import { parseRegeling } from '../parse/index.js'
 import { collectMarkdown, writeFileAtomic } from '../util/fs.js'
 import { formatMessage, hasErrors, sortMessages } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
+import { DEMO_FORMATEN, DEMO_PUBLICATIES, type DemoPublicatie, demoArgv } from './demo-publicaties.js'
 import { main as cli } from './index.js'
 import { counts, plural, readInput } from './io.js'
 
@@ -34,18 +35,11 @@ interface Step {
   note?: string
 }
 
-/** `publish` of one publication file in the three formats; the title stands above the first. */
-function publishSteps(title: string, file: string, out: string): Step[] {
-  return (['docx', 'html', 'json'] as const).map((format, i) => ({
-    title: i === 0 ? title : '',
-    argv: [
-      'publish',
-      join('publicaties', file),
-      '--format',
-      format,
-      '--out',
-      join(OUTPUT, 'publicatie', `${out}.${format}`),
-    ],
+/** `publish` of one publication file in every format; the title stands above the first. */
+function publishSteps(p: DemoPublicatie): Step[] {
+  return DEMO_FORMATEN.map((format, i) => ({
+    title: i === 0 ? p.title : '',
+    argv: demoArgv(join(OUTPUT, 'publicatie'), p, format),
   }))
 }
 
@@ -156,16 +150,7 @@ const STEPS: Step[] = [
     expected: 1,
     note: 'Ook hier worden de met opzet foute rijen gemeld en overgeslagen.',
   },
-  ...publishSteps(
-    'Publicatietekst van het sociaal statuut (Word, HTML en metadata)',
-    'sociaal-statuut-cgm-2012.md',
-    'sociaal-statuut-cgm-2012',
-  ),
-  ...publishSteps(
-    'Publicatie van een (fictief) collegebesluit dat de CAR-UWO-wijziging per 1 september 2015 overneemt, met terugwerkende kracht',
-    'voorbeeldstad-car-uwo-banenafspraak.md',
-    'voorbeeldstad-car-uwo',
-  ),
+  ...DEMO_PUBLICATIES.flatMap(publishSteps),
 ]
 
 async function runSteps(): Promise<number> {

@@ -162,8 +162,13 @@ function program(): Command {
     'publish <bestand>',
     'de tekst voor het gemeenteblad (Word of HTML) of de metadata (JSON) uit een publicatiebestand',
   )
-    .option('--format <formaat>', 'docx, html of json (de metadata)', 'html')
-    .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout (verplicht bij docx)')
+    .option(
+      '--format <formaat>',
+      'docx, html, json (de metadata) of drop (Word-bestand voor DROP met de gegevens als JSON en HTML)',
+      'html',
+    )
+    .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout (verplicht bij docx en drop)')
+    .option('--hele-tekst', 'sta een wijzigingsbesluit toe dat de hele tekst van de regeling vervangt')
     .action(async (path: string, options) => {
       const { runPublish } = await import('./commands/publish.js')
       process.exitCode = await runPublish(path, options)

@@ -49,6 +49,8 @@ export interface AlineaBlock {
   id?: string
   /** Quoted new text in a wijzigingsbesluit ("komt te luiden:"), not a provision of the besluit. */
   citaat?: boolean
+  /** The instruction replaces the whole text of the regulation (`De tekst van de regeling komt te luiden:`). */
+  heleTekst?: boolean
 }
 
 /** A table kept from the regulation (a Markdown table). */
@@ -58,7 +60,13 @@ export interface TabelBlock {
   rows: Run[][][]
 }
 
-export type PubBlock = KopBlock | AlineaBlock | TabelBlock
+/** The signatories of a besluit, shown side by side (function above name). */
+export interface OndertekenaarsBlock {
+  kind: 'ondertekenaars'
+  ondertekenaars: Array<{ functie: string; naam: string }>
+}
+
+export type PubBlock = KopBlock | AlineaBlock | TabelBlock | OndertekenaarsBlock
 
 /** `regeling`: a new regulation (the dictum is its text); `wijziging`: a wijzigingsbesluit. */
 export type PublicatieSoort = 'regeling' | 'wijziging'
@@ -67,11 +75,13 @@ export type PublicatieSoort = 'regeling' | 'wijziging'
 export interface VersieVerwijzing {
   /** The work id (`car-uwo`). */
   werk: string
-  /** The version file. */
+  /** The version as `werk@inwerkingtreding` (`car-uwo@2015-07-01`); never a file path. */
   versie: string
   /** Its datum inwerkingtreding (ISO), if known. */
   inwerkingtreding: string | null
   citeertitel: string | null
+  /** The official title of the regulation (`officiele-titel`, else its opschrift). */
+  officieleTitel: string | null
 }
 
 /** The metadata of a publication: what the gemeenteblad web form and the CVDR ask for. */
@@ -90,7 +100,11 @@ export interface PublicatieMetadata {
   inwerkingtreding: string | null
   /** Terugwerkende kracht tot en met. */
   terugwerkendeKracht: string | null
+  /** Datum uitwerkingtreding of the version, when already known (ISO). */
+  uitwerkingtreding: string | null
   betreft: string | null
+  /** Bron bekendmaking as the CVDR shows it (`Gemeenteblad 2024, 216934`), when already known. */
+  bronBekendmaking: string | null
   kenmerk: string | null
   /** The version this publication makes known (for a wijziging: the version it produces). */
   regeling: VersieVerwijzing

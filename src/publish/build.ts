@@ -5,6 +5,7 @@
  * unless the publication file gives its own. Building never fails on content: a missing part is
  * left empty and `checkPublication` reports it with its place.
  */
+import { basename } from 'node:path'
 import type { PhrasingContent } from 'mdast'
 import type { Aanhef, Ondertekening, Regeling } from '../model/nodes.js'
 import type {
@@ -25,6 +26,11 @@ import type { LoadedVersion, Sources } from './resolve-sources.js'
 export interface BuildOptions {
   /** The maker of a wijzigingsbesluit's dictum (default: `generateAmendment` of the amendments stage). */
   wijzigingDictum?: WijzigingDictum
+  /**
+   * A dictum may replace the whole text of a regulation whose articles still exist (`--hele-tekst`);
+   * without it `publicatie-hele-tekst` refuses such a publication.
+   */
+  heleTekst?: boolean
 }
 
 /** The lead words of the aanhef, in the order a publication file may give them. */
@@ -145,10 +151,11 @@ function ondertekeningBlocks(pub: PublicatieBestand): PubBlock[] {
   const tekst =
     o.tekst ?? (o.datum ? `Aldus vastgesteld in de vergadering van ${formatDutchDate(o.datum)}.` : undefined)
   if (tekst) out.push(alinea(tekst))
-  for (const s of o.ondertekenaars) {
-    out.push(alinea(withPunctuation(s.functie, ',')))
-    out.push({ kind: 'alinea', depth: 0, runs: [{ text: s.naam, bold: true }] })
-  }
+  if (o.ondertekenaars.length > 0)
+    out.push({
+      kind: 'ondertekenaars',
+      ondertekenaars: o.ondertekenaars.map((s) => ({ functie: withPunctuation(s.functie, ','), naam: s.naam })),
+    })
   return out
 }
 
@@ -174,13 +181,20 @@ function titleOf(tree: Regeling): string | null {
   return t === '' ? null : t
 }
 
+/**
+ * A version by work id and date (`car-uwo@2015-07-01`), never by its file: a publication and its
+ * metadata leave the repository, where a path means nothing (and may tell what it should not).
+ */
 function reference(v: LoadedVersion): VersieVerwijzing {
   const meta = { ...(v.work?.inherited ?? {}), ...v.tree.data.meta }
+  const inwerkingtreding = v.version?.inwerkingtreding ?? str(meta, 'inwerkingtreding')
+  const werk = str(meta, 'work') ?? v.work?.id ?? basename(v.path).replace(/\.[^.]*$/, '')
   return {
-    werk: str(meta, 'work') ?? v.work?.id ?? v.path,
-    versie: v.path,
-    inwerkingtreding: v.version?.inwerkingtreding ?? str(meta, 'inwerkingtreding'),
+    werk,
+    versie: inwerkingtreding ? `${werk}@${inwerkingtreding}` : werk,
+    inwerkingtreding,
     citeertitel: str(meta, 'citeertitel'),
+    officieleTitel: str(meta, 'officiele-titel') ?? titleOf(v.tree),
   }
 }
 
@@ -219,7 +233,9 @@ export function publicationMetadata(
       (own ? (str(meta, 'bekendmaking-datum') ?? dateInText(from('bekendmaking') ?? undefined) ?? null) : null),
     inwerkingtreding: pub.inwerkingtreding ?? str(meta, 'inwerkingtreding') ?? nieuw.version?.inwerkingtreding ?? null,
     terugwerkendeKracht: pub.terugwerkendeKracht ?? str(meta, 'terugwerkende-kracht'),
+    uitwerkingtreding: str(meta, 'uitwerkingtreding'),
     betreft: pub.betreft ?? (own ? (str(meta, 'betreft') ?? 'Nieuwe regeling') : str(meta, 'betreft')),
+    bronBekendmaking: own ? from('bekendmaking') : null,
     kenmerk: pub.kenmerk ?? from('kenmerk'),
     regeling: reference(nieuw),
     wijzigt: sources.oud ? reference(sources.oud) : null,

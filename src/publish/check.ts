@@ -4,6 +4,7 @@
  */
 import { publicatieCiteertitel } from './rules/publicatie-citeertitel.js'
 import { publicatieGrondslag } from './rules/publicatie-grondslag.js'
+import { publicatieHeleTekst } from './rules/publicatie-hele-tekst.js'
 import { publicatieInvulveld } from './rules/publicatie-invulveld.js'
 import { publicatieVerplicht } from './rules/publicatie-verplicht.js'
 import { publicatieVoorInwerkingtreding } from './rules/publicatie-voor-inwerkingtreding.js'
@@ -18,6 +19,7 @@ export const PUBLICATION_RULES: readonly PublicationRule[] = [
   publicatieCiteertitel,
   publicatieVoorInwerkingtreding,
   publicatieInvulveld,
+  publicatieHeleTekst,
 ]
 
 /** Run every publication rule; messages go on `ctx.file`. */

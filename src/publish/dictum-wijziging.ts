@@ -33,6 +33,15 @@ export const wijzigingDictum: WijzigingDictum = (oud, nieuw, metadata) => {
   return wijzigingsbesluitBlocks(besluit)
 }
 
+/**
+ * The instruction replaces the whole text of the regulation: by its operation (`komt te luiden` on
+ * the regulation itself), or, for an instruction without one, by its sentence.
+ */
+export function replacesWholeText(o: Opdracht): boolean {
+  if ((o as Partial<Opdracht>).operatie) return o.operatie.soort === 'komt-te-luiden' && o.operatie.doel.length === 0
+  return /^de tekst van de regeling komt te luiden\b/i.test(o.tekst.trim())
+}
+
 /** A wijzigingsbesluit as publication blocks. */
 export function wijzigingsbesluitBlocks(besluit: Wijzigingsbesluit): PubBlock[] {
   const out: PubBlock[] = [
@@ -44,7 +53,13 @@ export function wijzigingsbesluitBlocks(besluit: Wijzigingsbesluit): PubBlock[] 
     if (item.aanhef) {
       out.push({ kind: 'alinea', depth: 1, num: item.letter, runs: [{ text: item.aanhef }], id })
       for (const o of item.opdrachten) {
-        out.push({ kind: 'alinea', depth: 2, ...(o.nummer ? { num: `${o.nummer}.` } : {}), runs: [{ text: o.tekst }] })
+        out.push({
+          kind: 'alinea',
+          depth: 2,
+          ...(o.nummer ? { num: `${o.nummer}.` } : {}),
+          runs: [{ text: o.tekst }],
+          ...(replacesWholeText(o) ? { heleTekst: true } : {}),
+        })
         if (o.inhoud) out.push(...quoted({ ...o, inhoud: o.inhoud }, 2))
       }
       continue
@@ -55,6 +70,7 @@ export function wijzigingsbesluitBlocks(besluit: Wijzigingsbesluit): PubBlock[] 
         depth: 1,
         ...(i === 0 ? { num: item.letter, id } : {}),
         runs: [{ text: o.tekst }],
+        ...(replacesWholeText(o) ? { heleTekst: true } : {}),
       })
       if (o.inhoud) out.push(...quoted({ ...o, inhoud: o.inhoud }, 1))
     })
@@ -120,7 +136,7 @@ function quoted(opdracht: Opdracht & { inhoud: string }, depth: 1 | 2): PubBlock
 }
 
 function quote(b: PubBlock, depth: 1 | 2): PubBlock {
-  if (b.kind === 'tabel') return b
+  if (b.kind === 'tabel' || b.kind === 'ondertekenaars') return b
   const bold = (runs: Run[]) => runs.map((r) => ({ ...r, bold: true }))
   const runs = b.kind === 'kop' ? bold(b.runs) : b.runs
   const nested = Math.min(3, (b.kind === 'alinea' ? b.depth : 0) + depth) as AlineaBlock['depth']

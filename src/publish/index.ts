@@ -47,7 +47,7 @@ export function preparePublication(file: VFile, options: BuildOptions = {}): Pre
   if (file.messages.some((m) => m.fatal === true)) return { pub, sources: { files: [] }, publicatie: undefined }
   const sources = resolveSources(pub, file)
   const publicatie = buildPublication(pub, sources, options)
-  if (publicatie) checkPublication({ file, pub, sources, publicatie })
+  if (publicatie) checkPublication({ file, pub, sources, publicatie, heleTekst: options.heleTekst === true })
   return { pub, sources, publicatie }
 }
 

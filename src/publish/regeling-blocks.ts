@@ -26,6 +26,7 @@ import type {
 import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from '../model/publication.js'
 import { dispatch, type Handlers } from '../model/registry.js'
 import { joinLines } from '../util/text.js'
+import { pipeTable } from './pipe-table.js'
 
 type Level = KopBlock['level']
 
@@ -108,8 +109,10 @@ export function tekstBlocks(children: readonly Tekst[], depth: AlineaBlock['dept
 
 function tekstBlock(t: Tekst, depth: AlineaBlock['depth'], headingLevel: number): PubBlock {
   switch (t.type) {
-    case 'alinea':
-      return { kind: 'alinea', depth, runs: inlineRuns(t.children) }
+    case 'alinea': {
+      const rows = pipeTable(t.children)
+      return rows ? { kind: 'tabel', rows } : { kind: 'alinea', depth, runs: inlineRuns(t.children) }
+    }
     case 'kop':
       return kop('tussenkop', headingLevel, inlineRuns(t.children), undefined)
     case 'blok':

@@ -59,6 +59,11 @@ function blocksHtml(blocks: readonly PubBlock[], offset: number): string {
         )
         break
       }
+      case 'ondertekenaars':
+        out.push(
+          `<div class="ondertekenaars">${b.ondertekenaars.map((o) => `<p class="ondertekenaar">${esc(o.functie)}<br><strong>${esc(o.naam)}</strong></p>`).join('')}</div>`,
+        )
+        break
     }
   }
   return out.join('\n')
@@ -105,12 +110,17 @@ function tocEntries(p: Publicatie): KopBlock[] {
   )
 }
 
+/** From this many entries the table of contents is set in two columns. */
+export const TOC_COLUMNS_FROM = 12
+
 function tocHtml(entries: readonly KopBlock[]): string {
   if (entries.length === 0) return ''
   const items = entries
     .map((e) => `<li class="l${e.level}"><a href="#${esc(e.id as string)}">${runsHtml(e.runs)}</a></li>`)
     .join('\n')
-  return `<nav class="inhoud" aria-labelledby="inhoud-kop">\n<h2 id="inhoud-kop">Inhoud</h2>\n<ul>\n${items}\n</ul>\n</nav>`
+  // Two columns only for a long list: three entries in two columns read as a broken layout.
+  const cls = entries.length >= TOC_COLUMNS_FROM ? ' class="kolommen"' : ''
+  return `<nav class="inhoud" aria-labelledby="inhoud-kop">\n<h2 id="inhoud-kop">Inhoud</h2>\n<ul${cls}>\n${items}\n</ul>\n</nav>`
 }
 
 /** The publication as one HTML page. */
@@ -178,14 +188,19 @@ dl.gegevens { display: grid; grid-template-columns: max-content 1fr; gap: .15em 
 dl.gegevens div { display: contents; }
 dl.gegevens dt { font-weight: bold; }
 dl.gegevens dd { margin: 0; }
-nav.inhoud ul { list-style: none; padding: 0; margin: 0 0 1.5em; columns: 2 18rem; font-size: .92rem; }
+nav.inhoud ul { list-style: none; padding: 0; margin: 0 0 1.5em; font-size: .92rem; }
+nav.inhoud ul.kolommen { columns: 2 18rem; }
 nav.inhoud li { break-inside: avoid; margin: .1em 0; }
 nav.inhoud li.l2 { padding-left: 1.25em; } nav.inhoud li.l3 { padding-left: 2.5em; } nav.inhoud li.l4 { padding-left: 3.75em; }
 .besluit { font-weight: bold; margin: 1em 0; }
 #deel-aanhef, #deel-ondertekening { margin: 1em 0; }
 #deel-ondertekening p { margin: .2em 0; }
+.ondertekenaars { display: flex; flex-wrap: wrap; gap: 1em 3em; margin: .6em 0; break-inside: avoid; page-break-inside: avoid; }
+.ondertekenaars .ondertekenaar { flex: 0 1 14em; margin: 0; }
+#deel-ondertekening { break-inside: avoid; page-break-inside: avoid; }
 .item { display: flex; gap: .4em; margin: .3em 0; }
 .item.d2 { margin-left: 2em; } .item.d3 { margin-left: 4em; }
+.item { align-items: baseline; }
 .item .nr { flex: 0 0 2em; }
 .item .inhoud { flex: 1 1 auto; min-width: 0; margin: 0; }
 .item.citaat { border-left: 3px solid #bbb; padding-left: .6em; margin-top: 0; margin-bottom: 0; padding-top: .15em; padding-bottom: .15em; }

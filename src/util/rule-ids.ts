@@ -136,6 +136,7 @@ export const RULE_IDS = [
   'publicatie-geen-frontmatter',
   'publicatie-geen-publicatiebestand',
   'publicatie-grondslag',
+  'publicatie-hele-tekst',
   'publicatie-invulveld',
   'publicatie-regeling-fout',
   'publicatie-regeling-onbekend',

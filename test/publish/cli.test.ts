@@ -38,10 +38,13 @@ describe('publish', () => {
     })
     expect(m.regeling).toEqual({
       werk: 'sociaal-statuut-cgm',
-      versie: 'regulations/sociaal-statuut-cgm/2013-01-03.md',
+      versie: 'sociaal-statuut-cgm@2013-01-03',
       inwerkingtreding: '2013-01-03',
       citeertitel: 'Sociaal Statuut Samenwerking CGM 2012',
+      officieleTitel: 'Sociaal Statuut Samenwerking CGM 2012',
     })
+    // No file paths anywhere in the output: a publication leaves the repository.
+    expect(run.stdout).not.toMatch(/\.md"|regulations\//)
   })
 
   it('writes the metadata of a wijzigingsbesluit with the work and version it changes', () => {
@@ -65,10 +68,12 @@ describe('publish', () => {
     })
     expect(m.wijzigt).toEqual({
       werk: 'car-uwo',
-      versie: `${FIXTURES}/wijzigingsbesluit/regulations/car-uwo/2015-01-01.md`,
+      versie: 'car-uwo@2015-01-01',
       inwerkingtreding: '2015-01-01',
       citeertitel: 'CAR-UWO',
+      officieleTitel: 'Collectieve Arbeidsvoorwaardenregeling en Uitwerkingsovereenkomst voor de sector gemeenten',
     })
+    expect(run.stdout).not.toMatch(/\.md"|regulations\/|fixtures/)
   })
 
   it('writes html and docx files with --out and says so', () => {

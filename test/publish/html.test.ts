@@ -104,6 +104,66 @@ describe.skipIf(SKIP_CHROMIUM)('publish --format html in Chromium', () => {
     await other.close()
   })
 
+  it('sets every number ("1.", "a.") on the first line of its text (bounding boxes)', async () => {
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media })
+      const offsets = await page.$$eval('.item', (items) =>
+        items.flatMap((item) => {
+          const nr = item.querySelector('.nr')
+          const text = item.querySelector('.inhoud')
+          if (!nr?.textContent || !text?.textContent) return []
+          const box = (el: Element) => {
+            const r = document.createRange()
+            r.selectNodeContents(el)
+            return r.getClientRects()[0] as DOMRect
+          }
+          const a = box(nr)
+          const b = box(text)
+          return [{ nr: nr.textContent, top: a.top - b.top, bottom: a.bottom - b.bottom }]
+        }),
+      )
+      expect(offsets.length).toBeGreaterThan(50)
+      expect(offsets.filter((o) => Math.abs(o.top) > 1 || Math.abs(o.bottom) > 1)).toEqual([])
+    }
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it('shows the statuut table as a table, and no file path anywhere', async () => {
+    const heads = await page.$$eval('table thead th', (ths) => ths.map((th) => th.textContent))
+    expect(heads).toEqual([
+      'Status van de plaatsing',
+      'Vergelijking nieuwe functieschaal versus bestaande functieschaal.',
+      'Inschaling in de nieuwe organisatie',
+      'Bijzonderheden',
+    ])
+    expect(await page.$$eval('table tbody tr', (trs) => trs.length)).toBe(4)
+    expect(html).not.toMatch(/regulations\/|publicaties\/|\.md\b/)
+  })
+
+  it('lays out a short table of contents in one column, a long one in two', async () => {
+    expect(await page.$eval('nav.inhoud ul', (ul) => getComputedStyle(ul).columnCount)).toBe('2')
+    const path = 'test/fixtures/publish/wijzigingsbesluit/publicaties/publicatie.md'
+    const { publicatie } = preparePublication(new VFile({ path, value: readFileSync(join(ROOT, path)) }))
+    const other = await browser.newPage({ viewport: { width: 1000, height: 1300 } })
+    await other.setContent(renderPublicationHtml(publicatie as Publicatie))
+    const lefts = await other.$$eval('nav.inhoud li', (lis) =>
+      lis.map((li) => Math.round(li.getBoundingClientRect().left)),
+    )
+    expect(lefts).toHaveLength(3)
+    expect(new Set(lefts).size).toBe(1)
+    // The signatories side by side: same top, different left.
+    const signers = await other.$$eval('.ondertekenaar', (ps) =>
+      ps.map((p) => ({
+        top: Math.round(p.getBoundingClientRect().top),
+        left: Math.round(p.getBoundingClientRect().left),
+      })),
+    )
+    expect(signers).toHaveLength(2)
+    expect(signers[0]?.top).toBe(signers[1]?.top)
+    expect(signers[0]?.left).toBeLessThan(signers[1]?.left as number)
+    await other.close()
+  })
+
   it('hides the table of contents in print and takes a screenshot', async () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     const shot = await page.screenshot({ fullPage: false })

@@ -12,6 +12,8 @@ export interface PublicationRuleContext {
   pub: PublicatieBestand
   sources: Sources
   publicatie: Publicatie
+  /** The user allowed a dictum that replaces the whole text (`publish --hele-tekst`). */
+  heleTekst?: boolean
 }
 
 /** One check: a kebab-case Dutch id (the message `ruleId`), a Dutch description, the check. */
