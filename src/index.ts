@@ -21,7 +21,8 @@ export { loadTemplate } from './assemble/template.js'
 export { applyDiff } from './diff/apply-diff.js'
 // ---- diff --------------------------------------------------------------------------------------
 /** The structural diff (aligned tree + change list) and its inverse. */
-export { citation, diffRegelingen } from './diff/index.js'
+export { citation, diffForReaders, diffRegelingen } from './diff/index.js'
+export { countProvisions, describeCounts, type ProvisionCounts } from './diff/provisions.js'
 /** Write the canonical Markdown of a regeling tree. */
 export { type FormatOptions, formatRegeling } from './format/markdown.js'
 /** Import a CVDR HTML page. */

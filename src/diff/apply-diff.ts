@@ -25,7 +25,8 @@ function phrasing(text: string): PhrasingContent[] {
 function rebuild(d: DiffNode): RegelingNode | undefined {
   if (d.status === 'verwijderd') return undefined
   if (d.status === 'toegevoegd') return d.nieuw
-  if (d.status === 'gelijk') return d.oud
+  // Equal up to redactional differences (white space, table alignment, link targets): the new form.
+  if (d.status === 'gelijk') return d.nieuw ?? d.oud
   const oud = d.oud as RegelingNode
   if (d.type === 'alinea' || d.type === 'kop' || d.type === 'opschrift')
     return { ...oud, children: phrasing(newText(d.text)) } as RegelingNode

@@ -16,12 +16,21 @@ import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { type CitationStep, citeSteps } from '../model/citation.js'
 import type { Aanhef, Alinea, Kop, Ondertekening, Regeling, RegelingNode, Toelichting } from '../model/nodes.js'
 import { dispatch, type Handlers, isDivision, isItem, isNumbered, type Numbered } from '../model/registry.js'
+import { groupPhrases } from './phrases.js'
+import { sameText, sameToken } from './redactioneel.js'
 
 export interface DiffOptions {
   /** Upper bound on the word edit script per provision (default 4000 tokens). */
   maxEditLength?: number
   /** Milliseconds per provision before the word diff gives up (default 250). */
   timeout?: number
+  /**
+   * Compare as a reader does (renvooi, was-wordt, text, json, html): redactional differences
+   * (white space, no-break spaces, table alignment markup, link targets) are no change, and changes
+   * are grouped into phrases. Off by default: a wijzigingsbesluit must reproduce the new text byte
+   * for byte, white space included.
+   */
+  forReaders?: boolean
 }
 
 type AnyNode = RegelingNode
@@ -147,12 +156,24 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? []
 }
 
-/** Word operations turning `oud` into `nieuw`; `geheel` when the bounded diff gave up. */
+/**
+ * Word operations turning `oud` into `nieuw`; `geheel` when the bounded diff gave up. With
+ * `forReaders`, redactional differences (white space, no-break spaces, table alignment markup,
+ * link targets: see `redactioneel.ts`) are no change (such text is unchanged, in the new
+ * version's form) and changes are grouped into phrases (`phrases.ts`), each deletion before its
+ * insertion.
+ */
 export function diffWords(oud: string, nieuw: string, options: DiffOptions = {}): { ops: WordOp[]; geheel: boolean } {
-  if (oud === nieuw) return { ops: oud ? [{ op: 'gelijk', text: oud }] : [], geheel: false }
+  const reader = options.forReaders === true
+  if (oud === nieuw || (reader && sameText(oud, nieuw)))
+    return { ops: nieuw ? [{ op: 'gelijk', text: nieuw }] : [], geheel: false }
   const a = tokenize(oud)
   const b = tokenize(nieuw)
-  const changes = diffArrays(a, b, { maxEditLength: options.maxEditLength ?? 4000, timeout: options.timeout ?? 250 })
+  const changes = diffArrays(a, b, {
+    ...(reader ? { comparator: sameToken } : {}),
+    maxEditLength: options.maxEditLength ?? 4000,
+    timeout: options.timeout ?? 250,
+  })
   if (!changes) {
     const ops: WordOp[] = []
     if (oud) ops.push({ op: 'del', text: oud })
@@ -160,14 +181,65 @@ export function diffWords(oud: string, nieuw: string, options: DiffOptions = {})
     return { ops, geheel: true }
   }
   const ops: WordOp[] = []
+  let ai = 0
+  let bi = 0
   for (const c of changes) {
+    const n = c.count ?? c.value.length
     const op: WordOp['op'] = c.added ? 'ins' : c.removed ? 'del' : 'gelijk'
-    const text = c.value.join('')
+    // Unchanged tokens are taken from the new version, whose white space they keep.
+    let text: string
+    if (op === 'del') {
+      text = a.slice(ai, ai + n).join('')
+      ai += n
+    } else {
+      text = b.slice(bi, bi + n).join('')
+      bi += n
+      if (op === 'gelijk') ai += n
+    }
     const last = ops[ops.length - 1]
     if (last && last.op === op) last.text += text
     else if (text !== '') ops.push({ op, text })
   }
-  return { ops, geheel: false }
+  return { ops: reader ? groupPhrases(dropRedactional(ops)) : ops, geheel: false }
+}
+
+/**
+ * A run of changes whose two sides differ only redactionally becomes unchanged text (the new
+ * side). One character of the unchanged text on either side is compared along, so that deleting
+ * the space in `a b` (giving `ab`) stays a change.
+ */
+function dropRedactional(ops: WordOp[]): WordOp[] {
+  const out: WordOp[] = []
+  let i = 0
+  while (i < ops.length) {
+    const o = ops[i] as WordOp
+    if (o.op === 'gelijk') {
+      pushWord(out, o)
+      i++
+      continue
+    }
+    let j = i
+    let del = ''
+    let ins = ''
+    for (; j < ops.length && (ops[j] as WordOp).op !== 'gelijk'; j++) {
+      const c = ops[j] as WordOp
+      if (c.op === 'del') del += c.text
+      else ins += c.text
+    }
+    const before = out[out.length - 1]?.text.slice(-1) ?? ''
+    const after = ops[j]?.text.charAt(0) ?? ''
+    if (sameText(before + del + after, before + ins + after)) pushWord(out, { op: 'gelijk', text: ins })
+    else for (let k = i; k < j; k++) pushWord(out, ops[k] as WordOp)
+    i = j
+  }
+  return out
+}
+
+function pushWord(ops: WordOp[], op: WordOp): void {
+  if (op.text === '') return
+  const last = ops[ops.length - 1]
+  if (last && last.op === op.op) last.text += op.text
+  else ops.push({ ...op })
 }
 
 function changed(ops: WordOp[] | undefined): boolean {
@@ -360,6 +432,14 @@ function collectArtikelen(tree: Regeling, out: Map<string, { node: AnyNode; pare
     }
     return n.type === 'toelichting' || partsOf(n).text !== undefined || n.type === 'koptekst' ? SKIP : undefined
   })
+}
+
+/**
+ * Compare two versions as a reader does (`forReaders`): what every output for people (text, json,
+ * html, docx renvooi and was-wordt) is made from, so that all show and count the same changes.
+ */
+export function diffForReaders(oud: Regeling, nieuw: Regeling, options: DiffOptions = {}): DiffResult {
+  return diffRegelingen(oud, nieuw, { ...options, forReaders: true })
 }
 
 /** Compare two versions of a regulation. */

@@ -15,6 +15,7 @@
  */
 
 import { visit } from 'unist-util-visit'
+import { countProvisions, describeCounts } from '../diff/provisions.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import type { RegelingType } from '../model/registry.js'
 import { joinLines, splitSpace } from '../util/text.js'
@@ -61,7 +62,7 @@ export function renderDiffHtml(result: DiffResult, options: HtmlDiffOptions = {}
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
-    header(result, title, entries.length),
+    header(result, title, describeCounts(countProvisions(result, entries))),
     '<main>',
     metadataSection(result),
     wasWordtSection(entries, anchors),
@@ -75,13 +76,10 @@ export function renderDiffHtml(result: DiffResult, options: HtmlDiffOptions = {}
 
 // ---- header and front-matter ---------------------------------------------------------------------
 
-function header(result: DiffResult, title: string, count: number): string {
+function header(result: DiffResult, title: string, counts: string): string {
   const oud = versionDate(result.oudMeta)
   const nieuw = versionDate(result.nieuwMeta)
-  const samenvatting =
-    count === 0 && metadataChanges(result).length === 0
-      ? 'Geen verschillen.'
-      : `${count} gewijzigde ${count === 1 ? 'bepaling' : 'bepalingen'}.`
+  const samenvatting = `${counts}.`
   return [
     '<header>',
     '<p class="soort">Renvooi en was-wordt-tabel</p>',

@@ -25,172 +25,31 @@ export interface TextDiffOptions {
   color: boolean
 }
 
-/** Whether `node` is running text (alinea, kop, blok) rather than a provision. */
-export function isTekst(node: DiffNode): boolean {
-  return isTekstType(node)
-}
+import {
+  changedProvisions,
+  countProvisions,
+  describeCounts,
+  isTekst,
+  numberOf,
+  ownHeading,
+  type ProvisionChange,
+  tekstChanged,
+} from '../diff/provisions.js'
 
-/** Whether a run of word operations contains any insertion or deletion. */
-export function hasChanges(ops: readonly WordOp[] | undefined): boolean {
-  return ops?.some((op) => op.op !== 'gelijk') ?? false
-}
-
-// ---- the changed provisions ---------------------------------------------------------------------
-
-/** One provision that a reader has to look at, with everything needed to describe it. */
-export interface ProvisionChange {
-  node: DiffNode
-  /** The ancestors, from the root (`regeling`) to the parent. */
-  ancestors: DiffNode[]
-  /**
-   * `toegevoegd`/`verwijderd`: the whole provision; `verplaatst`: an article now under another
-   * parent (`node` at its new place, `oudeNode` the deleted copy at the old place, when found);
-   * `gewijzigd`: renumbered, or its heading or own text changed (see the flags).
-   */
-  soort: 'toegevoegd' | 'verwijderd' | 'verplaatst' | 'gewijzigd'
-  /** In words, with the new numbers (the old ones for a deleted provision). */
-  citation: string
-  /** The old number in words (`tweede lid`) when the provision was renumbered. */
-  was?: string
-  /** Where a moved provision stood and now stands, in words. */
-  verplaatst?: { van: string; naar: string }
-  /** The moved provision at its old place. */
-  oudeNode?: DiffNode
-  headingChanged: boolean
-  textChanged: boolean
-  geheelVervangen: boolean
-}
-
-/**
- * The provisions that changed, in document order: every added or deleted provision (its
- * descendants are part of it), every moved article, and every other provision that was
- * renumbered or whose heading or own text (its paragraphs, not those of its leden or onderdelen)
- * changed.
- *
- * The differ reports a moved article as added at its new place (with `verplaatstVan`) and deleted
- * at its old place; the two halves become one entry, at the new place.
- */
-export function changedProvisions(tree: DiffNode): ProvisionChange[] {
-  const moves = findMoves(tree)
-  const otherHalves = new Set(moves.values())
-  const out: ProvisionChange[] = []
-  visitParents(tree, (node, ancestors) => {
-    if (isTekst(node) || otherHalves.has(node)) return SKIP
-    const path = [...ancestors, node]
-    const isRoot = ancestors.length === 0
-    const base = { node, ancestors, citation: citeer(path), headingChanged: false, textChanged: false }
-    if (!isRoot && node.verplaatstVan !== undefined) {
-      const entry: ProvisionChange = {
-        ...base,
-        soort: 'verplaatst',
-        geheelVervangen: false,
-        verplaatst: {
-          van: placeInWords(node.verplaatstVan),
-          naar: ancestors.length > 1 ? citeer(ancestors) : placeInWords('regeling'),
-        },
-      }
-      const oude = moves.get(node)
-      if (oude !== undefined) entry.oudeNode = oude
-      out.push(entry)
-      return SKIP
-    }
-    if (!isRoot && (node.status === 'toegevoegd' || node.status === 'verwijderd')) {
-      out.push({ ...base, soort: node.status, geheelVervangen: false })
-      return SKIP
-    }
-    const oud = numberOf(node, 'oud')
-    const nieuw = numberOf(node, 'nieuw')
-    const renumbered = !isRoot && oud !== undefined && nieuw !== undefined && oud !== nieuw
-    const headingChanged = hasChanges(ownHeading(node))
-    const teksten = node.children.filter(isTekst)
-    const textChanged = teksten.some(tekstChanged)
-    if (renumbered || headingChanged || textChanged) {
-      const entry: ProvisionChange = {
-        ...base,
-        soort: 'gewijzigd',
-        headingChanged,
-        textChanged,
-        geheelVervangen: node.geheelVervangen === true || teksten.some((t) => t.geheelVervangen === true),
-      }
-      if (renumbered) entry.was = stepWords(citationStep(node, ancestors.at(-1), oud)) ?? oud
-      out.push(entry)
-    }
-    return undefined
-  })
-  return out
-}
-
-/** Moved articles (added with `verplaatstVan`) and the deleted copy at their old place. */
-export function findMoves(tree: DiffNode): Map<DiffNode, DiffNode | undefined> {
-  const moved = new Map<string, DiffNode>()
-  const deleted = new Map<string, DiffNode>()
-  visit(tree, (node) => {
-    if (node.type !== 'artikel') return
-    const key = (numberOf(node) ?? '').toLowerCase()
-    if (node.status === 'toegevoegd' && node.verplaatstVan !== undefined) moved.set(key, node)
-    else if (node.status === 'verwijderd' && !deleted.has(key)) deleted.set(key, node)
-  })
-  const out = new Map<DiffNode, DiffNode | undefined>()
-  for (const [key, node] of moved) out.set(node, deleted.get(key))
-  return out
-}
-
-/** The words of a provision's heading line (the opschrift of the regulation carries them as text). */
-export function ownHeading(node: DiffNode): WordOp[] | undefined {
-  return node.type === 'opschrift' ? (node.text ?? node.heading) : node.heading
-}
-
-/** Whether a text node (alinea, kop, blok) differs between the versions. */
-export function tekstChanged(node: DiffNode): boolean {
-  return node.status !== 'gelijk' || hasChanges(node.text) || hasChanges(node.heading)
-}
-
-// ---- citations ----------------------------------------------------------------------------------
-
-/**
- * The citation in words of the last node of `path` (root first): `artikel 10, vijfde lid,
- * onderdeel b, onder 1°`. Articles are cited without their hoofdstuk (their numbers are unique in
- * the regulation); divisions with the divisions above them (`hoofdstuk 3, afdeling 2`).
- */
-export function citeer(path: readonly DiffNode[]): string {
-  return citation(path)
-}
-
-/** The number of a node in one version, or in the version it is part of when `side` is not given. */
-export function numberOf(node: DiffNode, side?: 'oud' | 'nieuw'): string | undefined {
-  const oud = node.oudNum ?? numField(node.oud)
-  const nieuw = node.nieuwNum ?? numField(node.nieuw)
-  if (side === 'oud') return oud
-  if (side === 'nieuw') return nieuw
-  return node.status === 'verwijderd' ? (oud ?? nieuw) : (nieuw ?? oud)
-}
-
-function numField(node: DiffNode['oud']): string | undefined {
-  return node !== undefined && isNumbered(node) ? numOf(node) : undefined
-}
-
-const TYPE_BY_PREFIX: ReadonlyMap<string, string> = new Map(Object.entries(ID_PREFIX).map(([type, p]) => [p, type]))
-
-/**
- * A place as the differ wrote it (an id such as `hfd_3__afd_2`, or already words) in words:
- * `hoofdstuk 3, afdeling 2`.
- */
-export function placeInWords(place: string): string {
-  // The differ names the root `regeling`: an article that stood outside any division.
-  if (place === '' || place === 'regeling') return 'buiten de hoofdstukken'
-  const parts = place.split('__').map((s) => /^([a-z]+)(?:_(.+))?$/.exec(s))
-  if (parts.some((m) => m === null || !TYPE_BY_PREFIX.has(m[1] as string))) return place
-  return parts
-    .map((m) => {
-      const type = TYPE_BY_PREFIX.get(m?.[1] as string) as string
-      const raw = m?.[2]
-      const num = raw === undefined || /^o\d+$/.test(raw) ? undefined : raw
-      if (type === 'lid' && num !== undefined && /^\d+$/.test(num)) return `${ordinal(num)} lid`
-      if (type === 'subonderdeel') return num === undefined ? 'gedachtestreepje' : `onder ${num}°`
-      return num === undefined ? type : `${type} ${num}`
-    })
-    .join(', ')
-}
+// The changed provisions and the counting rule live in `diff/provisions.ts`, shared by every
+// format; they are re-exported here for the renderers that import them from this module.
+export {
+  changedProvisions,
+  citeer,
+  findMoves,
+  hasChanges,
+  isTekst,
+  numberOf,
+  ownHeading,
+  type ProvisionChange,
+  placeInWords,
+  tekstChanged,
+} from '../diff/provisions.js'
 
 // ---- lines: the provision text as word operations ------------------------------------------------
 
@@ -545,8 +404,7 @@ export function renderDiffText(result: DiffResult, options: TextDiffOptions): st
     const body = lines.map((line) => formatLine(line, style))
     blocks.push([style.bold(`${head}${body.length > 0 ? ':' : ''}`), ...body].join('\n'))
   }
-  if (blocks.length === 1) blocks.push('Geen verschillen.')
-  else blocks.push(`${entries.length} ${entries.length === 1 ? 'bepaling' : 'bepalingen'} gewijzigd.`)
+  blocks.push(`${describeCounts(countProvisions(result, entries))}.`)
   return `${blocks.join('\n\n')}\n`
 }
 

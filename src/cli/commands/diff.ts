@@ -1,6 +1,7 @@
 /** `regelwerk diff <oud> <nieuw> [--format text|json|html|docx] [--out F] [--was-wordt]`. */
 import { resolve } from 'node:path'
-import { diffRegelingen } from '../../diff/index.js'
+import { diffForReaders } from '../../diff/index.js'
+import { countProvisions, describeCounts } from '../../diff/provisions.js'
 import type { DiffResult } from '../../model/changes.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { EXIT, UsageError } from '../io.js'
@@ -46,11 +47,21 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
       `${nieuw.path}:1:1: waarschuwing De versies horen bij verschillende werken (\`${wa}\` en \`${wb}\`); het verschil wordt toch getoond [diff-ander-werk]\n`,
     )
   }
-  const result = diffRegelingen(oud.result.tree, nieuw.result.tree)
+  const result = diffForReaders(oud.result.tree, nieuw.result.tree)
+  const counts = countProvisions(result)
   let output: string | Uint8Array
   switch (format) {
     case 'json':
-      output = `${JSON.stringify({ oud: oud.path, nieuw: nieuw.path, wijzigingen: result.changes }, null, 2)}\n`
+      output = `${JSON.stringify(
+        {
+          oud: oud.path,
+          nieuw: nieuw.path,
+          samenvatting: { ...counts, tekst: describeCounts(counts) },
+          wijzigingen: result.changes,
+        },
+        null,
+        2,
+      )}\n`
       break
     case 'html': {
       const { renderDiffHtml } = await import('../../render/html-diff.js')
@@ -69,7 +80,7 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
   }
   if (options.out) {
     writeFileAtomic(options.out, output)
-    process.stderr.write(`${options.out}: ${result.changes.length} wijzigingen\n`)
+    process.stderr.write(`${options.out}: ${describeCounts(counts)}\n`)
   } else process.stdout.write(output)
   return EXIT.ok
 }
