@@ -10,7 +10,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
-import { contentOf, headingOf, numOf, setHeading, setNum } from '../model/access.js'
+import { contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
 import type { Alinea, Kop, Opschrift, Regeling, RegelingNode, Tekst, Toelichting } from '../model/nodes.js'
 import { isDivision as isDivisionNode, isHeaded, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
@@ -133,6 +133,9 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
+
+/** Numbering in new text that does not fit (lid 5 added to an article with three leden). */
+export class NummeringFout extends OpdrachtFout {}
 
 // ---- new text ---------------------------------------------------------------------------------
 
@@ -344,8 +347,59 @@ function mergeText(children: PhrasingContent[]): void {
   }
 }
 
+/**
+ * A change at the end of a provision (`aanHetSlot`: words added, a punt becoming a puntkomma) or of
+ * one sentence (`zin`). The provision must end in a plain-text alinea; a sentence is counted in a
+ * provision of one alinea, sentences ending in `.`, `!` or `?` followed by a capital.
+ */
+function applySpecial(target: AnyNode | Regeling, v: Vervanging, doel: string): void {
+  const alineas = textNodes(target).filter((n) => n.type === 'alinea') as Alinea[]
+  if (v.zin !== undefined) {
+    if (alineas.length !== 1)
+      throw new OpdrachtFout(
+        `${cap(doel)} heeft ${alineas.length} alinea's; een zin is daarin niet eenduidig te tellen`,
+        doel,
+      )
+    const alinea = alineas[0] as Alinea
+    const children = alinea.children as PhrasingContent[]
+    if (!plainOnly(children))
+      throw new OpdrachtFout(
+        `${cap(doel)} bevat opmaak (een link of nadruk); de zinnen zijn niet zeker te tellen`,
+        doel,
+      )
+    const text = phrasingText(children)
+    const zinnen = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"„‘(])/)
+    const i = v.zin < 0 ? zinnen.length - 1 : v.zin - 1
+    if (i < 0 || i >= zinnen.length)
+      throw new OpdrachtFout(`${cap(doel)} heeft ${zinnen.length === 1 ? 'één zin' : `${zinnen.length} zinnen`}`, doel)
+    if (v.nieuw === '') zinnen.splice(i, 1)
+    else zinnen[i] = v.nieuw
+    if (zinnen.length === 0)
+      throw new OpdrachtFout(`Dan blijft er van ${doel} niets over; laat de bepaling vervallen`, doel)
+    ;(alinea as { children: PhrasingContent[] }).children = [{ type: 'text', value: zinnen.join(' ') }]
+    return
+  }
+  const alinea = alineas[alineas.length - 1]
+  const last = alinea?.children[alinea.children.length - 1]
+  if (!alinea || last?.type !== 'text') throw new OpdrachtFout(`${cap(doel)} eindigt niet op gewone tekst`, doel)
+  const value = last.value.replace(/\s+$/, '')
+  if (v.oud !== '') {
+    if (!value.endsWith(v.oud)) throw new OpdrachtFout(`${cap(doel)} eindigt niet op "${v.oud}"`, doel)
+    last.value = value.slice(0, value.length - v.oud.length) + v.nieuw
+    return
+  }
+  const nieuw = inlineOf(v.nieuw)
+  const joint = /^[,.;:)]/.test(v.nieuw) ? '' : ' '
+  last.value = value + joint
+  ;(alinea.children as PhrasingContent[]).push(...nieuw)
+  mergeText(alinea.children as PhrasingContent[])
+}
+
 function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel: string): void {
-  const nodes = textNodes(target)
+  applyWordsIn(textNodes(target), vervangingen, doel)
+}
+
+function applyWordsIn(nodes: TextHolder[], vervangingen: Vervanging[], doel: string): void {
   // All words are found before any is replaced (one sentence speaks of one text).
   const located = vervangingen.flatMap((v) =>
     v.telkens ? locateAll(nodes, v.oud, doel).map((hit) => ({ v, hit })) : [{ v, hit: locate(nodes, v.oud, doel) }],
@@ -507,7 +561,18 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       }
       if (wat === 'artikel') nodes = placeToelichting(root, nodes)
       expectKind(nodes, wat, doel)
-      target.parent.children.splice(target.index, 1, ...nodes)
+      let count = 1
+      if (op.totEnMet) {
+        const last = resolve(root, op.totEnMet)
+        if (last.parent !== target.parent || last.index < target.index)
+          throw new OpdrachtFout(`${cap(plaatsWords(op.totEnMet))} volgt niet op ${doel} in dezelfde bepaling`, doel)
+        count = last.index - target.index + 1
+      }
+      const replaced = target.parent.children.slice(target.index, target.index + count)
+      const before = kids(target.parent as AnyNode).map((c) => c)
+      target.parent.children.splice(target.index, count, ...nodes)
+      checkReplacedNumbers(replaced, nodes, doel)
+      checkSequence(target.parent as AnyNode, before, wat, doel)
       return
     }
     case 'opschrift': {
@@ -535,13 +600,33 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       return
     }
     case 'woorden': {
-      const doel = plaatsWords(op.doel)
-      applyWords(resolve(root, op.doel).node, op.vervangingen, doel)
+      const last = op.doel[op.doel.length - 1]
+      const inHeading = op.doel.length > 1 && last?.soort === 'opschrift'
+      const doel = inHeading ? `het opschrift van ${plaatsWords(op.doel.slice(0, -1))}` : plaatsWords(op.doel)
+      const target = resolve(root, inHeading ? op.doel.slice(0, -1) : op.doel).node
+      const special = op.vervangingen.filter((v) => v.aanHetSlot || v.zin !== undefined)
+      if (special.length > 0) {
+        if (op.vervangingen.length > 1 || inHeading)
+          throw new OpdrachtFout('Een wijziging aan het slot of van een zin staat in een opdracht van zichzelf', doel)
+        applySpecial(target, special[0] as Vervanging, doel)
+        return
+      }
+      if (inHeading) {
+        const kop = koptekstOf(target)
+        if (!kop) throw new OpdrachtFout(`${cap(plaatsWords(op.doel.slice(0, -1)))} heeft geen opschrift`, doel)
+        applyWordsIn([kop as unknown as TextHolder], op.vervangingen, doel)
+        return
+      }
+      applyWords(target, op.vervangingen, doel)
       return
     }
     case 'vervalt': {
-      const doel = op.doelen.map((d) => plaatsWords(d)).join(', ')
-      const found = op.doelen.map((d) => resolve(root, d))
+      const doel = op.totEnMet
+        ? `${plaatsWords(op.doelen[0] ?? [])} tot en met ${plaatsWords(op.totEnMet)}`
+        : op.doelen.map((d) => plaatsWords(d)).join(', ')
+      const found = op.totEnMet
+        ? reeks(root, op.doelen[0] ?? [], op.totEnMet, doel)
+        : op.doelen.map((d) => resolve(root, d))
       const parent = found[0]?.parent
       for (const f of found) {
         if (!f.parent) throw new OpdrachtFout('De hele regeling kan niet met een wijzigingsopdracht vervallen', doel)
@@ -565,6 +650,19 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       let nodes = parseInhoud(op.inhoud, op.wat)
       if (op.wat === 'artikel') nodes = placeToelichting(root, nodes)
       expectKind(nodes, op.wat, doel)
+      const expected = op.aantal ?? 1
+      const counted = nodes.filter((n) => n.type === op.wat).length
+      if (isItem({ type: op.wat }) && counted !== expected)
+        throw new NummeringFout(
+          `De opdracht noemt ${expected === 1 ? 'één' : expected} ${expected === 1 ? op.wat : plural(op.wat)}, maar de nieuwe tekst heeft er ${counted}`,
+          doel,
+        )
+      if (ouder && isItem({ type: op.wat }) && !canHold(ouder as AnyNode | Regeling, op.wat))
+        throw new OpdrachtFout(
+          `Een ${op.wat} kan niet in ${(ouder as AnyNode).type === 'regeling' ? 'de regeling zelf' : describeNode(ouder as AnyNode)} worden ingevoegd; noem het artikel${op.wat === 'lid' ? '' : ' of lid'}`,
+          doel,
+        )
+      const beforeSeq = ouder ? kids(ouder as AnyNode).map((c) => c) : []
       if (op.vernummering && ouder) renumber(ouder as Regeling | AnyNode, op.vernummering, doel)
       for (const n of nodes)
         if (ouder && existsAlready(root, ouder as Regeling | AnyNode, n))
@@ -579,9 +677,11 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
           (c) => c.type === op.vernummering?.soort && sameNum(numOf(c), op.vernummering?.naar[0]),
         )
         children.splice(first < 0 ? children.length : first, 0, ...nodes)
+        if (isItem({ type: op.wat })) checkSequence(ouder as AnyNode, beforeSeq, op.wat, doel)
         return
       }
       insertAt(root, op, nodes, doel)
+      if (ouder && isItem({ type: op.wat })) checkSequence(ouder as AnyNode, beforeSeq, op.wat, doel)
       return
     }
     case 'verplaatsen': {
@@ -614,6 +714,109 @@ export function applyRedactioneel(root: Regeling, op: Operatie): void {
     )
   if (!target.parent) root.children = nodes as Regeling['children']
   else target.parent.children.splice(target.index, 1, ...nodes)
+}
+
+function plural(wat: string): string {
+  return wat === 'lid'
+    ? 'leden'
+    : wat === 'onderdeel'
+      ? 'onderdelen'
+      : wat === 'subonderdeel'
+        ? 'subonderdelen'
+        : `${wat}s`
+}
+
+/** Whether a lid, onderdeel or subonderdeel may stand in `node`. */
+function canHold(node: AnyNode | Regeling, wat: string): boolean {
+  if (wat === 'lid') return node.type === 'artikel'
+  if (wat === 'onderdeel') return node.type === 'artikel' || node.type === 'lid'
+  if (wat === 'subonderdeel') return node.type === 'onderdeel'
+  return true
+}
+
+/** The nodes from `van` up to and including `tot`: siblings, or articles in the order of the text. */
+function reeks(root: Regeling, van: Plaats, tot: Plaats, doel: string): Found[] {
+  const first = resolve(root, van)
+  const last = resolve(root, tot)
+  if (!first.parent || !last.parent) throw new OpdrachtFout('Een reeks kan niet de hele regeling zijn', doel)
+  const type = first.node.type
+  const all =
+    first.parent === last.parent
+      ? kids(first.parent as AnyNode)
+          .map((node, index) => ({ node, parent: first.parent as Holder, index }))
+          .filter((f) => f.node.type === type)
+      : findAll(root, (n) => n.type === type)
+  const a = all.findIndex((f) => f.node === first.node)
+  const b = all.findIndex((f) => f.node === last.node)
+  if (a < 0 || b < 0 || b <= a)
+    throw new OpdrachtFout(`${cap(plaatsWords(tot))} staat niet na ${plaatsWords(van)}`, doel)
+  return all.slice(a, b + 1)
+}
+
+/** `2` → [2, ''], `2a` → [2, 'a'], `c` → letters as numbers (a = 1), `ca` → [3, 'a']. */
+function numParts(num: string): [number, string] | undefined {
+  const m = /^(\d+)([a-z]*)$/i.exec(num.replace(/[.)°]+$/, ''))
+  if (m) return [Number(m[1]), (m[2] as string).toLowerCase()]
+  const l = /^([a-z])([a-z]*)$/i.exec(num.replace(/[.)°]+$/, ''))
+  if (l) return [(l[1] as string).toLowerCase().charCodeAt(0) - 96, (l[2] as string).toLowerCase()]
+  return undefined
+}
+
+/** Whether numbers follow each other as a drafter numbers them: 1, 2, 2a, 2b, 3 / a, b, ba, c. */
+function fitsSequence(nums: string[]): boolean {
+  let prev: [number, string] | undefined
+  for (const num of nums) {
+    const p = numParts(num)
+    if (!p) return false
+    if (prev) {
+      const [n, s] = p
+      const [pn, ps] = prev
+      const next = n === pn + 1 && s === ''
+      const suffix =
+        n === pn &&
+        s !== '' &&
+        (ps === ''
+          ? s === 'a'
+          : s.length === ps.length && s.charCodeAt(s.length - 1) === ps.charCodeAt(ps.length - 1) + 1)
+      if (!next && !suffix) return false
+    } else if (p[0] !== 1 || p[1] !== '') return false
+    prev = p
+  }
+  return true
+}
+
+/**
+ * After leden or onderdelen were inserted or replaced: their numbers must follow each other
+ * (no lid 5 after lid 3, no second lid 2). Only judged when the numbering fitted before, so that
+ * a base text with its own gaps can still be amended elsewhere.
+ */
+function checkSequence(parent: AnyNode | Regeling, before: RegelingNode[], wat: string, doel: string): void {
+  if (!isItem({ type: wat })) return
+  const numsOf = (list: RegelingNode[]) => list.filter((c) => c.type === wat).map((c) => numOf(c))
+  const oud = numsOf(before)
+  const nieuw = numsOf(kids(parent))
+  if (nieuw.some((n) => n === '' || n === '-')) return
+  if (oud.length > 0 && !fitsSequence(oud)) return
+  if (!fitsSequence(nieuw))
+    throw new NummeringFout(
+      `De nummering van de ${plural(wat)} klopt daarna niet: ${nieuw.join(', ')}${oud.length > 0 ? ` (was ${oud.join(', ')})` : ''}`,
+      doel,
+    )
+}
+
+/** A replaced lid or onderdeel keeps its number: `Het derde lid komt te luiden:` + `3. …`. */
+function checkReplacedNumbers(replaced: RegelingNode[], nodes: AnyNode[], doel: string): void {
+  const first = replaced[0]
+  if (!first || !(isItem(first) || first.type === 'artikel')) return
+  const oud = replaced.map((n) => numOf(n))
+  const nieuw = nodes.filter((n) => n.type === first.type).map((n) => numOf(n))
+  if (nieuw[0] !== undefined && !sameNum(nieuw[0], oud[0]) && !(oud[0] === '-' || nieuw[0] === '-'))
+    throw new NummeringFout(`De nieuwe tekst begint met ${nieuw[0]}, maar de opdracht vervangt ${oud[0]}`, doel)
+  if (replaced.length > 1 && nieuw.length !== replaced.length)
+    throw new NummeringFout(
+      `De opdracht vervangt ${replaced.length} ${plural(first.type)}, maar de nieuwe tekst heeft er ${nieuw.length}`,
+      doel,
+    )
 }
 
 /** Whether a step list is ordered (ranks rise): a sanity check for places read from text. */

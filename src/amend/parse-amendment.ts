@@ -43,6 +43,17 @@ export interface GelezenWijziging {
   aantal: number
   /** The unsigned "Redactionele bijwerking" (`Weergave van artikel 1, eerste lid:`), when there is one. */
   redactioneel?: GelezenOpdracht[]
+  /** The regulation ARTIKEL I names (`De Arbeidstijdenwet wordt als volgt gewijzigd:`), with where. */
+  regeling?: GenoemdeRegeling
+  /** The regulation the opschrift names (`Besluit tot wijziging van de Arbeidstijdenwet`). */
+  opschriftRegeling?: GenoemdeRegeling
+}
+
+/** A regulation named in the besluit, and where. */
+export interface GenoemdeRegeling {
+  naam: string
+  line: number
+  column: number
 }
 
 interface Block {
@@ -79,9 +90,9 @@ function blocks(body: string): Block[] {
 }
 
 const INSTRUCTION =
-  /(komt (?:als volgt )?te luiden|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\bgeschrapt\b)/i
+  /(kom(?:t|en) (?:als volgt )?te luiden|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\bgeschrapt\b)/i
 const STARTS =
-  /^(?:In|Aan|Na|Voor|Onder|Het|De|Dit|Artikel|Artikelen|Onderdeel|Lid|Bijlage|Hoofdstuk|Afdeling|Paragraaf|Titel|Met ingang van)\b/i
+  /^(?:In|Aan|Na|Voor|Onder|Het|De|Dit|Er|Artikel|Artikelen|Onderdeel|Onderdelen|Lid|Leden|Bijlage|Hoofdstuk|Afdeling|Paragraaf|Titel|Met ingang van)\b/i
 
 /** Markdown inline source → plain text (`\*` → `*`). */
 function plain(markdown: string): string {
@@ -133,7 +144,9 @@ function readWords(source: string, context: Plaats): Operatie | string {
   const head = toks[0] as Token
   const m = /^\s*in\s+(.+?),?\s+(wordt|worden|vervalt|vervallen)\b(.*)$/is.exec(head.text)
   if (head.quoted || !m) return 'niet te lezen als "In … wordt … vervangen door …"'
-  const doel = inContext(readPlaats(m[1] as string), context)
+  const doel = withOpschrift(inContext(readPlaats(m[1] as string), context), m[1] as string)
+  const resp = readRespectievelijk(toks.slice(1), m[2] as string, m[3] as string)
+  if (resp !== undefined) return typeof resp === 'string' ? resp : { soort: 'woorden', doel, vervangingen: resp }
   // Re-tokenise the rest: verbs and quoted strings.
   const rest: Token[] = [{ quoted: false, text: ` ${m[2]}${m[3]}` }, ...toks.slice(1)]
   const vervangingen: Vervanging[] = []
@@ -189,6 +202,141 @@ function readWords(source: string, context: Plaats): Operatie | string {
   return { soort: 'woorden', doel, vervangingen }
 }
 
+/** `In het opschrift van artikel 5 wordt …`: the words are in the heading, not in the article. */
+function withOpschrift(doel: Plaats, phrase: string): Plaats {
+  if (!/\bopschrift\b/i.test(phrase) || doel.length === 0) return doel
+  if ((doel[doel.length - 1] as Stap).soort === 'opschrift') return doel
+  return [...doel, { soort: 'opschrift' }]
+}
+
+/**
+ * `worden "a" en "b" vervangen door "c" respectievelijk "d"` (Ar 6.12): the quoted words before
+ * `vervangen door` pair up with those after it, in order. Undefined when the sentence has no
+ * `respectievelijk`.
+ */
+function readRespectievelijk(toks: Token[], verb: string, afterVerb: string): Vervanging[] | string | undefined {
+  const words = toks.filter((t) => !t.quoted).map((t) => t.text.replace(/\s+/g, ' ').trim())
+  if (!words.some((w) => /^respectievelijk$/i.test(w))) return undefined
+  if (!/^(?:wordt|worden)$/i.test(verb) || afterVerb.trim() !== '')
+    return 'niet te lezen als "worden … vervangen door … respectievelijk …"'
+  const oud: string[] = []
+  const nieuw: string[] = []
+  let side = oud
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token
+    if (t.quoted) {
+      side.push(t.text)
+      continue
+    }
+    const w = t.text.replace(/\s+/g, ' ').trim().toLowerCase()
+    if (side === oud && /^(?:telkens\s+)?vervangen door$/.test(w)) side = nieuw
+    else if (side === oud && (w === ',' || w === 'en')) continue
+    else if (side === nieuw && (w === ',' || w === 'respectievelijk' || w === ', respectievelijk')) continue
+    else if (side === nieuw && i === toks.length - 1 && /^\.?$/.test(w)) continue
+    else return `niet te lezen bij "${t.text.trim()}"`
+  }
+  if (oud.length < 2 || oud.length !== nieuw.length)
+    return `er staan ${oud.length} te vervangen woordgroepen en ${nieuw.length} nieuwe; bij "respectievelijk" moeten dat er evenveel zijn`
+  return oud.map((o, i) => ({ oud: plain(o), nieuw: nieuw[i] as string }))
+}
+
+const ZIN_NUM: Readonly<Record<string, number>> = {
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  vijfde: 5,
+  zesde: 6,
+  laatste: -1,
+}
+
+/**
+ * One sentence of a provision: `Artikel 5, tweede lid, tweede zin, komt te luiden: "…".`, `Het
+ * vijfde lid, tweede zin, vervalt.`, `In artikel 5 vervalt de laatste volzin.`
+ */
+function readZin(source: string, plainText: string, context: Plaats): Operatie | string | undefined {
+  const named =
+    /^(.+?),?\s+(eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?:volzin|zin),?\s+(komt\s+te\s+luiden|vervalt)\b\s*(.*)$/i.exec(
+      plainText,
+    )
+  const lapse =
+    /^in\s+(.+?),?\s+vervalt\s+de\s+(eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?:volzin|zin)\.?$/i.exec(
+      plainText,
+    )
+  if (!named && !lapse) {
+    if (/\b(?:volzin|zin)\b,?\s+(?:komt|vervalt)/i.test(plainText)) return 'niet te lezen welke zin wordt bedoeld'
+    return undefined
+  }
+  const phrase = ((named ?? lapse) as RegExpExecArray)[1] as string
+  const doel = inContext(readPlaats(phrase), context)
+  if (doel.length === 0) return `niet te lezen welke bepaling "${phrase}" is`
+  const zin = ZIN_NUM[(((named ?? lapse) as RegExpExecArray)[2] as string).toLowerCase()] as number
+  if (lapse || /^vervalt$/i.test((named as RegExpExecArray)[3] as string)) {
+    if (named && (named[4] as string).trim() !== '' && (named[4] as string).trim() !== '.')
+      return `niet te lezen na "vervalt": "${(named[4] as string).trim()}"`
+    return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: '', zin }] }
+  }
+  const m = /luiden\s*:\s*(.*)$/is.exec(source)
+  let tekst = (m?.[1] ?? '').trim()
+  const quoted = /^["„“‘«](.*)["”’»]\.?$/s.exec(tekst)
+  if (quoted) tekst = quoted[1] as string
+  if (tekst === '') return 'de nieuwe zin ontbreekt: geef haar na "te luiden:" op dezelfde regel'
+  return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, zin }] }
+}
+
+/** `In artikel 8, tweede lid, vervalt: twee maanden na.` (the words after the colon lapse). */
+function readColonWords(text: string, context: Plaats): Operatie | undefined {
+  const m = /^in\s+(.+?),?\s+(?:vervalt|vervallen)\s*:\s*(.+?)\.?$/i.exec(text)
+  if (!m) return undefined
+  const doel = withOpschrift(inContext(readPlaats(m[1] as string), context), m[1] as string)
+  return { soort: 'woorden', doel, vervangingen: [{ oud: (m[2] as string).trim(), nieuw: '' }] }
+}
+
+/**
+ * Changes at the end of a provision: `Aan het slot van artikel 5 wordt "…" toegevoegd`, `Aan het
+ * eerste lid wordt een zin toegevoegd, luidende: …`, `De punt aan het slot van onderdeel d wordt
+ * vervangen door een puntkomma`.
+ */
+function readSlot(source: string, plainText: string, context: Plaats): Operatie | string | undefined {
+  const punt =
+    /^(?:in\s+(.+?),?\s+wordt\s+)?de\s+(punt|puntkomma)\s+aan\s+het\s+slot\s+van\s+(.+?)\s+(?:wordt\s+)?vervangen\s+door\s+een\s+(punt|puntkomma)\.?$/i.exec(
+      plainText,
+    )
+  if (punt) {
+    const doel = inContext(readPlaats(punt[3] as string), inContext(readPlaats(punt[1] ?? ''), context))
+    if (doel.length === 0) return `niet te lezen welke bepaling "${punt[3]}" is`
+    const teken = (w: string) => (w.toLowerCase() === 'punt' ? '.' : ';')
+    return {
+      soort: 'woorden',
+      doel,
+      vervangingen: [{ oud: teken(punt[2] as string), nieuw: teken(punt[4] as string), aanHetSlot: true }],
+    }
+  }
+  const zin =
+    /^(?:aan|in)\s+(.+?),?\s+wordt\s+(?:een|één)\s+(?:volzin|zin)\s+toegevoegd,?\s+luidende\s*:\s*(.*)$/i.exec(
+      plainText,
+    )
+  if (zin) {
+    const doel = inContext(readPlaats(zin[1] as string), context)
+    if (doel.length === 0) return `niet te lezen welke bepaling "${zin[1]}" is`
+    let tekst = (zin[2] as string).trim()
+    const quoted = /^["„“‘«](.*)["”’»]\.?$/.exec(tekst)
+    if (quoted) tekst = quoted[1] as string
+    if (tekst === '') return 'de nieuwe zin ontbreekt: geef haar na "luidende:" op dezelfde regel'
+    return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, aanHetSlot: true }] }
+  }
+  const slot = /^aan\s+het\s+slot\s+van\s+(.+?),?\s+wordt\s+(.*)\s+toegevoegd\.?$/is.exec(source)
+  if (slot) {
+    const doel = inContext(readPlaats(slot[1] as string), context)
+    if (doel.length === 0) return `niet te lezen welke bepaling "${slot[1]}" is`
+    const toks = tokens(slot[2] as string)
+    const only = toks?.length === 1 ? toks[0] : undefined
+    if (!only?.quoted) return 'niet te lezen als "Aan het slot van … wordt "…" toegevoegd"'
+    return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: only.text, aanHetSlot: true }] }
+  }
+  return undefined
+}
+
 function readRenumbering(text: string, soortHint: StapSoort | undefined): Vernummering | undefined {
   const m =
     /onder\s+(vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+?)(?=,?\s+(?:wordt|worden|vervalt|vervallen)\b|\.?$)/i.exec(
@@ -214,6 +362,15 @@ function readRenumbering(text: string, soortHint: StapSoort | undefined): Vernum
 const COUNT = '(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\\d+)'
 const KINDS =
   'artikel(?:en)?|leden|lid|onderdel(?:en)?|onderdeel|subonderdel(?:en)?|subonderdeel|hoofdstuk(?:ken)?|afdeling(?:en)?|paragra(?:af|fen)|titel(?:s)?|bijlage(?:n)?|toelichting|aanhef|ondertekening'
+
+const COUNT_WORDS = ['een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien']
+
+function countNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace('één', 'een')
+  if (/^\d+$/.test(w)) return Number(w)
+  const i = COUNT_WORDS.indexOf(w)
+  return i < 0 ? undefined : i + 1
+}
 
 function singular(kind: string): string {
   const k = kind.toLowerCase()
@@ -242,6 +399,9 @@ function readInsert(text: string, context: Plaats): Operatie | string {
   if (!wat) return 'niet te lezen wat er wordt ingevoegd'
   const kind = singular(wat)
   const op: Extract<Operatie, { soort: 'invoegen' }> = { soort: 'invoegen', wat: kind, ouder: context, inhoud: '' }
+  const count = new RegExp(`\\b(${COUNT})\\s+(?:nieuwe?\\s+)?(?:${KINDS})\\b`, 'i').exec(text)?.[1]
+  const aantal = count ? countNumber(count) : undefined
+  if (aantal !== undefined && aantal > 1) op.aantal = aantal
   const puntkomma =
     /onder\s+vervanging\s+van\s+de\s+punt\s+aan\s+het\s+slot\s+van\s+(.+?)\s+door\s+een\s+puntkomma/i.exec(text)
   if (puntkomma) {
@@ -322,11 +482,19 @@ function readRepealList(text: string, context: Plaats): Operatie | undefined {
   const m = /^de\s+(artikelen|leden|onderdelen)\s+(.+?)\s+vervallen\.?$/i.exec(text)
   if (!m) return undefined
   const kind = singular(m[1] as string) as StapSoort
+  const base = kind === 'artikel' ? [] : context
+  const range = /^(\S+)\s+tot\s+en\s+met\s+(\S+)$/i.exec((m[2] as string).trim())
+  if (range && kind === 'artikel')
+    return {
+      soort: 'vervalt',
+      doelen: [[{ soort: kind, num: range[1] as string }]],
+      totEnMet: [{ soort: kind, num: range[2] as string }],
+    }
   const nums =
     kind === 'artikel'
       ? (m[2] as string).split(/\s*,\s*|\s+en\s+/).map((s) => s.trim())
       : readNumberList(`${m[1]} ${m[2]}`)
-  const base = kind === 'artikel' ? [] : context
+  if (nums.some((n) => !/^[0-9A-Za-z:.°]+$/.test(n))) return undefined
   return { soort: 'vervalt', doelen: nums.map((num) => [...base, { soort: kind, num }]) }
 }
 
@@ -336,6 +504,12 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
   text = text.replace(/^met ingang van \d{1,2} \S+ \d{4},?\s*/i, '')
   const plainText = clean(text)
   const hasQuotes = /["„“‘«]/.test(text)
+  const slot = readSlot(text, plainText, context)
+  if (slot) return slot
+  const zin = readZin(text, plainText, context)
+  if (zin) return zin
+  const colon = readColonWords(plainText, context)
+  if (colon) return colon
   if (/^in\s/i.test(plainText) && hasQuotes) return readWords(text, context)
   if (/\bwordt\b[^"„“‘«]*["„“‘«]/.test(text) && /geschrapt/.test(text)) {
     const m = /^in\s+(.+?)\s+wordt/i.exec(plainText)
@@ -356,11 +530,47 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
   const repeal = readRepealList(plainText, context)
   if (repeal) return repeal
   if (/\b(ingevoegd|toegevoegd)\b/i.test(plainText)) return readInsert(plainText, context)
-  const luiden = /^(.+?)\s+(?:wordt gewijzigd en\s+)?komt\s+(?:als volgt\s+)?te\s+luiden\b/i.exec(plainText)
+  const luiden = /^(.+?)\s+(?:wordt gewijzigd en\s+)?(komt|komen)\s+(?:als volgt\s+)?te\s+luiden\b\s*(.*)$/i.exec(
+    plainText,
+  )
   if (luiden) {
-    const doel = inContext(readPlaats(luiden[1] as string), context)
-    if (doel.length === 0 && !/regeling/i.test(luiden[1] as string))
-      return `niet te lezen welke bepaling "${luiden[1]}" is`
+    // "Artikel 8 en het daarbij behorende opschrift komen te luiden": the article with its heading.
+    const phrase = (luiden[1] as string).replace(
+      /,?\s+(?:en|met)\s+(?:het\s+daarbij\s+behorende|het|zijn|haar)\s+opschrift(?:\s+daarvan)?$/i,
+      '',
+    )
+    const tail = (luiden[3] as string).trim()
+    if (tail !== '' && !tail.startsWith(':')) return `niet te lezen na "te luiden": "${tail}"`
+    const range = /^(?:het|de)\s+(.+?)\s+tot\s+en\s+met\s+(?:het\s+)?(.+?\s+(?:lid|leden)|[a-z]+)$/i.exec(phrase)
+    const many =
+      /^(?:het|de)\s+\S+\s+(?:en|tot en met)\s/i.test(phrase) || /^de\s+(?:leden|onderdelen|artikelen)\b/i.test(phrase)
+    if (range || many) {
+      const soort: StapSoort = /\b(?:lid|leden)\b/i.test(phrase)
+        ? 'lid'
+        : /\bsubonderdelen\b/i.test(phrase)
+          ? 'subonderdeel'
+          : /\bonderdelen\b/i.test(phrase)
+            ? 'onderdeel'
+            : 'artikel'
+      const nums = soort === 'artikel' ? [] : readNumberList(phrase.replace(/\s+van\s+artikel\s.*$/i, ''))
+      if (nums.length < 2 || !/tot en met/i.test(phrase))
+        return `niet te lezen welke bepalingen "${phrase}" zijn; noem een reeks als "het eerste tot en met het derde lid"`
+      const rank = RANK[soort]
+      const base = inContext(
+        readPlaats(phrase).filter((s) => RANK[s.soort] < rank),
+        context.filter((s) => RANK[s.soort] < rank),
+      )
+      return {
+        soort: 'komt-te-luiden',
+        doel: [...base, { soort, num: nums[0] as string }],
+        totEnMet: [...base, { soort, num: nums[nums.length - 1] as string }],
+        inhoud: '',
+      }
+    }
+    const doel = inContext(readPlaats(phrase), context)
+    if (doel.length === 0 && !/regeling/i.test(phrase)) return `niet te lezen welke bepaling "${phrase}" is`
+    if ((luiden[2] as string).toLowerCase() === 'komen' && phrase === luiden[1])
+      return `"komen te luiden" bij één bepaling ("${phrase}") is niet te lezen`
     return { soort: 'komt-te-luiden', doel, inhoud: '' }
   }
   const vervalt = /^(.+?)\s+vervalt\b(.*)$/i.exec(plainText)
@@ -368,6 +578,11 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
     const doel = inContext(readPlaats(vervalt[1] as string), context)
     if (doel.length === 0) return `niet te lezen welke bepaling "${vervalt[1]}" is`
     const op: Extract<Operatie, { soort: 'vervalt' }> = { soort: 'vervalt', doelen: [doel] }
+    // Only "onder vernummering/verlettering …" or "onder vervanging …" may follow; anything else
+    // ("vervalt: twee maanden na") is another instruction, never the whole provision.
+    const tail = (vervalt[2] as string).trim()
+    if (tail !== '' && tail !== '.' && !/^,?\s*onder\s+(?:vernummering|verlettering|vervanging)\b/i.test(tail))
+      return `niet te lezen na "vervalt": "${tail}"`
     const last = doel[doel.length - 1] as Stap
     const v = readRenumbering(vervalt[2] as string, last.soort)
     if (v) op.vernummering = v
@@ -473,16 +688,47 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
   const fm = parseFrontMatter(text, file)
   const result: GelezenWijziging = { opdrachten: [], meta: fm.data, aantal: 0 }
   let letter = ''
+  // The item's context (`Artikel 8 wordt als volgt gewijzigd:`) and a numbered sub-item's narrower one.
   let itemContext: Plaats = []
+  let subContext: Plaats | undefined
   let sub: string | undefined
   let pending: { op: GelezenOpdracht; loose: string[]; wat: string } | undefined
-  let inArtikelII = false
+  // `voor`: before ARTIKEL I (opschrift, aanhef, a letter's prose); `I`: inside ARTIKEL I; `na`:
+  // ARTIKEL II and later (inwerkingtreding, "Aldus vastgesteld", ondertekening).
+  let zone: 'voor' | 'I' | 'na' = 'voor'
+  // Inside ARTIKEL I, or (a ledenbrief without one) from the first lettered item on: every block
+  // must be an instruction, an item letter or the new text of an instruction.
+  let strict = false
   let ingang: string | undefined
+  const context = () => subContext ?? itemContext
+
+  const geenOpdracht = (block: Block, tekst = block.text) => {
+    const shown = clean(tekst)
+    fout(
+      file,
+      `Deze tekst in ARTIKEL I is geen wijzigingsopdracht en hoort bij geen opdracht: «${shown.length > 120 ? `${shown.slice(0, 117)}…` : shown}». Een besluit kan alleen worden toegepast als elke zin in ARTIKEL I een opdracht of de nieuwe tekst van een opdracht is`,
+      { line: block.line, column: block.column },
+      'wijziging-geen-opdracht',
+    )
+  }
+
+  const setText = (op: GelezenOpdracht, inhoud: string) => {
+    setInhoud(op.operatie, inhoud)
+    const wat = watOf(op.operatie)
+    const cut = CUT_CHECKED.has(wat) ? cutOff(inhoud, wat) : undefined
+    if (cut)
+      fout(
+        file,
+        `De nieuwe tekst bij de opdracht «${op.tekst}» houdt midden in een ${cut.woord ? 'woord' : 'zin'} op («${cut.slot}»); het besluit lijkt afgebroken`,
+        { line: op.line, column: op.column },
+        'wijziging-afgebroken',
+      )
+  }
 
   const finish = () => {
     if (!pending) return
     const { op, loose, wat } = pending
-    if (loose.length > 0) setInhoud(op.operatie, normaliseLooseText(loose, wat))
+    if (loose.length > 0) setText(op, normaliseLooseText(loose, wat))
     if (needsText(op.operatie))
       fout(
         file,
@@ -500,7 +746,7 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     if (d.ingang) ingang = ingang ?? d.ingang
     // LOGA: "… wordt artikel 1:2c toegevoegd. Dit artikel komt als volgt te luiden:"
     const sentence = source.replace(/\.\s+Dit (?:artikel|lid|onderdeel) komt als volgt te luiden:\s*$/i, ':')
-    const read = readInstruction(sentence, itemContext)
+    const read = readInstruction(sentence, context())
     if (typeof read === 'string') {
       fout(
         file,
@@ -514,6 +760,19 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     const op: GelezenOpdracht = { label, tekst, line: block.line, column: block.column, operatie: read }
     result.opdrachten.push(op)
     if (needsText(read) || expectsText(sentence)) pending = { op, loose: [], wat: watOf(read) }
+    else if (!/[.:]\s*$/.test(tekst))
+      fout(
+        file,
+        `De opdracht «${tekst}» houdt op zonder punt; het besluit lijkt afgebroken`,
+        { line: block.line, column: block.column },
+        'wijziging-afgebroken',
+      )
+  }
+
+  /** Whether a numbered block is a (readable) instruction rather than new text. */
+  const readable = (body: string) => {
+    const t = clean(body)
+    return /wordt als volgt gewijzigd:?$/i.test(t) || typeof readInstruction(body, context()) !== 'string'
   }
 
   let redactioneel = false
@@ -522,6 +781,8 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     if (block.kind === 'para' && /^#{1,6}\s*Redactionele bijwerking\s*$/i.test(block.text.trim())) {
       finish()
       redactioneel = true
+      strict = false
+      zone = 'na'
       result.redactioneel = []
       continue
     }
@@ -559,76 +820,171 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     }
     if (block.kind === 'quote') {
       if (pending && pending.loose.length === 0) {
-        setInhoud(pending.op.operatie, block.text)
+        setText(pending.op, block.text)
         pending = undefined
       } else if (pending) pending.loose.push(block.text)
+      else if (strict) geenOpdracht(block)
       continue
     }
     const t = block.text.trim()
     const roman = ARTIKEL_ROMAN.exec(t)
     if (roman) {
       finish()
-      inArtikelII = roman[1]?.toUpperCase() !== 'I'
+      const first = roman[1]?.toUpperCase() === 'I'
+      zone = first ? 'I' : 'na'
+      strict = first
       letter = ''
       itemContext = []
+      subContext = undefined
+      sub = undefined
       continue
     }
     const d = datesIn(clean(t))
     if (d.inwerkingtreding) result.inwerkingtreding = result.inwerkingtreding ?? d.inwerkingtreding
     if (d.terugwerkendeKracht) result.terugwerkendeKracht = result.terugwerkendeKracht ?? d.terugwerkendeKracht
-    if (inArtikelII && !isInstruction(t)) continue
+    if (zone === 'na') continue
+    if (zone === 'voor' && !strict) {
+      const named = /\b(?:tot|houdende)\s+wijziging\s+van\s+(.+?)(?:\s+in\s+verband\s+met\b.*|\s+ter\s+.*)?\.?$/i.exec(
+        clean(t.replace(/^#{1,6}\s*/, '')),
+      )
+      if (named && !result.opschriftRegeling)
+        result.opschriftRegeling = { naam: withoutArticle(named[1] as string), line: block.line, column: block.column }
+    }
     const alone = ITEM_ALONE.exec(t)
-    if (alone && !/^#\s/.test(t)) {
+    if (alone && !/^#\s/.test(t) && (strict || zone === 'voor')) {
       finish()
       letter = alone[1] as string
       itemContext = []
+      subContext = undefined
       sub = undefined
+      strict = true
       continue
     }
     const withText = ITEM_WITH_TEXT.exec(t)
-    if (withText && isInstruction(withText[2] as string)) {
+    if (withText && isInstruction(withText[2] as string) && !(pending && !readable(withText[2] as string))) {
       finish()
       letter = withText[1] as string
       itemContext = []
+      subContext = undefined
       sub = undefined
+      strict = true
       handleSentence(withText[2] as string, block, letter)
       continue
     }
     const subItem = SUB_ITEM.exec(t)
-    if (subItem && isInstruction(subItem[2] as string) && !(pending && pending.loose.length === 0 && !letter)) {
-      finish()
-      sub = subItem[1] as string
-      handleSentence(subItem[2] as string, block, `${letter}${letter ? '.' : ''}${sub}`)
-      continue
+    if (subItem && (letter || zone === 'I') && isInstruction(subItem[2] as string)) {
+      const marker = subItem[1] as string
+      const isLetter = /^[a-z]$/.test(marker)
+      // New text may hold numbered leden that read like instructions ("2. De aanspraak vervalt …"):
+      // while new text is expected, only a readable instruction, or the next number of the
+      // sequence, starts a new one.
+      const next = isLetter ? false : sub !== undefined && Number(marker) === Number(sub) + 1
+      if (!pending || readable(subItem[2] as string) || next) {
+        finish()
+        let label: string
+        if (isLetter && sub !== undefined) label = `${letter}${letter ? '.' : ''}${sub}.${marker}`
+        else {
+          sub = marker
+          subContext = undefined
+          label = `${letter}${letter ? '.' : ''}${marker}`
+        }
+        handleSentence(subItem[2] as string, block, label, true)
+        continue
+      }
     }
     if (pending) {
       pending.loose.push(block.text)
       continue
     }
-    if (isInstruction(t) && letter) {
-      handleSentence(t, block, letter)
+    if (isInstruction(t) && (letter || zone === 'I')) {
+      handleSentence(t, block, letter || 'I')
+      continue
     }
+    if (strict) geenOpdracht(block)
   }
   finish()
   if (weergave) fout(file, `Bij «${weergave.tekst}» ontbreekt de tekst`, weergave, 'wijziging-zonder-tekst')
   if (ingang && !result.inwerkingtreding) result.inwerkingtreding = ingang
   return result
 
-  function handleSentence(source: string, block: Block, label: string): void {
+  function handleSentence(full: string, block: Block, label: string, isSub = false): void {
+    // Text on the lines after a line ending in ":" is the new text (`Onderdeel b komt te luiden:`
+    // with `b. …` on the next line).
+    let source = full
+    let rest: string | undefined
+    const lines = full.split('\n')
+    const k = lines.findIndex((l) => /:\s*$/.test(l))
+    if (k >= 0 && k < lines.length - 1) {
+      source = lines.slice(0, k + 1).join('\n')
+      rest = lines.slice(k + 1).join('\n')
+    }
     const plainText = clean(source)
     const aanhef = /^(.+?)\s+wordt\s+als\s+volgt\s+gewijzigd:?$/i.exec(plainText)
     if (aanhef) {
-      result.aantal++
       const p = readPlaats(aanhef[1] as string)
-      if (p.length > 0 || /regeling/i.test(aanhef[1] as string)) {
-        // A sub-item's aanhef ("3. Het zesde lid wordt als volgt gewijzigd:") narrows the item's.
-        itemContext = sub !== undefined ? inContext(p, itemContext) : p
+      if (p.length === 0 && letter === '' && !isSub) {
+        // ARTIKEL I: "De Arbeidstijdenwet wordt als volgt gewijzigd:" names the regulation.
+        if (!result.regeling)
+          result.regeling = { naam: withoutArticle(aanhef[1] as string), line: block.line, column: block.column }
+        if (rest !== undefined) geenOpdracht(block, rest)
         return
       }
-      if (!/wordt als volgt gewijzigd:?$/i.test(plainText) || /^(de|het)\s/i.test(plainText)) return
+      result.aantal++
+      if (p.length > 0 || /regeling/i.test(aanhef[1] as string)) {
+        // A sub-item's aanhef ("3. Het zesde lid wordt als volgt gewijzigd:") narrows the item's.
+        if (isSub) subContext = inContext(p, itemContext)
+        else itemContext = p
+        if (rest !== undefined) geenOpdracht(block, rest)
+        return
+      }
+      result.aantal--
     }
     instruction(source, block, label)
+    if (rest !== undefined) {
+      if (pending) pending.loose.push(rest)
+      else geenOpdracht(block, rest)
+    }
   }
+}
+
+/** New text that is judged for a cut-off end: provisions, not a whole regulation, bijlage or toelichting (they end in a signature or a table). */
+const CUT_CHECKED: ReadonlySet<string> = new Set(['artikel', 'lid', 'onderdeel', 'subonderdeel'])
+
+/** `de Arbeidstijdenwet` → `Arbeidstijdenwet`. */
+function withoutArticle(naam: string): string {
+  return naam
+    .replace(/^(?:de|het)\s+/i, '')
+    .replace(/[.:,;]+$/, '')
+    .trim()
+}
+
+/**
+ * Whether new text stops mid-sentence or mid-word: its last visible characters end in no
+ * punctuation that closes a provision (`.`, `;`, `:`, a closing quote or bracket, `; en`, `, of`).
+ * A table row or a heading line (a bijlage, an opschrift) is not judged.
+ */
+export function cutOff(inhoud: string, wat = 'artikel'): { slot: string; woord: boolean } | undefined {
+  const lines = inhoud
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  const last = lines[lines.length - 1]
+  if (last === undefined || /^#{1,6}\s/.test(last) || /^\|/.test(last) || /^[-*_]{3,}$/.test(last)) return undefined
+  const visible = clean(last.replace(/^>\s*/, ''))
+  if (visible === '') return undefined
+  if (/[.;:!?)\]"'”’»…]$/.test(visible) || /[;,]\s+(?:en|of|dan wel|alsmede)$/i.test(visible)) return undefined
+  // A short line without punctuation in new article text: a title or an article heading (not a cut).
+  const numbered = /^(?:>\s*)?(?:\d+[a-z]*|[a-z])\\?[.)]\s/.test(last)
+  if (
+    wat === 'artikel' &&
+    !numbered &&
+    lines.length === 1 &&
+    visible.length < 80 &&
+    !/\s(?:de|het|een|van|en|of|in|op|te|tot|met|voor|die|dat)$/i.test(visible)
+  )
+    return undefined
+  const slot = visible.length > 40 ? `…${visible.slice(-40)}` : visible
+  return { slot, woord: /\p{L}$/u.test(visible) }
 }
 
 function needsText(op: Operatie): boolean {

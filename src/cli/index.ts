@@ -153,6 +153,9 @@ function program(): Command {
   sub('apply <basis> <wijziging>', 'pas een wijzigingsbesluit of ledenbrief toe op de versie ervoor')
     .option('--out <bestand>', 'schrijf de nieuwe versie naar dit bestand in plaats van naar stdout')
     .option('--force', 'ga door, ook als de basisversie fouten heeft (de berichten worden wel getoond)')
+    .option('--regeling <naam>', 'de regeling waarvoor het besluit is, als het een andere of geen regeling noemt')
+    .option('--verbose', 'meld per opdracht wat er is gedaan (op stderr)')
+    .option('--json', 'het verslag per opdracht als JSON op stdout (de nieuwe versie dan met --out)')
     .action(async (basis: string, wijziging: string, options) => {
       const { runApply } = await import('./commands/apply.js')
       process.exitCode = runApply(basis, wijziging, options)

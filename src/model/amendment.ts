@@ -56,6 +56,14 @@ export interface Vervanging {
   nieuw: string
   /** `wordt "x" telkens vervangen door "y"`: every occurrence (at least one). */
   telkens?: boolean
+  /**
+   * At the end of the provision (`Aan het slot van artikel 5 wordt "…" toegevoegd`, `De punt aan het
+   * slot van onderdeel d wordt vervangen door een puntkomma`, `Aan het eerste lid wordt een zin
+   * toegevoegd, luidende: "…"`): `oud` (may be `''`) must be the very end of the last alinea.
+   */
+  aanHetSlot?: boolean
+  /** `tweede zin, komt te luiden` / `vervalt`: the sentence by its number (`-1`: the last), replaced by `nieuw` (`''`: it lapses). */
+  zin?: number
 }
 
 /** Renumbering of leden / onderdelen: `van[i]` becomes `naar[i]`. */
@@ -72,7 +80,14 @@ export interface Vernummering {
  */
 export type Operatie =
   /** `Artikel 5 komt te luiden:` — the provision is replaced by `inhoud` (one or more nodes). */
-  | { soort: 'komt-te-luiden'; doel: Plaats; inhoud: string; nodes?: InhoudNode[] }
+  | {
+      soort: 'komt-te-luiden'
+      doel: Plaats
+      inhoud: string
+      nodes?: InhoudNode[]
+      /** `Het eerste tot en met het derde lid komen te luiden:`: the last of consecutive siblings replaced together (`doel` is the first). */
+      totEnMet?: Plaats
+    }
   /** `Het opschrift van artikel 5 komt te luiden:` — `inhoud` is the heading line (`### Artikel 5 Titel`). */
   | {
       soort: 'opschrift'
@@ -86,7 +101,14 @@ export type Operatie =
   /** `In artikel 5, tweede lid, wordt "x" vervangen door "y" en vervalt "z".` */
   | { soort: 'woorden'; doel: Plaats; vervangingen: Vervanging[] }
   /** `Artikel 5 vervalt.` / `De artikelen 5 en 6 vervallen.` / `Het tweede lid vervalt, onder vernummering …`. */
-  | { soort: 'vervalt'; doelen: Plaats[]; vernummering?: Vernummering; slotPunt?: Plaats }
+  | {
+      soort: 'vervalt'
+      doelen: Plaats[]
+      vernummering?: Vernummering
+      slotPunt?: Plaats
+      /** `De artikelen 9 tot en met 11 vervallen`: everything from `doelen[0]` up to and including this, in the order of the text. */
+      totEnMet?: Plaats
+    }
   /**
    * `Na artikel 5 wordt een artikel ingevoegd, luidende:` / `Aan artikel 5 wordt een lid toegevoegd,
    * luidende:` / `Onder vernummering van … wordt een lid ingevoegd, luidende:`. Inserted at the end

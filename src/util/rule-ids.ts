@@ -74,10 +74,16 @@ export const RULE_IDS = [
   'import-ledenbrief',
   'import-niet-geplaatst',
   // Amendments (amend, apply)
+  'wijziging-afgebroken',
+  'wijziging-andere-regeling',
+  'wijziging-geen-opdracht',
   'wijziging-leeg',
+  'wijziging-nummering',
   'wijziging-onleesbaar',
   'wijziging-onmogelijk',
   'wijziging-past-niet',
+  'wijziging-regeling-onbekend',
+  'wijziging-resultaat-fout',
   'wijziging-zonder-tekst',
   // Letter templates (assemble)
   'sjabloon-bepaling-niet-altijd',
