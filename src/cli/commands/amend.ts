@@ -58,7 +58,7 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
   } else output = renderAmendmentMarkdown(model)
   if (model.grofheid === 'regeling')
     process.stderr.write(
-      `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst: ${model.reden ?? 'de verschillen zijn niet per bepaling te beschrijven'} [wijziging-geheel]\n`,
+      `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst van de regeling, omdat ${model.reden ?? 'de verschillen niet per bepaling te beschrijven zijn'}. [wijziging-geheel]\n`,
     )
   if (options.out) {
     writeFileAtomic(options.out, output)
