@@ -44,12 +44,22 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     printMessages(file, nieuw.path)
     return EXIT.input
   }
+  // Equal words (only opmaak or a consolidator's note differ) need no besluit: `apply` would refuse
+  // an ARTIKEL I without instructions, so none is written.
   if (model.artikelI.items.length === 0) {
     const reden =
       model.redactioneel.length > 0
-        ? 'De bepalingen zijn woord voor woord gelijk; alleen opmaak of aantekeningen verschillen (zie de redactionele bijwerking)'
-        : 'De versies hebben dezelfde tekst; er is niets te wijzigen'
-    process.stderr.write(`${nieuw.path}:1:1: waarschuwing ${reden} [wijziging-leeg]\n`)
+        ? 'de bepalingen zijn in beide versies woord voor woord gelijk; alleen de opmaak (verwijzingen als link, nadruk, regeleinden) of aantekeningen van de consolidatie verschillen'
+        : 'de versies hebben dezelfde tekst'
+    const file = new VFile({ path: nieuw.path })
+    fout(
+      file,
+      `Geen inhoudelijke wijzigingen: ${reden}. Er is geen wijzigingsbesluit geschreven`,
+      { line: 1, column: 1 },
+      'wijziging-leeg',
+    )
+    printMessages(file, nieuw.path)
+    return EXIT.input
   }
   let output: string | Uint8Array
   if (format === 'docx') {
