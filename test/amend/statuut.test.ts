@@ -42,7 +42,7 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
     const { items, model, markdown } = amend(
       edit(['ter grootte van 250% van de jaarlijkse', 'ter grootte van 300% van de jaarlijkse']),
     )
-    expect(items).toEqual([['In artikel 10, vijfde lid, wordt "250%" vervangen door "300%".']])
+    expect(items).toEqual([['In artikel 10, vijfde lid, wordt „250%” vervangen door „300%”.']])
     expect(model.grofheid).toBe('fijn')
     expect(markdown).not.toContain('De tekst van de regeling komt te luiden')
   })
@@ -62,7 +62,7 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
       ]),
     )
     expect(items).toEqual([
-      ['In artikel 1, tweede lid, wordt "bedoeld de" vervangen door "bedoeld het openbaar lichaam".'],
+      ['In artikel 1, tweede lid, wordt „bedoeld de” vervangen door „bedoeld het openbaar lichaam”.'],
     ])
   })
 
@@ -75,7 +75,7 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
     )
     expect(items).toHaveLength(1)
     expect(items[0]).toHaveLength(1)
-    expect(items[0]?.[0]).toMatch(/^In artikel 2 wordt ".*" vervangen door ".*Boxmeer;"\.$/)
+    expect(items[0]?.[0]).toMatch(/^In artikel 2 wordt „.*” vervangen door „.*Boxmeer;”\.$/)
   })
 
   it('changes in two articles of different paragrafen give two items', () => {
@@ -86,7 +86,7 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
       ),
     )
     expect(items).toEqual([
-      ['In artikel 10, vijfde lid, wordt "250%" vervangen door "300%".'],
+      ['In artikel 10, vijfde lid, wordt „250%” vervangen door „300%”.'],
       ['Het opschrift van artikel 18 komt te luiden:'],
     ])
   })
