@@ -159,7 +159,7 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
   const oudNode = t.oud as AnyNode | undefined
   const nieuwNode = t.nieuw as AnyNode | undefined
   if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift'].includes(t.type))
-    throw new Grof('g1')
+    throw new Grof('alleen de tekst van een alinea, kop of opschrift is als woorden te vervangen')
   // Links and nadruk in the old text: the quoted words cover a link whole or lie inside one.
   const oudInline = oudNode.children as PhrasingContent[]
   const ops: WordOp[] = t.text ?? []
@@ -192,7 +192,7 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     open.e = o
     open.ne = n
   })
-  if (o !== oud.length || n !== nieuw.length) throw new Grof('woorden tellen niet op')
+  if (o !== oud.length || n !== nieuw.length) throw new Grof('de woordvergelijking sluit niet aan op de tekst')
   const words = /[\p{L}\p{N}]/u
   const leftWord = (p: number): number => {
     let q = p
@@ -255,14 +255,14 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
         }
         const text = oud.slice(sp.s, sp.e)
         if (countMatches(nodes, text) !== 1 || !spliceInline(oudInline, sp.s, sp.e))
-          throw new Grof('woorden niet eenduidig')
+          throw new Grof('de gewijzigde woorden komen in de bepaling meer dan eens voor')
       }
       const out = spans.map((sp) => ({
         oud: line(oud.slice(sp.s, sp.e)),
         nieuw: escapeInline(line(nieuw.slice(sp.ns, sp.ne))),
       }))
       if (out.some((v) => !quotable(v.oud) || !quotable(v.nieuw) || v.oud.trim() !== v.oud))
-        throw new Grof('niet te citeren')
+        throw new Grof('de gewijzigde woorden zijn niet op één regel tussen aanhalingstekens te citeren')
       return out
     }
     const sp = spans[i] as Span
@@ -272,7 +272,7 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     const left = leftWord(sp.s)
     const right = rightWord(sp.e)
     const goLeft = left < sp.s && (guard % 2 === 0 || right === sp.e)
-    if (!goLeft && right === sp.e) throw new Grof('woorden niet eenduidig')
+    if (!goLeft && right === sp.e) throw new Grof('de gewijzigde woorden komen in de bepaling meer dan eens voor')
     if (goLeft) {
       if (prev && left < prev.e) {
         spans.splice(i - 1, 2, { s: prev.s, e: sp.e, ns: prev.ns, ne: sp.ne })
@@ -289,7 +289,7 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
       sp.e = right
     }
   }
-  throw new Grof('woorden niet eenduidig')
+  throw new Grof('de gewijzigde woorden komen in de bepaling meer dan eens voor')
 }
 
 // ---- provisions ---------------------------------------------------------------------------------
@@ -339,10 +339,12 @@ function structureOp(
   const lastOfGroup = group[group.length - 1] as DiffNode
   const before = items.slice(0, items.indexOf(first))
   const after = items.slice(items.indexOf(lastOfGroup) + 1)
-  if (before.some((c) => renumbered.includes(c))) throw new Grof('vernummering voor de invoeging')
+  if (before.some((c) => renumbered.includes(c)))
+    throw new Grof('er zijn leden of onderdelen vóór de invoeging vernummerd')
   const k = after.findIndex((c) => !renumbered.includes(c))
   const shifted = k < 0 ? after : after.slice(0, k)
-  if (shifted.length !== renumbered.length) throw new Grof('vernummering niet aaneengesloten')
+  if (shifted.length !== renumbered.length)
+    throw new Grof('de vernummerde leden of onderdelen sluiten niet aan op de invoeging of schrapping')
   const soort = first.type as Vernummering['soort']
   const vernummering: Vernummering | undefined =
     shifted.length > 0
@@ -363,7 +365,7 @@ function structureOp(
     const next = after.find((c) => c.status !== 'toegevoegd')
     if (vernummering) {
       ins.vernummering = vernummering
-      if (justAfter !== shifted[0]) throw new Grof('invoeging niet direct voor de vernummerde')
+      if (justAfter !== shifted[0]) throw new Grof('de nieuwe bepaling staat niet direct voor de vernummerde')
     } else if (prev && justBefore === prev) {
       const atEnd = after.every((c) => c.status === 'verwijderd') && justAfter === undefined
       if (atEnd && prev.type === first.type && prev.status === 'gewijzigd' && onlyEndChanged(prev, /\.\s*$/, ';')) {
@@ -372,7 +374,8 @@ function structureOp(
       } else if (!atEnd) ins.na = [...plaats, stap(prev, 'nieuw')]
       // else: "Aan artikel 5 wordt een lid toegevoegd": at the end.
     } else if (next && justAfter === next) ins.voor = [...plaats, stap(next, 'oud')]
-    else if (items.length > group.length || justAfter !== undefined) throw new Grof('plaats van de invoeging')
+    else if (items.length > group.length || justAfter !== undefined)
+      throw new Grof('de plaats van de nieuwe bepaling is niet te noemen')
     return ins
   }
   const op: Extract<Operatie, { soort: 'vervalt' }> = {
@@ -431,21 +434,23 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const out: Operatie[] = []
   const oud = d.oud as AnyNode
   const nieuw = d.nieuw as AnyNode
-  if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !isItem(d)) throw new Grof('g8')
+  if (numOf(d, 'oud') !== numOf(d, 'nieuw') && !isItem(d)) throw new Grof('het nummer van de bepaling is veranderd')
   if ((d.type === 'artikel' || isDivision(d)) && !sameWords(headingOf(oud), headingOf(nieuw))) {
     const nieuwHeading = headingOf(nieuw)
     const bare = !nieuwHeading || nieuwHeading.length === 0
     out.push({ soort: 'opschrift', doel: plaats, ...(bare ? { inhoud: '' } : nieuwOpschrift(nieuw)) })
   }
   const teksten = d.children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw))
-  if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd')) throw new Grof('g9')
+  if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd'))
+    throw new Grof('er is lopende tekst toegevoegd of weggelaten')
   const vervangingen: Vervanging[] = []
   for (const t of teksten) if (t.status !== 'gelijk') vervangingen.push(...wordReplacements(t, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
   const items = d.children.filter((c) => isItem(c))
   const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd')
   const renumbered = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
-  if (items.some((c) => !citable(c) && c.status !== 'gelijk')) throw new Grof('g10')
+  if (items.some((c) => !citable(c) && c.status !== 'gelijk'))
+    throw new Grof('een lid of onderdeel zonder nummer is gewijzigd')
   const consumed = new Set<DiffNode>()
   // Runs of items added or deleted together: one instruction each ("worden twee leden ingevoegd").
   const groups: DiffNode[][] = []
@@ -457,8 +462,9 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     else groups.push([c])
   })
   if (groups.length > 1 && renumbered.length > 0)
-    throw new Grof('meer dan één invoeging of schrapping met vernummering')
-  if (groups.length === 0 && renumbered.length > 0) throw new Grof('vernummering zonder invoeging of schrapping')
+    throw new Grof('er zijn op meer dan één plaats leden of onderdelen ingevoegd of geschrapt, met vernummering')
+  if (groups.length === 0 && renumbered.length > 0)
+    throw new Grof('leden of onderdelen zijn vernummerd zonder dat er een is ingevoegd of geschrapt')
   for (const group of groups) out.push(structureOp(group, items, d.children, plaats, renumbered, consumed))
   for (const c of kept) {
     if (c.status === 'gelijk' || consumed.has(c)) continue
@@ -475,6 +481,8 @@ interface State {
   nieuwArtikelen: Set<string>
   /** Deleted copies of moved articles, by number. */
   moved: Map<string, DiffNode>
+  /** Divisions replaced whole because a division without a number in them changed. */
+  hele: string[]
 }
 
 function artikelIn(tree: Regeling, num: string): AnyNode | undefined {
@@ -520,17 +528,49 @@ function anchor(siblings: DiffNode[], at: number, ouder: Plaats): { na?: Plaats;
     if (!citable(s)) break
     return { voor: [stap(s, s.status === 'verwijderd' ? 'oud' : 'nieuw')], ouder }
   }
-  if (siblings.some((s, i) => i !== at && s.status !== 'toegevoegd' && !citable(s))) throw new Grof('g17')
+  if (siblings.some((s, i) => i !== at && s.status !== 'toegevoegd' && !citable(s)))
+    throw new Grof('de plaats van een nieuwe bepaling niet te noemen is: de bepalingen ernaast hebben geen nummer')
   return { ouder }
+}
+
+/**
+ * A division without a number (`### Procedurele bepalingen` in the sociaal statuut) changed in a way
+ * that needs its name: a new heading, text of its own, added or removed whole. A besluit can only
+ * cite it through the numbered division around it, which is then replaced whole (`changedContainer`).
+ */
+class Ongenoemd extends Grof {}
+
+/** The title of a division without a number, in quotes, for messages. */
+function titelVan(d: DiffNode): string {
+  const node = (d.nieuw ?? d.oud) as AnyNode
+  const words = phrasingText((headingOf(node) ?? []) as PhrasingContent[]).trim()
+  return words === '' ? `een ${d.type} zonder nummer en zonder opschrift` : `de ${d.type} "${words}" (zonder nummer)`
 }
 
 function container(children: DiffNode[], ouder: Plaats, state: State): void {
   // A consolidator's note ("Vervallen per …") is no provision: it goes into the redactionele bijwerking.
   const teksten = children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw))
-  if (teksten.some((t) => t.status !== 'gelijk')) throw new Grof('tekst buiten een bepaling')
+  if (teksten.some((t) => t.status !== 'gelijk'))
+    throw new Grof('tekst die in geen artikel of andere genummerde bepaling staat, is gewijzigd')
   children.forEach((d, at) => {
     if (d.status === 'gelijk' || isTekst(d)) return
-    if (!citable(d)) throw new Grof('g19')
+    if (!citable(d)) {
+      // Articles in a division without a number are cited by their own number (article numbers are
+      // unique); the division itself has no name in a besluit.
+      if (isDivision(d) && d.status === 'gewijzigd') {
+        const oud = d.oud as AnyNode
+        const nieuw = d.nieuw as AnyNode
+        const ownText = d.children.some((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw) && c.status !== 'gelijk')
+        if (sameWords(headingOf(oud), headingOf(nieuw)) && labelOf(oud) === labelOf(nieuw) && !ownText) {
+          container(d.children, ouder, state)
+          return
+        }
+        throw new Ongenoemd(`het opschrift of de eigen tekst van ${titelVan(d)} is gewijzigd`)
+      }
+      if (isDivision(d))
+        throw new Ongenoemd(`${titelVan(d)} is ${d.status === 'toegevoegd' ? 'toegevoegd' : 'vervallen'}`)
+      throw new Grof(`een ${d.type} zonder nummer is gewijzigd; een besluit kan die niet bij naam noemen`)
+    }
     const here = stap(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
     // A paragraaf is named with the hoofdstuk it is in (its number need not be unique); an article not.
     const plaats: Plaats = isDivision(d) ? [...ouder, here] : [here]
@@ -593,12 +633,31 @@ const changedSingleton: ChangedRule = (d, plaats, state) => {
 /** A division or bijlage: its heading, then what is in it. */
 const changedContainer: ChangedRule = (d, plaats, state) => {
   const nieuw = d.nieuw as AnyNode
-  if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof('g20')
+  if (numOf(d, 'oud') !== numOf(d, 'nieuw')) throw new Grof(`het nummer van ${plaatsWords(plaats)} is veranderd`)
   // Text of a bijlage itself (not in an article) changed: the bijlage's words, else the bijlage whole.
   if (d.type === 'bijlage' && d.children.some((c) => isTekst(c) && c.status !== 'gelijk')) {
     changedSingleton(d, plaats, state)
     return
   }
+  const start = state.drafts.length
+  try {
+    changedContainerParts(d, plaats, state)
+  } catch (error) {
+    if (!(error instanceof Ongenoemd) || !isDivision(d)) throw error
+    // A division without a number inside this one must change: this division is replaced whole.
+    state.drafts.length = start
+    state.drafts.push({
+      plaats,
+      ops: [{ soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([nieuw]) }],
+      check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
+    })
+    state.hele.push(plaatsWords(plaats))
+  }
+}
+
+/** The heading of a division or bijlage, then what is in it. */
+function changedContainerParts(d: DiffNode, plaats: Plaats, state: State): void {
+  const nieuw = d.nieuw as AnyNode
   const oud = d.oud as AnyNode
   if (!sameWords(headingOf(oud), headingOf(nieuw)) || labelOf(oud) !== labelOf(nieuw)) {
     state.drafts.push({
@@ -779,7 +838,7 @@ export function artikelIITekst(inwerkingtreding?: string, terugwerkendeKracht?: 
   return `Dit besluit treedt in werking ${when}${back}.`
 }
 
-function run(old: Regeling, drafts: Draft[]): { ok: boolean; replaced: string[] } {
+function run(old: Regeling, drafts: Draft[]): { ok: boolean; replaced: string[]; failed?: Plaats } {
   const replaced: string[] = []
   for (const draft of drafts) {
     const snapshot = draft.whole ? structuredClone(old.children) : undefined
@@ -793,12 +852,12 @@ function run(old: Regeling, drafts: Draft[]): { ok: boolean; replaced: string[] 
       }
     }
     if (attempt(draft.ops)) continue
-    if (!draft.whole || !snapshot) return { ok: false, replaced }
+    if (!draft.whole || !snapshot) return { ok: false, replaced, failed: draft.plaats }
     old.children = snapshot
     const whole = draft.whole()
     draft.ops = [whole]
     replaced.push(plaatsWords(draft.plaats))
-    if (!attempt(draft.ops)) return { ok: false, replaced }
+    if (!attempt(draft.ops)) return { ok: false, replaced, failed: draft.plaats }
   }
   return { ok: true, replaced }
 }
@@ -843,7 +902,7 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   })
   for (const key of [...moved.keys()]) if (!nieuwArtikelen.has(key)) moved.delete(key)
 
-  const state: State = { drafts: [], nieuw, nieuwArtikelen, moved }
+  const state: State = { drafts: [], nieuw, nieuwArtikelen, moved, hele: [] }
   let grofheid: Grofheid = 'fijn'
   let geheelVervangen: string[] = []
   let drafts: Draft[]
@@ -852,16 +911,20 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   try {
     const share = behouden(diff.tree)
     if (share < GEHEEL_ONDER) {
-      reden = `van de oude tekst is ${Math.round(share * 100)}% ongewijzigd gebleven; de regeling is bijna geheel anders`
+      reden = `maar ${Math.round(share * 100)}% van de oude tekst ongewijzigd is gebleven; de regeling is bijna geheel anders`
       throw new Grof(reden)
     }
     container(diff.tree.children, [], state)
     drafts = state.drafts
     const work0 = structuredClone(oud)
     const result = run(work0, drafts)
-    geheelVervangen = result.replaced
-    if (!result.ok) throw new Grof('item')
-    if (!sameBepalingen(work0.children, nieuw.children)) throw new Grof('eindcontrole woorden')
+    geheelVervangen = [...state.hele, ...result.replaced]
+    if (!result.ok)
+      throw new Grof(
+        `de opdracht voor ${plaatsWords(result.failed ?? [])} de nieuwe tekst van die bepaling niet precies gaf`,
+      )
+    if (!sameBepalingen(work0.children, nieuw.children))
+      throw new Grof('na alle opdrachten de tekst nog afweek van de nieuwe versie')
     redactioneel = redactioneleUnits(work0, nieuw).map((plaats) => {
       const inhoud =
         plaats.length === 0
@@ -876,11 +939,12 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
       }
       return { tekst: `Weergave van ${plaatsWords(plaats)}:`, inhoud, operatie }
     })
-    if (!sameText(work0.children, nieuw.children)) throw new Grof('eindcontrole weergave')
+    if (!sameText(work0.children, nieuw.children))
+      throw new Grof('na alle opdrachten en de redactionele bijwerking de opmaak nog afweek van de nieuwe versie')
     if (geheelVervangen.length > 0) grofheid = 'artikel'
   } catch (error) {
     if (!(error instanceof Grof)) throw error
-    reden ??= `de opdrachten per bepaling gaven de nieuwe tekst niet precies (${error.message})`
+    reden ??= error.message
     grofheid = 'regeling'
     redactioneel = []
     geheelVervangen = ['de regeling']

@@ -6,10 +6,14 @@ import { toMarkdown } from 'mdast-util-to-markdown'
 import type { Operatie, Plaats, Vernummering, Vervanging } from '../model/amendment.js'
 import { capital, numberListWords, plaatsWords } from './citation.js'
 
-/** Pairs of quotes tried in turn: the first whose closing mark the quoted words do not contain. */
+/**
+ * Pairs of quotes tried in turn: the first whose closing mark the quoted words do not contain. The
+ * typographic Dutch pair „…” comes first, as printed besluiten quote; words that hold one of its
+ * marks get another pair.
+ */
 export const QUOTES: ReadonlyArray<readonly [string, string]> = [
-  ['"', '"'],
   ['„', '”'],
+  ['"', '"'],
   ['‘', '’'],
   ['«', '»'],
 ]

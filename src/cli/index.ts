@@ -136,6 +136,11 @@ function program(): Command {
     .option('--format <formaat>', 'md of docx', 'md')
     .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
     .option('--force', 'ga door, ook als een van de versies fouten heeft (de berichten worden wel getoond)')
+    .option('--kenmerk <kenmerk>', 'het kenmerk van het besluit (anders: uit de nieuwe versie, of een ontwerp)')
+    .option(
+      '--ondertekening <datum>',
+      'de datum van ondertekening, JJJJ-MM-DD (anders: uit de nieuwe versie, of een ontwerp)',
+    )
     .action(async (oud: string, nieuw: string, options) => {
       const { runAmend } = await import('./commands/amend.js')
       process.exitCode = await runAmend(oud, nieuw, options)

@@ -26,6 +26,8 @@ export const META_KEYS: Readonly<Record<string, MetaType>> = {
   identificatie: 'tekst',
   /** `true` when the file holds only part of the regulation (references elsewhere are not checked). */
   deeltekst: 'janee',
+  /** `true` on a wijzigingsbesluit that is not yet signed (`amend` writes it): no kenmerk or ondertekening needed. */
+  ontwerp: 'janee',
 }
 
 /** Keys every regulation version must have. */

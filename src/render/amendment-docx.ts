@@ -32,10 +32,22 @@ function inhoud(opdracht: Opdracht & { inhoud: string }): Paragraph[] {
     .map((b) => para(STYLE.normal, b))
 }
 
+/** The frame around ARTIKEL I and II (see `besluitKader` in the amendments stage). */
+export interface AmendmentDocxOptions {
+  /** Paragraphs between the opschrift and ARTIKEL I, the last one `besluit:`. */
+  aanhef?: readonly string[]
+  /** Paragraphs after ARTIKEL II: `Aldus vastgesteld op …`. */
+  ondertekening?: readonly string[]
+}
+
 /** The besluit as `.docx` bytes; the same model gives the same bytes. */
-export async function renderAmendmentDocx(model: Wijzigingsbesluit): Promise<Uint8Array> {
+export async function renderAmendmentDocx(
+  model: Wijzigingsbesluit,
+  options: AmendmentDocxOptions = {},
+): Promise<Uint8Array> {
   const children: FileChild[] = [
     para(STYLE.title, model.opschrift),
+    ...(options.aanhef ?? []).map((p) => para(STYLE.normal, p)),
     para(STYLE.heading1, 'ARTIKEL I'),
     para(STYLE.normal, model.artikelI.aanhef),
   ]
@@ -48,6 +60,7 @@ export async function renderAmendmentDocx(model: Wijzigingsbesluit): Promise<Uin
     }
   }
   children.push(para(STYLE.heading1, 'ARTIKEL II'), para(STYLE.normal, model.artikelII.tekst))
+  children.push(...(options.ondertekening ?? []).map((p) => para(STYLE.normal, p)))
   // Dated with the inwerkingtreding, never the clock: the same besluit gives the same bytes.
   const day = model.artikelII.inwerkingtreding ?? '2000-01-01'
   const date = new Date(`${day}T00:00:00Z`)

@@ -31,6 +31,8 @@
  * number as written and the new text after them is not pulled into a list; the new text is a block
  * quote of regulation Markdown (docs/format.md), the way a printed besluit indents it.
  */
+
+import { toMarkdown } from 'mdast-util-to-markdown'
 import { stringify } from 'yaml'
 import type { Wijzigingsbesluit } from '../model/amendment.js'
 
@@ -43,9 +45,18 @@ const REDACTIONEEL_UITLEG =
   'is anders. `regelwerk apply` neemt deze weergave over nadat het heeft gecontroleerd dat de woorden ' +
   'van elke bepaling gelijk blijven.'
 
-/** Extra front-matter for the besluit (kenmerk, ondertekening, …). */
+/** Extra front-matter for the besluit (kenmerk, ondertekening, …) and its frame (see `besluitKader`). */
 export interface AmendmentMarkdownOptions {
-  meta?: Record<string, string>
+  meta?: Record<string, unknown>
+  /** Paragraphs between the opschrift and ARTIKEL I, the last one `besluit:`. */
+  aanhef?: readonly string[]
+  /** Paragraphs after ARTIKEL II: `Aldus vastgesteld op …`. */
+  ondertekening?: readonly string[]
+}
+
+/** A paragraph of plain words as Markdown (a `-` or `1.` at the start would make it a list). */
+function escapeParagraph(text: string): string {
+  return toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }).replace(/\n+$/, '')
 }
 
 /** Block-quote regulation Markdown. */
@@ -59,14 +70,16 @@ export function quoteBlock(markdown: string): string {
 
 /** The besluit as Markdown with front-matter (`soort: wijzigingsbesluit`). */
 export function renderAmendmentMarkdown(model: Wijzigingsbesluit, options: AmendmentMarkdownOptions = {}): string {
-  const meta: Record<string, string> = { soort: 'wijzigingsbesluit' }
+  const meta: Record<string, unknown> = { soort: 'wijzigingsbesluit' }
   if (model.work) meta.work = model.work
   meta.betreft = `wijziging van ${model.citeertitel}`
   if (model.artikelII.inwerkingtreding) meta.inwerkingtreding = model.artikelII.inwerkingtreding
   if (model.artikelII.terugwerkendeKracht) meta['terugwerkende-kracht'] = model.artikelII.terugwerkendeKracht
   Object.assign(meta, options.meta ?? {})
-  const parts: string[] = [`---\n${stringify(meta, { lineWidth: 0 })}---`, `# ${model.opschrift}`, '## ARTIKEL I']
-  parts.push(model.artikelI.aanhef)
+  const parts: string[] = [`---\n${stringify(meta, { lineWidth: 0 })}---`, `# ${model.opschrift}`]
+  // The aanhef and ondertekening are plain paragraphs outside ARTIKEL I: `parseAmendment` passes over them.
+  parts.push(...(options.aanhef ?? []).map(escapeParagraph))
+  parts.push('## ARTIKEL I', model.artikelI.aanhef)
   for (const item of model.artikelI.items) {
     parts.push(`### ${item.letter}`)
     if (item.aanhef) parts.push(item.aanhef)
@@ -76,6 +89,7 @@ export function renderAmendmentMarkdown(model: Wijzigingsbesluit, options: Amend
     }
   }
   parts.push('## ARTIKEL II', model.artikelII.tekst)
+  parts.push(...(options.ondertekening ?? []).map(escapeParagraph))
   if (model.redactioneel.length > 0) {
     parts.push(`## ${REDACTIONEEL_KOP}`, REDACTIONEEL_UITLEG)
     for (const o of model.redactioneel) parts.push(o.tekst, quoteBlock(o.inhoud ?? ''))

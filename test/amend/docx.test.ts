@@ -83,7 +83,7 @@ describe('amend --format docx', () => {
   it.skipIf(SKIP_LIBREOFFICE)('LibreOffice shows word instructions of a real law change', () => {
     const t = text.waa as string
     expect(t).toContain('Artikel 2 wordt als volgt gewijzigd:')
-    expect(t).toContain('1. In het eerste lid wordt "aanpassing van" vervangen door')
+    expect(t).toContain('1. In het eerste lid wordt „aanpassing van” vervangen door')
     expect(t).toContain('Dit besluit treedt in werking met ingang van 5 maart 2015.')
   })
 })

@@ -31,7 +31,7 @@ describe('words next to and inside links', () => {
       `## Artikel 1\n\n1. De werkgever meldt het binnen zes weken, bedoeld in ${LINK}.\n`,
       `## Artikel 1\n\n1. De werkgever meldt het binnen vier weken, bedoeld in ${LINK}.\n`,
     )
-    expect(zinnen).toEqual(['In artikel 1, eerste lid, wordt "zes" vervangen door "vier".'])
+    expect(zinnen).toEqual(['In artikel 1, eerste lid, wordt „zes” vervangen door „vier”.'])
     expect(model.redactioneel).toEqual([])
   })
   it('changed words inside a link are quoted as the reader sees them, without the Markdown of the link', () => {
@@ -39,7 +39,7 @@ describe('words next to and inside links', () => {
       `## Artikel 1\n\n1. Zie ${LINK}.\n`,
       `## Artikel 1\n\n1. Zie [artikel 4 van de Ambtenarenwet](https://wetten.overheid.nl/jci1.3:c:BWBR0001947&artikel=4).\n`,
     )
-    expect(zinnen).toEqual(['In artikel 1, eerste lid, wordt "artikel 3" vervangen door "artikel 4".'])
+    expect(zinnen).toEqual(['In artikel 1, eerste lid, wordt „artikel 3” vervangen door „artikel 4”.'])
     expect(markdown.split('## ARTIKEL II')[0]).not.toContain('](')
   })
   it('a link that only gets another address is no instruction but a redactionele weergave', () => {

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { AmendmentRefusal, generateAmendment } from '../../amend/generate.js'
+import { besluitKader } from '../../amend/kader.js'
 import { diffRegelingen } from '../../diff/index.js'
 import type { Wijzigingsbesluit } from '../../model/amendment.js'
 import type { ParseResult } from '../../parse/index.js'
@@ -17,6 +18,10 @@ export interface AmendCliOptions {
   format?: string
   out?: string
   force?: boolean
+  /** The besluit's kenmerk, when it is known already. */
+  kenmerk?: string
+  /** The besluit's date of signing (JJJJ-MM-DD), when it is known already. */
+  ondertekening?: string
 }
 
 export async function runAmend(oudRef: string, nieuwRef: string, options: AmendCliOptions): Promise<number> {
@@ -26,6 +31,12 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out wijzigingsbesluit.docx`')
   if (options.out && [oudRef, nieuwRef].some((r) => resolve(options.out as string) === resolve(r)))
     throw new UsageError('`--out` mag geen van beide versies zelf zijn')
+  if (options.ondertekening !== undefined && !isIsoDate(options.ondertekening))
+    throw new UsageError(
+      `\`--ondertekening ${options.ondertekening}\` is geen bestaande dag; schrijf de datum als JJJJ-MM-DD`,
+    )
+  if (options.kenmerk !== undefined && options.kenmerk.trim() === '')
+    throw new UsageError('`--kenmerk` is leeg; geef het kenmerk van het besluit of laat de optie weg')
   // Both sides are read and checked, so that one run shows the messages of both.
   const oud = loadVersion(oudRef, { force: options.force })
   const nieuw = loadVersion(nieuwRef, { force: options.force })
@@ -44,21 +55,35 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     printMessages(file, nieuw.path)
     return EXIT.input
   }
+  // Equal words (only opmaak or a consolidator's note differ) need no besluit: `apply` would refuse
+  // an ARTIKEL I without instructions, so none is written.
   if (model.artikelI.items.length === 0) {
     const reden =
       model.redactioneel.length > 0
-        ? 'De bepalingen zijn woord voor woord gelijk; alleen opmaak of aantekeningen verschillen (zie de redactionele bijwerking)'
-        : 'De versies hebben dezelfde tekst; er is niets te wijzigen'
-    process.stderr.write(`${nieuw.path}:1:1: waarschuwing ${reden} [wijziging-leeg]\n`)
+        ? 'de bepalingen zijn in beide versies woord voor woord gelijk; alleen de opmaak (verwijzingen als link, nadruk, regeleinden) of aantekeningen van de consolidatie verschillen'
+        : 'de versies hebben dezelfde tekst'
+    const file = new VFile({ path: nieuw.path })
+    fout(
+      file,
+      `Geen inhoudelijke wijzigingen: ${reden}. Er is geen wijzigingsbesluit geschreven`,
+      { line: 1, column: 1 },
+      'wijziging-leeg',
+    )
+    printMessages(file, nieuw.path)
+    return EXIT.input
   }
+  const kader = besluitKader(oud.result.tree.data.meta, nieuw.result.tree.data.meta, {
+    ...(options.kenmerk !== undefined ? { kenmerk: options.kenmerk.trim() } : {}),
+    ...(options.ondertekening !== undefined ? { ondertekening: options.ondertekening } : {}),
+  })
   let output: string | Uint8Array
   if (format === 'docx') {
     const { renderAmendmentDocx } = await import('../../render/amendment-docx.js')
-    output = await renderAmendmentDocx(model)
-  } else output = renderAmendmentMarkdown(model)
+    output = await renderAmendmentDocx(model, kader)
+  } else output = renderAmendmentMarkdown(model, kader)
   if (model.grofheid === 'regeling')
     process.stderr.write(
-      `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst: ${model.reden ?? 'de verschillen zijn niet per bepaling te beschrijven'} [wijziging-geheel]\n`,
+      `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst van de regeling, omdat ${model.reden ?? 'de verschillen niet per bepaling te beschrijven zijn'}. [wijziging-geheel]\n`,
     )
   if (options.out) {
     writeFileAtomic(options.out, output)

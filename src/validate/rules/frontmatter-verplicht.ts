@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml'
 import { REQUIRED_META_KEYS } from '../../model/meta.js'
 import { fout } from '../../util/messages.js'
 import { frontMatterPlace, metaEntries } from '../meta-entries.js'
@@ -20,6 +21,9 @@ export const frontmatterVerplicht: Rule = {
     const entries = metaEntries(ctx.frontMatter)
     if (!entries) return
     const present = new Set(entries.map((e) => e.key))
+    // An ontwerp (a besluit `amend` wrote, not yet signed) has no kenmerk or date of signing yet.
+    const ontwerp = entries.some((e) => e.key === 'ontwerp' && isScalar(e.value) && e.value.value === true)
+    if (ctx.kind === 'wijziging' && ontwerp) return
     const document = ctx.kind === 'wijziging' ? 'een wijzigingsbesluit of ledenbrief' : 'een regeling'
     for (const key of requiredKeys(ctx.kind)) {
       // A later version of a work inherits what does not change from the first version.

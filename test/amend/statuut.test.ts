@@ -1,0 +1,102 @@
+/**
+ * `amend` on the bundled sociaal statuut, whose articles 3–24 stand in paragrafen without a number
+ * (`### Procedurele bepalingen over medezeggenschap en overleg`). Edits a legal adviser makes each
+ * give one or two items that cite the article by its own number, and the besluit applies back.
+ * TEST DATA: the edits below are made here, not real versions of the statuut.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { formatRegeling } from '../../src/format/markdown.js'
+import type { Regeling } from '../../src/model/nodes.js'
+import { parseString, signature } from '../helpers.js'
+import { STATUUT } from '../render/statuut-edit.js'
+import { roundTrip } from './helpers.js'
+
+const ORIGINEEL = readFileSync(STATUUT, 'utf8')
+const body = (t: Regeling) => formatRegeling({ ...t, data: { meta: {} } })
+
+function edit(...edits: Array<[string | RegExp, string]>): string {
+  let text = ORIGINEEL
+  for (const [from, to] of edits) {
+    const before = text
+    text = text.replace(from, to)
+    if (text === before) throw new Error(`testbewerking niet toegepast: ${from}`)
+  }
+  return text
+}
+
+/** amend(statuut, edited) through Markdown and back; the result must be the edited text exactly. */
+function amend(nieuw: string) {
+  const a = parseString(ORIGINEEL, 'statuut.md').result.tree
+  const b = parseString(nieuw, 'bewerkt.md').result.tree
+  const rt = roundTrip(a, b)
+  expect(rt.file.messages.map(String)).toEqual([])
+  expect(signature(rt.result?.tree as Regeling)).toEqual(signature(b))
+  expect(body(rt.result?.tree as Regeling)).toBe(body(b))
+  const items = rt.model.artikelI.items.map((i) => [i.aanhef, ...i.opdrachten.map((o) => o.tekst)].filter(Boolean))
+  return { ...rt, items }
+}
+
+describe('amend on the sociaal statuut (articles in paragrafen without a number)', () => {
+  it('art. 10 lid 5: 250% becomes 300% in one word instruction, not the whole text', () => {
+    const { items, model, markdown } = amend(
+      edit(['ter grootte van 250% van de jaarlijkse', 'ter grootte van 300% van de jaarlijkse']),
+    )
+    expect(items).toEqual([['In artikel 10, vijfde lid, wordt „250%” vervangen door „300%”.']])
+    expect(model.grofheid).toBe('fijn')
+    expect(markdown).not.toContain('De tekst van de regeling komt te luiden')
+  })
+
+  it('a new lid 8 in art. 10 is added at the end', () => {
+    const lid8 = '8. De medewerker die jonger is dan 55 jaar, behoudt de toelage gedurende twee jaar.'
+    const { items, markdown } = amend(edit([/(\n#### Artikel 11 )/, `\n${lid8}\n$1`]))
+    expect(items).toEqual([['Aan artikel 10 wordt een lid toegevoegd, luidende:']])
+    expect(markdown).toContain(`> ${lid8}`)
+  })
+
+  it('a changed description in art. 1, second lid, is one replacement of the words that changed', () => {
+    const { items } = amend(
+      edit([
+        'wordt daarmee bedoeld de ‘Gemeenschappelijke',
+        'wordt daarmee bedoeld het openbaar lichaam ‘Gemeenschappelijke',
+      ]),
+    )
+    expect(items).toEqual([
+      ['In artikel 1, tweede lid, wordt „bedoeld de” vervangen door „bedoeld het openbaar lichaam”.'],
+    ])
+  })
+
+  it('a changed definition in art. 2 (a list without letters) is one replacement', () => {
+    const { items } = amend(
+      edit([
+        'Deelnemende gemeenten: De gemeenten Cuijk, Grave en Mill en Sint Hubert;',
+        'Deelnemende gemeenten: De gemeenten Cuijk, Grave, Mill, Sint Hubert en Boxmeer;',
+      ]),
+    )
+    expect(items).toHaveLength(1)
+    expect(items[0]).toHaveLength(1)
+    expect(items[0]?.[0]).toMatch(/^In artikel 2 wordt „.*” vervangen door „.*Boxmeer;”\.$/)
+  })
+
+  it('changes in two articles of different paragrafen give two items', () => {
+    const { items } = amend(
+      edit(
+        ['ter grootte van 250% van de jaarlijkse', 'ter grootte van 300% van de jaarlijkse'],
+        ['\n#### Artikel 18 Advies over plaatsing', '\n#### Artikel 18 Advies van de commissie over plaatsing'],
+      ),
+    )
+    expect(items).toEqual([
+      ['In artikel 10, vijfde lid, wordt „250%” vervangen door „300%”.'],
+      ['Het opschrift van artikel 18 komt te luiden:'],
+    ])
+  })
+
+  it('a new heading of a paragraaf without a number: the hoofdstuk around it is replaced, not the regulation', () => {
+    const { items, model } = amend(
+      edit(['### Procedurele bepalingen over medezeggenschap en overleg', '### Medezeggenschap en overleg']),
+    )
+    expect(items).toEqual([['Hoofdstuk 2 komt te luiden:']])
+    expect(model.grofheid).toBe('artikel')
+    expect(model.geheelVervangen).toEqual(['hoofdstuk 2'])
+  })
+})
