@@ -81,6 +81,12 @@ export const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/brieven\/([\w-]+)\/zip$/, handler: (_, [job]) => brieven.zip(job ?? '') },
   { method: 'GET', pattern: /^\/publiceren$/, handler: (req) => publiceren.publiceren(req) },
   { method: 'GET', pattern: /^\/publiceren\/download$/, handler: (req) => publiceren.download(req) },
+  // Browsers ask for it on every page; an empty answer keeps the log clean.
+  {
+    method: 'GET',
+    pattern: /^\/favicon\.ico$/,
+    handler: () => ({ kind: 'file', name: 'favicon.ico', type: 'image/x-icon', body: new Uint8Array(), inline: true }),
+  },
   {
     method: 'GET',
     pattern: /^\/static\/([\w-]+\.js)$/,
@@ -102,17 +108,23 @@ export interface ServeAppOptions {
 }
 
 /**
- * Parse every current version once before the first request, so that the first text page or
- * renvooi does not pay for loading the parser and reading the files.
+ * Before the first request: load the modules the pages use and parse, per work, the two latest
+ * versions (the text page and the default renvooi), so that the first text page or renvooi does
+ * not pay for loading the parser and reading the files. The check of all versions for the
+ * Regelingen page is made on its first visit (kept while no file changes).
  */
-export function warm(): void {
-  for (const work of listWorks()) for (const v of work.versions) parseVersion(v.path, work)
-  werken.regelingen()
+export async function warm(): Promise<void> {
+  await Promise.all([
+    import('../render/docx-renvooi.js'),
+    import('../render/amendment-docx.js'),
+    import('../assemble/batch.js'),
+  ])
+  for (const work of listWorks()) for (const v of work.versions.slice(-2)) parseVersion(v.path, work)
 }
 
 /** Start the app in the current folder (the caller has changed into the served folder). */
 export async function serveApp(options: ServeAppOptions): Promise<Running> {
-  warm()
+  await warm()
   brieven.startCleanup()
   return startServer({ ...options, routes: ROUTES })
 }

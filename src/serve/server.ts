@@ -112,7 +112,8 @@ function sameToken(a: string | undefined | null, b: string): boolean {
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // `no-referrer` would make Chromium send `Origin: null` on the app's own form posts.
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
   'content-security-policy':
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",

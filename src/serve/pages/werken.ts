@@ -34,6 +34,15 @@ export function dateParam(value: string | null | undefined, label: string): stri
   return value.trim()
 }
 
+/** The version in force today; else the last version, with the day it ended. */
+function currentCell(w: Work, inForce: Work['versions'][number] | undefined): string {
+  if (inForce) return esc(inForce.name)
+  const last = w.versions.at(-1)
+  if (!last) return ''
+  const end = last.uitwerkingtreding ?? last.uitwerkingtredingAfgeleid
+  return `${esc(last.name)}${end ? ` <span class="waarschuwing">(niet meer in werking sinds ${esc(datum(end))})</span>` : ' <span class="waarschuwing">(nog niet in werking)</span>'}`
+}
+
 export function regelingen(): Reply {
   const works = listWorks()
   const checks = checkAllWorks(works)
@@ -44,7 +53,7 @@ export function regelingen(): Reply {
     const outcome = c
       ? `<span class="${c.fouten ? 'fout' : c.waarschuwingen ? 'waarschuwing' : 'ok'}">${c.fouten} ${c.fouten === 1 ? 'fout' : 'fouten'}, ${c.waarschuwingen} ${c.waarschuwingen === 1 ? 'waarschuwing' : 'waarschuwingen'}</span>`
       : ''
-    return `<tr><td><a href="/werk/${esc(encodeURIComponent(w.id))}">${esc(titleOf(w))}</a></td><td>${esc(w.id)}</td><td>${current.ok ? `${esc(current.version.name)}` : '<span class="waarschuwing">geen versie in werking</span>'}</td><td>${w.versions.length}</td><td>${outcome}</td></tr>`
+    return `<tr><td><a href="/werk/${esc(encodeURIComponent(w.id))}">${esc(titleOf(w))}</a></td><td>${esc(w.id)}</td><td>${currentCell(w, current.ok ? current.version : undefined)}</td><td>${w.versions.length}</td><td>${outcome}</td></tr>`
   })
   const details = works
     .map((w) => {
@@ -55,7 +64,7 @@ export function regelingen(): Reply {
     .join('')
   const body = `<h1>Regelingen</h1>
 <p>De regelingen in <code>regulations/</code>, met de uitkomst van de controle (zoals <code>regelwerk check</code>).</p>
-<table><caption class="vh">Regelingen</caption><thead><tr><th scope="col">Citeertitel</th><th scope="col">Werk</th><th scope="col">Versie in werking vandaag</th><th scope="col">Aantal versies</th><th scope="col">Controle</th></tr></thead>
+<table><caption class="vh">Regelingen</caption><thead><tr><th scope="col">Citeertitel</th><th scope="col">Werk</th><th scope="col">Huidige versie</th><th scope="col">Aantal versies</th><th scope="col">Controle</th></tr></thead>
 <tbody>${rows.join('')}</tbody></table>
 ${works.length === 0 ? '<p>Er staan geen regelingen in <code>regulations/</code>.</p>' : ''}
 ${details ? `<h2>Meldingen</h2>${details}` : '<h2>Meldingen</h2><p class="ok">Geen fouten of waarschuwingen.</p>'}`
