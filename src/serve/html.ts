@@ -75,7 +75,7 @@ pre.bron span.nr{display:inline-block;width:3.5rem;color:#595959;user-select:non
 .renvooi-frame ins{text-decoration:underline;background:#e6f4ea;color:inherit}
 .renvooi-frame del{text-decoration:line-through;background:#fce8e6;color:inherit}
 progress{width:100%;height:1.5rem}
-.cm-editor{border:1px solid #555;min-height:24rem;max-height:70vh}
+.cm-editor{border:1px solid #555;min-height:24rem}
 .editor textarea{width:100%;min-height:24rem;font-family:ui-monospace,Consolas,monospace}
 .kader{border:1px solid var(--rand);padding:1rem;margin:1rem 0}
 .brief p{margin:.3rem 0}

@@ -77,7 +77,7 @@ export interface AxeViolation {
   id: string
   impact: string | null
   help: string
-  nodes: number
+  nodes: string[]
 }
 
 /** axe-core's WCAG 2.0/2.1 A and AA rules on the page: the serious and critical violations. */
@@ -90,7 +90,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     })
     // biome-ignore lint/suspicious/noExplicitAny: axe's result type lives in the page
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: { target: unknown }) => String(n.target)),
+    }))
   })
   return (result as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
