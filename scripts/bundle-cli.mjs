@@ -21,3 +21,17 @@ await build({
   logLevel: 'warn',
   output: { dir: out, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 })
+
+// The app's client scripts (src/serve/client/): one small file per page that needs one, for the
+// browser, into dist/serve/static/ where `regelwerk serve` serves them.
+const clientOut = join(root, 'dist', 'serve', 'static')
+rmSync(clientOut, { recursive: true, force: true })
+await build({
+  input: {
+    voortgang: join(root, 'src', 'serve', 'client', 'voortgang.ts'),
+    editor: join(root, 'src', 'serve', 'client', 'editor.ts'),
+  },
+  platform: 'browser',
+  logLevel: 'warn',
+  output: { dir: clientOut, format: 'esm', entryFileNames: '[name].js', minify: true },
+})

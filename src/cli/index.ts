@@ -205,6 +205,14 @@ function program(): Command {
       process.exitCode = await runLetters(template, data, options)
     })
 
+  sub('serve [map]', 'start de app in de browser over een regelwerk-map (standaard: de huidige map)')
+    .option('--port <n>', 'de poort (standaard 4321; 0 = een vrije poort)')
+    .option('--host <adres>', 'het adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)')
+    .action(async (folder: string | undefined, options) => {
+      const { runServe } = await import('./commands/serve.js')
+      process.exitCode = await runServe(folder, options)
+    })
+
   return cmd
 }
 

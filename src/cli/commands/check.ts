@@ -96,7 +96,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
 }
 
 /** The text of a file as read, for a look at its front-matter. */
-function fileText(file: VFile): string {
+export function fileText(file: VFile): string {
   return typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array)
 }
 
@@ -107,7 +107,7 @@ interface WorkContext {
 }
 
 /** The version checks of every work among `files`, and what each version inherits, per version file. */
-function versionMessages(files: string[]): Map<string, WorkContext> {
+export function versionMessages(files: string[]): Map<string, WorkContext> {
   const out = new Map<string, WorkContext>()
   const ids = new Set<string>(WORK_RULES.map((r) => r.id))
   for (const dir of new Set(files.map((f) => dirname(f)))) {
