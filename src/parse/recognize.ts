@@ -234,8 +234,10 @@ class Recognizer {
       this.pending = undefined
       // A title both before and after the heading (laws-markdown, an article inserted or changed
       // later: `####Aspecten van arbobeleid`, `###Artikel 4`, `####Aanpassing arbeidsplaats …`):
-      // the one after is the article's own; the one before is kept where it stands, unplaced.
-      if (heading.length === 0 && isTitleAfter(block, next)) this.appendBody(kopOf(pending.block))
+      // the one after is the article's own; the one before groups the articles that follow, like
+      // any keywordless heading (a paragraaf without a number). That is also what its canonical
+      // form (`### Aspecten van arbobeleid` before `### Artikel 4 Aanpassing …`) reads back as.
+      if (heading.length === 0 && isTitleAfter(block, next)) this.placeKeywordless(pending.block)
       else if (heading.length === 0) {
         setHeading(artikel, pending.block.children)
         if (pending.block.position && block.position) {
