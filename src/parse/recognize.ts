@@ -226,19 +226,26 @@ class Recognizer {
 
   private startArtikel(block: Block, num: string, prefix: number, next: Block | undefined): void {
     this.phase = 'body'
-    this.closeArtikel()
     const heading = stripPrefix(block.children, prefix)
-    const artikel: Artikel = { type: 'artikel', children: lead(num, heading), position: block.position }
     const pending = this.pending
-    if (pending) {
+    // A title both before and after the heading (laws-markdown, an article inserted or changed
+    // later: `####Last onder bestuursdwang`, `###Artikel 28a`, `####Bevel stillegging …`): the one
+    // after is the article's own; the one before is often a consolidation leftover. It stays where
+    // it stands, unplaced: at the end of the article before it (as its canonical form, a deeper
+    // heading after that article, reads back), or, when no article precedes it in its division,
+    // as a group of the articles that follow (a paragraaf without a number), which is likewise how
+    // its canonical form reads back.
+    const titleAfter = pending !== undefined && heading.length === 0 && isTitleAfter(block, next)
+    if (pending && titleAfter) {
       this.pending = undefined
-      // A title both before and after the heading (laws-markdown, an article inserted or changed
-      // later: `####Aspecten van arbobeleid`, `###Artikel 4`, `####Aanpassing arbeidsplaats …`):
-      // the one after is the article's own; the one before groups the articles that follow, like
-      // any keywordless heading (a paragraaf without a number). That is also what its canonical
-      // form (`### Aspecten van arbobeleid` before `### Artikel 4 Aanpassing …`) reads back as.
-      if (heading.length === 0 && isTitleAfter(block, next)) this.placeKeywordless(pending.block)
-      else if (heading.length === 0) {
+      if (this.artikel) this.appendToArtikelLevel(kopOf(pending.block))
+      else this.placeKeywordless(pending.block)
+    }
+    this.closeArtikel()
+    const artikel: Artikel = { type: 'artikel', children: lead(num, heading), position: block.position }
+    if (pending && !titleAfter) {
+      this.pending = undefined
+      if (heading.length === 0) {
         setHeading(artikel, pending.block.children)
         if (pending.block.position && block.position) {
           artikel.position = { start: pending.block.position.start, end: block.position.end }

@@ -42,7 +42,13 @@ function parse(text: string) {
 }
 
 describe('an article title before and after the article heading', () => {
-  it('gives the article the title after its heading; the one before groups the articles after it', () => {
+  it('groups the articles after it when no article precedes it in its division', () => {
+    const { koppen, paragrafen } = parse(SOURCE.replace('### Artikel  3\n\nTekst drie.\n\n', '## Hoofdstuk 1\n\n'))
+    expect(koppen).toEqual([])
+    expect(paragrafen).toEqual(['Aspecten van arbobeleid'])
+  })
+
+  it('gives the article the title after its heading and keeps the one before, unplaced, after the article before it', () => {
     const { artikelen, koppen, paragrafen } = parse(SOURCE)
     const titles = artikelen.map((a) => `${numOf(a)} ${textOf(headingOf(a) ?? [])}`.trim())
     expect(titles).toEqual([
@@ -50,7 +56,9 @@ describe('an article title before and after the article heading', () => {
       '4 Aanpassing arbeidsplaats werknemer met structurele functionele beperking',
       '5 Slotbepaling',
     ])
-    expect(koppen).toEqual([])
-    expect(paragrafen).toEqual(['Aspecten van arbobeleid'])
+    expect(koppen.map((k) => textOf(k.children))).toEqual(['Aspecten van arbobeleid'])
+    expect(paragrafen).toEqual([])
+    // It stands at the end of artikel 3, as its canonical form (a deeper heading) reads back.
+    expect(artikelen[0]?.children.some((c) => c.type === 'kop')).toBe(true)
   })
 })
