@@ -1,6 +1,7 @@
 /** The app's routes and its start: `serve(folder, options)`. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { diffRegelingen } from '../diff/index.js'
 import { listWorks, parseVersion } from './library.js'
 import * as bewerken from './pages/bewerken.js'
 import * as brieven from './pages/brieven.js'
@@ -119,7 +120,14 @@ export async function warm(): Promise<void> {
     import('../render/amendment-docx.js'),
     import('../assemble/batch.js'),
   ])
-  for (const work of listWorks()) for (const v of work.versions.slice(-2)) parseVersion(v.path, work)
+  for (const work of listWorks()) {
+    const versions = work.versions.slice(-2)
+    const [a, b] = versions.map((v) => parseVersion(v.path, work).result)
+    for (const [i, r] of [a, b].entries()) if (r && versions[i]) werken.textHtml(versions[i].path, r.tree)
+    // The default renvooi of the Vergelijken page: the last two versions.
+    const [oud, nieuw] = versions
+    if (a && b && oud && nieuw) vergelijken.renvooiHtml({ oud, nieuw, result: diffRegelingen(a.tree, b.tree) })
+  }
 }
 
 /** Start the app in the current folder (the caller has changed into the served folder). */

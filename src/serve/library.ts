@@ -158,3 +158,19 @@ export function historyMessages(work: Work): PlacedMessage[] {
 export function versionByName(work: Work, name: string): Version | undefined {
   return work.versions.find((v) => v.name === name)
 }
+
+const rendered = new Map<string, string>()
+
+/**
+ * A page part made from version files (a renvooi, a text), kept while those files are unchanged
+ * (their size and mtime are part of the key): at most 64 entries, the oldest dropped first.
+ */
+export function renderedOnce(kind: string, paths: readonly string[], make: () => string): string {
+  const key = `${kind}\n${paths.map((p) => `${p}=${statKey(p)}`).join('\n')}`
+  const hit = rendered.get(key)
+  if (hit !== undefined) return hit
+  const value = make()
+  rendered.set(key, value)
+  if (rendered.size > 64) rendered.delete(rendered.keys().next().value as string)
+  return value
+}
