@@ -45,7 +45,7 @@ export type Reply =
   | { kind: 'json'; status?: number; body: unknown }
   | { kind: 'file'; name: string; type: string; body: Uint8Array | string; after?: () => void; inline?: boolean }
   | { kind: 'redirect'; to: string }
-  | { kind: 'stream'; handle: (res: ServerResponse) => void }
+  | { kind: 'stream'; handle: (res: ServerResponse) => Promise<void> }
 
 export type Handler = (req: Request, params: string[]) => Promise<Reply> | Reply
 
@@ -262,7 +262,7 @@ export function startServer(options: ServeOptions): Promise<Running> {
           })
         }
         case 'stream':
-          return reply.handle(res)
+          return await reply.handle(res)
       }
     } catch (error) {
       if (error instanceof HttpError) {

@@ -201,7 +201,7 @@ describe.skipIf(SKIP_CHROMIUM || SKIP_LIBREOFFICE)('regelwerk serve in de browse
     expect(letters).toHaveLength(n)
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']))
     expect(JSON.stringify(manifest)).toContain(letters[0]?.split('/').pop())
-    expect(new TextDecoder().decode(files['fouten.txt'])).toContain('kolom "schaal"')
+    expect(new TextDecoder().decode(files['fouten.txt'])).toContain('medewerkers-test.csv:3: kolom "schaal"')
     const first = letters.sort()[0] as string
     docx.brief = join(downloads, 'brief.docx')
     writeFileSync(docx.brief, files[first] as Uint8Array)

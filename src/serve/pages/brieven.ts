@@ -9,10 +9,11 @@
  * is downloaded, or an hour after the upload; nothing of it is logged.
  */
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
-import { unzipSync, type Zippable, zipSync } from 'fflate'
+import { basename, join, relative } from 'node:path'
+import { unzipSync, Zip, ZipPassThrough } from 'fflate'
 import type { VFileMessage } from 'vfile-message'
 import { runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
@@ -357,23 +358,64 @@ export function voortgang(id: string): Reply {
   }
 }
 
-function addTree(dir: string, base: string, into: Zippable): void {
-  for (const name of readdirSync(dir)) {
+function listTree(dir: string, base: string, into: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) addTree(path, base, into)
-    else into[relative(base, path).split(/[\\/]/).join('/')] = [readFileSync(path), { level: 0 }]
+    if (statSync(path).isDirectory()) listTree(path, base, into)
+    else into.push(relative(base, path))
   }
 }
 
+/**
+ * The letters as one zip, streamed file by file (a batch of 10,000 letters is not held in memory):
+ * the letters, `manifest.json` and `fouten.txt` (always there; empty when every row gave a letter,
+ * its lines naming the uploaded file rather than the temporary copy). The upload is removed after.
+ */
 export function zip(id: string): Reply {
   const job = getJob(id)
   if (job.state !== 'klaar') throw new HttpError(409, 'De brieven zijn nog niet klaar')
   const outDir = join(job.dir, 'brieven')
-  const files: Zippable = {}
-  addTree(outDir, outDir, files)
-  // fouten.txt is always in the zip, empty when every row gave a letter.
-  if (!files['fouten.txt']) files['fouten.txt'] = [new Uint8Array(), { level: 0 }]
-  const body = zipSync(files)
+  const names: string[] = []
+  listTree(outDir, outDir, names)
   const stem = job.templatePath.replace(/^templates[\\/]/, '').replace(/\.md$/, '')
-  return { kind: 'file', name: `brieven-${stem}.zip`, type: 'application/zip', body, after: () => removeJob(job) }
+  const fileName = `brieven-${stem}.zip`
+  const tempName = basename(job.dataPath)
+  return {
+    kind: 'stream',
+    handle: async (res) => {
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      const zipper = new Zip((error, data, final) => {
+        if (error) {
+          res.destroy(error)
+          return
+        }
+        res.write(data)
+        if (final) res.end()
+      })
+      const add = (name: string, data: Uint8Array) => {
+        const entry = new ZipPassThrough(name)
+        zipper.add(entry)
+        entry.push(data, true)
+      }
+      try {
+        for (const rel of names) {
+          let data: Uint8Array = readFileSync(join(outDir, rel))
+          if (rel === 'fouten.txt')
+            data = new TextEncoder().encode(new TextDecoder().decode(data).split(tempName).join(job.dataName))
+          add(rel.split(/[\\/]/).join('/'), data)
+          if (res.writableNeedDrain) await once(res, 'drain')
+        }
+        if (!names.includes('fouten.txt')) add('fouten.txt', new Uint8Array())
+        zipper.end()
+        await once(res, 'finish')
+      } finally {
+        removeJob(job)
+      }
+    },
+  }
 }
