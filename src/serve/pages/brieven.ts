@@ -17,6 +17,7 @@ import { unzipSync, Zip, ZipPassThrough } from 'fflate'
 import type { VFileMessage } from 'vfile-message'
 import { runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
+import { convertToPdf, findSoffice, PdfError } from '../../assemble/pdf.js'
 import { loadTemplate, type Template } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { runVoorbeeld } from '../../assemble/voorbeeld.js'
@@ -265,11 +266,48 @@ export async function voorbeeld(id: string, req: Request): Promise<Reply> {
     inhoud = `<p class="fout" role="alert">Geen voorbeeld: de rij op regel ${regel} heeft een probleem.</p><ul class="meldingen">${r.fouten.map((m) => `<li class="fout">${esc(shownRowMessage(m, job))}</li>`).join('')}</ul>`
   } else {
     const docx = readFileSync(join(outDir, r.bestand))
-    inhoud = `<p>Brief <code>${esc(r.bestand)}</code>:</p><article class="kader brief" aria-label="Voorbeeldbrief">${docxHtml(docx)}</article>`
+    const pdf = findSoffice()
+      ? ` <a href="/brieven/${job.id}/voorbeeld.pdf${qs({ regel })}">Als PDF (gemaakt met LibreOffice)</a>`
+      : ''
+    inhoud = `<p>Brief <code>${esc(r.bestand)}</code>:${pdf}</p><article class="kader brief" aria-label="Voorbeeldbrief">${docxHtml(docx)}</article>`
   }
   rmSync(outDir, { recursive: true, force: true })
   const body = `<h1>Voorbeeld van regel ${regel}</h1>${inhoud}<p><a href="/brieven/${job.id}${qs({ regel })}">Terug naar de reeks</a></p>`
   return { kind: 'html', body: page({ title: 'Voorbeeldbrief', current: '/brieven' }, body) }
+}
+
+/** The preview letter as PDF, through LibreOffice (as `letters --voorbeeld N --pdf`). */
+export async function voorbeeldPdf(id: string, req: Request): Promise<Reply> {
+  const job = getJob(id)
+  const regel = Number(req.url.searchParams.get('regel') ?? 2)
+  if (!Number.isInteger(regel) || regel < 1)
+    throw new HttpError(400, 'Geef het regelnummer als geheel getal (2 = de eerste rij)')
+  const soffice = findSoffice()
+  if (!soffice) throw new HttpError(404, 'Voor een PDF is LibreOffice nodig; dat is op deze computer niet gevonden')
+  const outDir = join(job.dir, 'voorbeeld-pdf')
+  rmSync(outDir, { recursive: true, force: true })
+  try {
+    const r = await runVoorbeeld({
+      template: job.template,
+      dataPath: job.dataPath,
+      outDir,
+      regel,
+      ...(job.datum ? { datum: job.datum } : {}),
+    })
+    if (!r.bestand) throw new HttpError(422, `Op regel ${regel} is geen brief te maken; zie het voorbeeld`)
+    let made: Awaited<ReturnType<typeof convertToPdf>>
+    try {
+      made = await convertToPdf(outDir, [r.bestand], soffice)
+    } catch (error) {
+      if (error instanceof PdfError) throw new HttpError(500, error.message)
+      throw error
+    }
+    const pdf = made.get(r.bestand)?.pdf
+    if (!pdf) throw new HttpError(500, 'LibreOffice heeft geen PDF gemaakt')
+    return { kind: 'file', name: pdf, type: 'application/pdf', body: readFileSync(join(outDir, pdf)), inline: true }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true })
+  }
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -407,6 +445,11 @@ export function zip(id: string): Reply {
           let data: Uint8Array = readFileSync(join(outDir, rel))
           if (rel === 'fouten.txt')
             data = new TextEncoder().encode(new TextDecoder().decode(data).split(tempName).join(job.dataName))
+          // The manifest names the data file: the uploaded name, not the temporary copy (same sha256).
+          if (rel === 'manifest.json')
+            data = new TextEncoder().encode(
+              new TextDecoder().decode(data).replace(JSON.stringify(job.dataPath), JSON.stringify(job.dataName)),
+            )
           add(rel.split(/[\\/]/).join('/'), data)
           if (res.writableNeedDrain) await once(res, 'drain')
         }

@@ -38,9 +38,9 @@ export interface Compared {
 }
 
 /** The diff of the two chosen versions; refuses (422 with the messages) a version with errors. */
-export function compare(req: Request): Compared | Reply {
+export function compare(req: Request, known?: Work): Compared | Reply {
   const p = req.url.searchParams
-  const work = requireWork(p.get('werk') ?? '')
+  const work = known ?? requireWork(p.get('werk') ?? '')
   const oud = pick(work, (p.get('oudDatum') || p.get('oud')) ?? '', 'Oude versie')
   const nieuw = pick(work, (p.get('nieuwDatum') || p.get('nieuw')) ?? '', 'Nieuwe versie')
   const a = parseVersion(oud.path, work)
@@ -154,7 +154,7 @@ export function vergelijken(req: Request): Reply {
 <button type="submit" name="toon" value="1">Vergelijk</button></form>`
   let result = ''
   if (p.get('toon')) {
-    const c = compare(req)
+    const c = compare(req, work)
     if ('kind' in c) return c
     const params = {
       werk: work.id,
