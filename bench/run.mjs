@@ -252,3 +252,5 @@ await lettersBench()
 await (await import('./amendments.mjs')).amendmentsReport()
 // Letters with --pdf through LibreOffice (issue 16), after the others: it loads both cores.
 await (await import('./letters-pdf.mjs')).lettersPdfBench()
+// The web app (issue 18): page times and a letters batch through the app against the CLI.
+await (await import('./serve.mjs')).serveBench()

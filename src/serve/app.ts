@@ -1,7 +1,8 @@
 /** The app's routes and its start: `serve(folder, options)`. */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { listWorks, parseVersion } from './library.js'
+import { basename, join } from 'node:path'
+import { diffRegelingen } from '../diff/index.js'
+import { listWorks, parseVersion, workById } from './library.js'
 import * as bewerken from './pages/bewerken.js'
 import * as brieven from './pages/brieven.js'
 import * as publiceren from './pages/publiceren.js'
@@ -76,6 +77,11 @@ export const ROUTES: Route[] = [
     pattern: /^\/brieven\/([\w-]+)\/voorbeeld$/,
     handler: (req, [job]) => brieven.voorbeeld(job ?? '', req),
   },
+  {
+    method: 'GET',
+    pattern: /^\/brieven\/([\w-]+)\/voorbeeld\.pdf$/,
+    handler: (req, [job]) => brieven.voorbeeldPdf(job ?? '', req),
+  },
   { method: 'POST', pattern: /^\/brieven\/([\w-]+)\/start$/, handler: (_, [job]) => brieven.start(job ?? '') },
   { method: 'GET', pattern: /^\/brieven\/([\w-]+)\/voortgang$/, handler: (_, [job]) => brieven.voortgang(job ?? '') },
   { method: 'GET', pattern: /^\/brieven\/([\w-]+)\/zip$/, handler: (_, [job]) => brieven.zip(job ?? '') },
@@ -119,7 +125,16 @@ export async function warm(): Promise<void> {
     import('../render/amendment-docx.js'),
     import('../assemble/batch.js'),
   ])
-  for (const work of listWorks()) for (const v of work.versions.slice(-2)) parseVersion(v.path, work)
+  for (const listed of listWorks()) {
+    // Through workById, so that the work itself is kept for the pages too.
+    const work = workById(basename(listed.dir)) ?? listed
+    const versions = work.versions.slice(-2)
+    const [a, b] = versions.map((v) => parseVersion(v.path, work).result)
+    for (const [i, r] of [a, b].entries()) if (r && versions[i]) werken.textHtml(versions[i].path, r.tree)
+    // The default renvooi of the Vergelijken page: the last two versions.
+    const [oud, nieuw] = versions
+    if (a && b && oud && nieuw) vergelijken.renvooiHtml({ oud, nieuw, result: diffRegelingen(a.tree, b.tree) })
+  }
 }
 
 /** Start the app in the current folder (the caller has changed into the served folder). */

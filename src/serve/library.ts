@@ -50,8 +50,28 @@ export function listWorks(): Work[] {
 export function workById(id: string): Work | undefined {
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id) || id.includes('..')) return undefined
   const dir = join(REGULATIONS_DIR, id)
-  return isWorkDir(dir) ? loadWork(dir) : undefined
+  if (!isWorkDir(dir)) return undefined
+  // Reading a work parses the front-matter of every version: kept while no file in the folder changed.
+  // (with the amendment documents beside it and under regulations/ledenbrieven/, which date versions)
+  const key = [dir, join(dir, 'wijzigingen'), join(REGULATIONS_DIR, 'ledenbrieven')]
+    .flatMap((d) => {
+      try {
+        return readdirSync(d)
+          .sort()
+          .map((n) => (n.endsWith('.md') ? `${d}/${n}=${statKey(join(d, n))}` : `${d}/${n}`))
+      } catch {
+        return []
+      }
+    })
+    .join('|')
+  const hit = works.get(dir)
+  if (hit && hit.key === key) return hit.work
+  const work = loadWork(dir)
+  works.set(dir, { key, work })
+  return work
 }
+
+const works = new Map<string, { key: string; work: Work }>()
 
 interface Cached {
   key: string
@@ -149,7 +169,9 @@ export function checkAllWorks(works: Work[]): Map<string, CheckOutcome> {
 }
 
 /** The version table's messages (gaps, overlaps), as `history` shows them. */
-export function historyMessages(work: Work): PlacedMessage[] {
+export function historyMessages(cached: Work): PlacedMessage[] {
+  // checkWork adds its messages to the versions: on a fresh copy, not on the kept one.
+  const work = loadWork(cached.dir)
   checkWork(work)
   return work.versions.flatMap((v) => sortMessages(v.file.messages).map((m) => ({ m, path: v.path })))
 }
@@ -157,4 +179,20 @@ export function historyMessages(work: Work): PlacedMessage[] {
 /** The version of `work` named `name` (its file name without `.md`). */
 export function versionByName(work: Work, name: string): Version | undefined {
   return work.versions.find((v) => v.name === name)
+}
+
+const rendered = new Map<string, string>()
+
+/**
+ * A page part made from version files (a renvooi, a text), kept while those files are unchanged
+ * (their size and mtime are part of the key): at most 64 entries, the oldest dropped first.
+ */
+export function renderedOnce(kind: string, paths: readonly string[], make: () => string): string {
+  const key = `${kind}\n${paths.map((p) => `${p}=${statKey(p)}`).join('\n')}`
+  const hit = rendered.get(key)
+  if (hit !== undefined) return hit
+  const value = make()
+  rendered.set(key, value)
+  if (rendered.size > 64) rendered.delete(rendered.keys().next().value as string)
+  return value
 }

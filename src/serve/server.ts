@@ -14,6 +14,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { isIP } from 'node:net'
+import { performance } from 'node:perf_hooks'
 import { melding, page } from './html.js'
 
 /** Largest request body: an HR export of 10,000+ rows fits easily. */
@@ -44,7 +45,7 @@ export type Reply =
   | { kind: 'json'; status?: number; body: unknown }
   | { kind: 'file'; name: string; type: string; body: Uint8Array | string; after?: () => void; inline?: boolean }
   | { kind: 'redirect'; to: string }
-  | { kind: 'stream'; handle: (res: ServerResponse) => void }
+  | { kind: 'stream'; handle: (res: ServerResponse) => Promise<void> }
 
 export type Handler = (req: Request, params: string[]) => Promise<Reply> | Reply
 
@@ -119,7 +120,12 @@ const SECURITY_HEADERS = {
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
 }
 
+/** When each request started: answers carry their server time (`Server-Timing`) for the bench. */
+const started = new WeakMap<ServerResponse, number>()
+
 function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra = {}): void {
+  const t0 = started.get(res)
+  if (t0 !== undefined) res.setHeader('server-timing', `app;dur=${(performance.now() - t0).toFixed(1)}`)
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, ...extra })
   res.end(body)
 }
@@ -157,6 +163,7 @@ export function startServer(options: ServeOptions): Promise<Running> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   let port = options.port
   const server = createServer(async (raw, res) => {
+    started.set(res, performance.now())
     const method = raw.method ?? 'GET'
     let status = 200
     let route = '?'
@@ -255,7 +262,7 @@ export function startServer(options: ServeOptions): Promise<Running> {
           })
         }
         case 'stream':
-          return reply.handle(res)
+          return await reply.handle(res)
       }
     } catch (error) {
       if (error instanceof HttpError) {

@@ -180,6 +180,13 @@ describe.skipIf(SKIP_CHROMIUM || SKIP_LIBREOFFICE)('regelwerk serve in de browse
     expect(brief).toContain('Voorbeeld')
     expect(brief).toMatch(/statusbrief|status/i)
     await a11y()
+    // The same letter as PDF, made by LibreOffice.
+    const href = await page.getByRole('link', { name: /Als PDF/ }).getAttribute('href')
+    const pdf = await page.request.get(`${served.base}${href}`)
+    expect(pdf.status()).toBe(200)
+    const pdfPath = join(downloads, 'voorbeeld.pdf')
+    writeFileSync(pdfPath, await pdf.body())
+    expect(pdfText(pdfPath)).toContain('Voorbeeld')
     await page.getByRole('link', { name: 'Terug naar de reeks' }).click()
     const made = page.getByRole('button', { name: /^Maak \d+ brieven$/ })
     const n = Number((await made.innerText()).replace(/\D/g, ''))
@@ -201,7 +208,8 @@ describe.skipIf(SKIP_CHROMIUM || SKIP_LIBREOFFICE)('regelwerk serve in de browse
     expect(letters).toHaveLength(n)
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']))
     expect(JSON.stringify(manifest)).toContain(letters[0]?.split('/').pop())
-    expect(new TextDecoder().decode(files['fouten.txt'])).toContain('kolom "schaal"')
+    expect(manifest.gegevens).toBe('medewerkers-test.csv')
+    expect(new TextDecoder().decode(files['fouten.txt'])).toContain('medewerkers-test.csv:3: kolom "schaal"')
     const first = letters.sort()[0] as string
     docx.brief = join(downloads, 'brief.docx')
     writeFileSync(docx.brief, files[first] as Uint8Array)

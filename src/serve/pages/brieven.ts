@@ -9,13 +9,15 @@
  * is downloaded, or an hour after the upload; nothing of it is logged.
  */
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
-import { unzipSync, type Zippable, zipSync } from 'fflate'
+import { basename, join, relative } from 'node:path'
+import { unzipSync, Zip, ZipPassThrough } from 'fflate'
 import type { VFileMessage } from 'vfile-message'
 import { runBatch } from '../../assemble/batch.js'
 import { formatRowMessage } from '../../assemble/data.js'
+import { convertToPdf, findSoffice, PdfError } from '../../assemble/pdf.js'
 import { loadTemplate, type Template } from '../../assemble/template.js'
 import { parseDatum } from '../../assemble/values.js'
 import { runVoorbeeld } from '../../assemble/voorbeeld.js'
@@ -264,11 +266,48 @@ export async function voorbeeld(id: string, req: Request): Promise<Reply> {
     inhoud = `<p class="fout" role="alert">Geen voorbeeld: de rij op regel ${regel} heeft een probleem.</p><ul class="meldingen">${r.fouten.map((m) => `<li class="fout">${esc(shownRowMessage(m, job))}</li>`).join('')}</ul>`
   } else {
     const docx = readFileSync(join(outDir, r.bestand))
-    inhoud = `<p>Brief <code>${esc(r.bestand)}</code>:</p><article class="kader brief" aria-label="Voorbeeldbrief">${docxHtml(docx)}</article>`
+    const pdf = findSoffice()
+      ? ` <a href="/brieven/${job.id}/voorbeeld.pdf${qs({ regel })}">Als PDF (gemaakt met LibreOffice)</a>`
+      : ''
+    inhoud = `<p>Brief <code>${esc(r.bestand)}</code>:${pdf}</p><article class="kader brief" aria-label="Voorbeeldbrief">${docxHtml(docx)}</article>`
   }
   rmSync(outDir, { recursive: true, force: true })
   const body = `<h1>Voorbeeld van regel ${regel}</h1>${inhoud}<p><a href="/brieven/${job.id}${qs({ regel })}">Terug naar de reeks</a></p>`
   return { kind: 'html', body: page({ title: 'Voorbeeldbrief', current: '/brieven' }, body) }
+}
+
+/** The preview letter as PDF, through LibreOffice (as `letters --voorbeeld N --pdf`). */
+export async function voorbeeldPdf(id: string, req: Request): Promise<Reply> {
+  const job = getJob(id)
+  const regel = Number(req.url.searchParams.get('regel') ?? 2)
+  if (!Number.isInteger(regel) || regel < 1)
+    throw new HttpError(400, 'Geef het regelnummer als geheel getal (2 = de eerste rij)')
+  const soffice = findSoffice()
+  if (!soffice) throw new HttpError(404, 'Voor een PDF is LibreOffice nodig; dat is op deze computer niet gevonden')
+  const outDir = join(job.dir, 'voorbeeld-pdf')
+  rmSync(outDir, { recursive: true, force: true })
+  try {
+    const r = await runVoorbeeld({
+      template: job.template,
+      dataPath: job.dataPath,
+      outDir,
+      regel,
+      ...(job.datum ? { datum: job.datum } : {}),
+    })
+    if (!r.bestand) throw new HttpError(422, `Op regel ${regel} is geen brief te maken; zie het voorbeeld`)
+    let made: Awaited<ReturnType<typeof convertToPdf>>
+    try {
+      made = await convertToPdf(outDir, [r.bestand], soffice)
+    } catch (error) {
+      if (error instanceof PdfError) throw new HttpError(500, error.message)
+      throw error
+    }
+    const pdf = made.get(r.bestand)?.pdf
+    if (!pdf) throw new HttpError(500, 'LibreOffice heeft geen PDF gemaakt')
+    return { kind: 'file', name: pdf, type: 'application/pdf', body: readFileSync(join(outDir, pdf)), inline: true }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true })
+  }
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -357,23 +396,69 @@ export function voortgang(id: string): Reply {
   }
 }
 
-function addTree(dir: string, base: string, into: Zippable): void {
-  for (const name of readdirSync(dir)) {
+function listTree(dir: string, base: string, into: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) addTree(path, base, into)
-    else into[relative(base, path).split(/[\\/]/).join('/')] = [readFileSync(path), { level: 0 }]
+    if (statSync(path).isDirectory()) listTree(path, base, into)
+    else into.push(relative(base, path))
   }
 }
 
+/**
+ * The letters as one zip, streamed file by file (a batch of 10,000 letters is not held in memory):
+ * the letters, `manifest.json` and `fouten.txt` (always there; empty when every row gave a letter,
+ * its lines naming the uploaded file rather than the temporary copy). The upload is removed after.
+ */
 export function zip(id: string): Reply {
   const job = getJob(id)
   if (job.state !== 'klaar') throw new HttpError(409, 'De brieven zijn nog niet klaar')
   const outDir = join(job.dir, 'brieven')
-  const files: Zippable = {}
-  addTree(outDir, outDir, files)
-  // fouten.txt is always in the zip, empty when every row gave a letter.
-  if (!files['fouten.txt']) files['fouten.txt'] = [new Uint8Array(), { level: 0 }]
-  const body = zipSync(files)
+  const names: string[] = []
+  listTree(outDir, outDir, names)
   const stem = job.templatePath.replace(/^templates[\\/]/, '').replace(/\.md$/, '')
-  return { kind: 'file', name: `brieven-${stem}.zip`, type: 'application/zip', body, after: () => removeJob(job) }
+  const fileName = `brieven-${stem}.zip`
+  const tempName = basename(job.dataPath)
+  return {
+    kind: 'stream',
+    handle: async (res) => {
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      const zipper = new Zip((error, data, final) => {
+        if (error) {
+          res.destroy(error)
+          return
+        }
+        res.write(data)
+        if (final) res.end()
+      })
+      const add = (name: string, data: Uint8Array) => {
+        const entry = new ZipPassThrough(name)
+        zipper.add(entry)
+        entry.push(data, true)
+      }
+      try {
+        for (const rel of names) {
+          let data: Uint8Array = readFileSync(join(outDir, rel))
+          if (rel === 'fouten.txt')
+            data = new TextEncoder().encode(new TextDecoder().decode(data).split(tempName).join(job.dataName))
+          // The manifest names the data file: the uploaded name, not the temporary copy (same sha256).
+          if (rel === 'manifest.json')
+            data = new TextEncoder().encode(
+              new TextDecoder().decode(data).replace(JSON.stringify(job.dataPath), JSON.stringify(job.dataName)),
+            )
+          add(rel.split(/[\\/]/).join('/'), data)
+          if (res.writableNeedDrain) await once(res, 'drain')
+        }
+        if (!names.includes('fouten.txt')) add('fouten.txt', new Uint8Array())
+        zipper.end()
+        await once(res, 'finish')
+      } finally {
+        removeJob(job)
+      }
+    },
+  }
 }

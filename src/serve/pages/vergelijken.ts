@@ -11,7 +11,7 @@ import { isIsoDate } from '../../util/dates.js'
 import { versionAt } from '../../versions/version-at.js'
 import type { Version, Work } from '../../versions/work.js'
 import { datum, esc, messageList, page, qs } from '../html.js'
-import { listWorks, parseVersion } from '../library.js'
+import { listWorks, parseVersion, renderedOnce } from '../library.js'
 import { HttpError, type Reply, type Request } from '../server.js'
 import { requireWork, titleOf } from './werken.js'
 
@@ -33,13 +33,14 @@ export interface Compared {
   work: Work
   oud: Version
   nieuw: Version
-  result: DiffResult
+  /** The diff (computed on first use). */
+  readonly result: DiffResult
 }
 
 /** The diff of the two chosen versions; refuses (422 with the messages) a version with errors. */
-export function compare(req: Request): Compared | Reply {
+export function compare(req: Request, known?: Work): Compared | Reply {
   const p = req.url.searchParams
-  const work = requireWork(p.get('werk') ?? '')
+  const work = known ?? requireWork(p.get('werk') ?? '')
   const oud = pick(work, (p.get('oudDatum') || p.get('oud')) ?? '', 'Oude versie')
   const nieuw = pick(work, (p.get('nieuwDatum') || p.get('nieuw')) ?? '', 'Nieuwe versie')
   const a = parseVersion(oud.path, work)
@@ -54,8 +55,19 @@ export function compare(req: Request): Compared | Reply {
       return { kind: 'html', status: 422, body: page({ title: 'Vergelijken', current: '/vergelijken' }, body) }
     }
   }
-  if (!a.result || !b.result) throw new HttpError(500, 'onbereikbaar')
-  return { work, oud, nieuw, result: diffRegelingen(a.result.tree, b.result.tree) }
+  const ta = a.result?.tree
+  const tb = b.result?.tree
+  if (!ta || !tb) throw new HttpError(500, 'onbereikbaar')
+  let diff: DiffResult | undefined
+  return {
+    work,
+    oud,
+    nieuw,
+    get result() {
+      diff ??= diffRegelingen(ta, tb)
+      return diff
+    },
+  }
 }
 
 /**
@@ -117,10 +129,9 @@ function versionOptions(work: Work, selected: string | undefined): string {
 
 export function vergelijken(req: Request): Reply {
   const p = req.url.searchParams
-  const works = listWorks()
   const id = p.get('werk') ?? ''
   if (!id) {
-    const items = works
+    const items = listWorks()
       .filter((w) => w.versions.length > 0)
       .map(
         (w) =>
@@ -143,7 +154,7 @@ export function vergelijken(req: Request): Reply {
 <button type="submit" name="toon" value="1">Vergelijk</button></form>`
   let result = ''
   if (p.get('toon')) {
-    const c = compare(req)
+    const c = compare(req, work)
     if ('kind' in c) return c
     const params = {
       werk: work.id,
@@ -153,12 +164,17 @@ export function vergelijken(req: Request): Reply {
     const dl = (formaat: string, label: string) =>
       `<a class="knop licht" href="/vergelijken/download${qs({ ...params, formaat })}" download>${esc(label)}</a>`
     result = `<h2>Verschil tussen versie ${esc(c.oud.name)} en versie ${esc(c.nieuw.name)}</h2>
-<p>${esc(datum(c.oud.inwerkingtreding))} → ${esc(datum(c.nieuw.inwerkingtreding))}: ${c.result.changes.length} wijzigingen.</p>
+<p>${esc(datum(c.oud.inwerkingtreding))} → ${esc(datum(c.nieuw.inwerkingtreding))}.</p>
 <div class="knoppen">${dl('renvooi-docx', 'Renvooi (Word)')}${dl('waswordt-docx', 'Was-wordttabel (Word)')}${dl('besluit-md', 'Wijzigingsbesluit (Markdown)')}${dl('besluit-docx', 'Wijzigingsbesluit (Word)')}</div>
-${embedRenvooi(renderDiffHtml(c.result, {}))}`
+${renvooiHtml(c)}`
   }
   const body = `<h1>Vergelijken: ${esc(titleOf(work))}</h1>${work.versions.length < 2 ? '<p>Deze regeling heeft maar één versie.</p>' : ''}${form}${result}`
   return { kind: 'html', body: page({ title: `Vergelijken: ${titleOf(work)}`, current: '/vergelijken' }, body) }
+}
+
+/** The renvooi of two versions as the page shows it, made once while both files are unchanged. */
+export function renvooiHtml(c: Pick<Compared, 'oud' | 'nieuw' | 'result'>): string {
+  return renderedOnce('renvooi', [c.oud.path, c.nieuw.path], () => embedRenvooi(renderDiffHtml(c.result, {})))
 }
 
 /** A deterministic revision date: the new version's own date (as `regelwerk diff`). */

@@ -1,11 +1,12 @@
 /** Flows 1 and 2: the list of regulations with the outcome of `check`, one work, its text on a date. */
 import { readFileSync } from 'node:fs'
+import type { Regeling } from '../../model/nodes.js'
 import { isIsoDate } from '../../util/dates.js'
 import { excerpt, findProvision } from '../../versions/find-provision.js'
 import { versionAt } from '../../versions/version-at.js'
 import type { Work } from '../../versions/work.js'
 import { datum, esc, messageList, page, qs } from '../html.js'
-import { checkAllWorks, historyMessages, listWorks, parseVersion, workById } from '../library.js'
+import { checkAllWorks, historyMessages, listWorks, parseVersion, renderedOnce, workById } from '../library.js'
 import { confine } from '../paths.js'
 import { outlineHtml, regelingHtml } from '../render-regeling.js'
 import { HttpError, type Reply, type Request } from '../server.js'
@@ -131,7 +132,7 @@ export function tekst(id: string, req: Request): Reply {
       )
     main = `<h2>${esc(found.citaat)}</h2>${regelingHtml({ type: 'regeling', data: { meta: {} }, children: [excerpt(found)] }, 3)}`
   } else {
-    main = `<nav aria-labelledby="inhoudsopgave" class="inhoud"><h2 id="inhoudsopgave">Inhoudsopgave</h2>${outlineHtml(tree)}</nav><h2>Tekst</h2>${regelingHtml(tree, 3)}`
+    main = textHtml(version.path, tree)
   }
   const form = `<form class="rij" method="get" action="/werk/${esc(encodeURIComponent(work.id))}/tekst">
 <label for="datum">Datum<input type="date" id="datum" name="datum" value="${esc(at ?? '')}" required></label>
@@ -142,6 +143,16 @@ export function tekst(id: string, req: Request): Reply {
 <p>${heading}. ${esc(reden)} Bestand: <a href="/bestand${qs({ pad: shownPath })}">${esc(shownPath)}</a>.</p>
 ${form}${main}${back}`
   return { kind: 'html', body: page({ title: `${titleOf(work)}: tekst` }, body) }
+}
+
+/** The outline and the whole text of a version, made once while its file is unchanged. */
+export function textHtml(path: string, tree: Regeling): string {
+  return renderedOnce(
+    'tekst',
+    [path],
+    () =>
+      `<nav aria-labelledby="inhoudsopgave" class="inhoud"><h2 id="inhoudsopgave">Inhoudsopgave</h2>${outlineHtml(tree)}</nav><h2>Tekst</h2>${regelingHtml(tree, 3)}`,
+  )
 }
 
 /** A source file with line numbers; `#r12` marks line 12 (the place of a message). */
