@@ -241,7 +241,7 @@ export function namesOf(base: Regeling): string[] {
   const opschrift = base.children.find((c) => c.type === 'opschrift')
   if (opschrift && 'children' in opschrift)
     names.push(phrasingText(opschrift.children as Parameters<typeof phrasingText>[0]))
-  return names.filter((n) => norm(n) !== '')
+  return names.filter((n, i) => norm(n) !== '' && names.findIndex((m) => norm(m) === norm(n)) === i)
 }
 
 /** Whether a name in the besluit is one of the base's names (equal, or one the start of the other). */
