@@ -84,7 +84,10 @@ function summary(op: Operatie, inserted: string | undefined): string {
   switch (op.soort) {
     case 'invoegen':
       if (op.wat === 'tekst') return `${plaatsWords(op.ouder)} aangevuld`
-      return `${inserted ?? op.wat} toegevoegd`
+      if (inserted) return `${inserted} toegevoegd`
+      return op.wat === 'lid' || op.wat === 'onderdeel' || op.wat === 'subonderdeel'
+        ? `${op.wat} toegevoegd aan ${plaatsWords(op.ouder)}`
+        : `${op.wat} toegevoegd`
     case 'vervalt':
       return `${doelWords(op)} vervallen`
     case 'verplaatsen':
