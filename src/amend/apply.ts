@@ -356,7 +356,7 @@ export function applyBesluit(
   options: ApplyBesluitOptions = {},
 ): ApplyResult | undefined {
   if (file.messages.some((m) => m.fatal === true)) return undefined
-  if (read.opdrachten.length === 0) {
+  if (read.opdrachten.length === 0 && (read.redactioneel ?? []).length === 0) {
     fout(file, 'Er staan geen wijzigingsopdrachten in dit bestand', { line: 1, column: 1 }, 'wijziging-leeg')
     return undefined
   }

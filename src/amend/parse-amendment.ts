@@ -89,6 +89,68 @@ function blocks(body: string): Block[] {
   return out
 }
 
+/** The letter after `letter`: `A` → `B`, `Z` → `AA`. */
+function nextLetter(letter: string): string {
+  if (letter === '') return 'A'
+  const last = letter.charAt(letter.length - 1)
+  if (last !== 'Z') return letter.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + 1)
+  return 'A'.repeat(letter.length + 1)
+}
+
+const RUN_ON =
+  /(?<=[.:;])\s+(?=([A-Z]{1,2})\.\s+(?:In|Artikel|Artikelen|Na|Aan|De|Het|Onder|Er|Voor|Bijlage|Hoofdstuk|Onderdeel)\b)/g
+
+/**
+ * Items written on one line, as some Staatsblad texts are reproduced (`Het … wordt als volgt
+ * gewijzigd: A. In artikel 1 … B. Artikel 5 vervalt.`): inside ARTIKEL I such a paragraph is split
+ * before each item letter, but only where the letters follow each other (A, B, C …), so that a
+ * sentence that merely contains "A. " is left alone.
+ */
+function splitRunOn(list: Block[]): Block[] {
+  const out: Block[] = []
+  let inI = false
+  let letter = ''
+  for (const block of list) {
+    const t = block.text.trim()
+    const roman = block.kind === 'para' ? ARTIKEL_ROMAN.exec(t) : null
+    if (roman) {
+      inI = roman[1]?.toUpperCase() === 'I'
+      letter = ''
+    }
+    const alone = block.kind === 'para' ? (ITEM_ALONE.exec(t) ?? ITEM_WITH_TEXT.exec(t)) : null
+    if (alone) letter = alone[1] as string
+    if (!inI || block.kind !== 'para' || roman) {
+      out.push(block)
+      continue
+    }
+    const cuts: number[] = []
+    let expect = nextLetter(letter)
+    for (const m of block.text.matchAll(RUN_ON)) {
+      if (m[1] !== expect) continue
+      cuts.push(m.index + m[0].length)
+      letter = expect
+      expect = nextLetter(letter)
+    }
+    if (cuts.length === 0) {
+      out.push(block)
+      continue
+    }
+    let from = 0
+    for (const at of [...cuts, block.text.length]) {
+      const piece = block.text.slice(from, at).trim()
+      if (piece !== '') {
+        const before = block.text.slice(0, from)
+        const nl = before.lastIndexOf('\n')
+        const lines = before.split('\n').length - 1
+        const column = nl < 0 ? block.column + from : from - nl
+        out.push({ kind: 'para', text: piece, line: block.line + lines, column })
+      }
+      from = at
+    }
+  }
+  return out
+}
+
 const INSTRUCTION =
   /(kom(?:t|en) (?:als volgt )?te luiden|\bte luiden:|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\bgeschrapt\b)/i
 const STARTS =
@@ -811,7 +873,7 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
 
   let redactioneel = false
   let weergave: GelezenOpdracht | undefined
-  for (const block of blocks(fm.body)) {
+  for (const block of splitRunOn(blocks(fm.body))) {
     if (block.kind === 'para' && /^#{1,6}\s*Redactionele bijwerking\s*$/i.test(block.text.trim())) {
       finish()
       redactioneel = true

@@ -100,6 +100,36 @@ describe('every instruction is accounted for (point 1)', () => {
   })
 })
 
+describe('items on one line, as a Staatsblad text is sometimes reproduced (BZK-circulaire BWBR0027067, bijlage)', () => {
+  it('are split before each item letter that follows the previous one, with their own column', () => {
+    const text = besluit(
+      'A. In artikel 1, eerste lid, wordt ‘verlof’ vervangen door: buitengewoon verlof. B. Artikel 1, derde lid, vervalt. C. In artikel 1, tweede lid, wordt "op aanvraag" vervangen door "op verzoek".',
+      'Het Proefregeling verlof wordt als volgt gewijzigd:',
+    )
+    const { result, messages } = apply(text)
+    expect(messages).toEqual([])
+    expect(result?.verslag.map((v) => `${v.label} ${v.line}:${v.column} ${v.operatie}`)).toEqual([
+      'A 12:1 woorden',
+      'B 12:82 vervalt',
+      'C 12:116 woorden',
+    ])
+    const out = body(result?.tree as Regeling)
+    expect(out).toContain('1. De werknemer heeft recht op buitengewoon verlof.')
+    expect(out).toContain('2. Het verlof wordt op verzoek verleend.')
+    expect(out).not.toContain('binnen zes weken')
+  })
+  it('a letter out of order is not an item: the sentence stays whole and is refused', () => {
+    const { result, messages } = apply(
+      besluit(
+        'A. Artikel 1, derde lid, vervalt. C. Artikel 2 vervalt.',
+        'Het Proefregeling verlof wordt als volgt gewijzigd:',
+      ),
+    )
+    expect(result).toBeUndefined()
+    expect(messages).toEqual(['12:1 wijziging-onleesbaar'])
+  })
+})
+
 describe('guards (point 2)', () => {
   it('a besluit naming another regulation is refused at that sentence, unless --regeling', () => {
     const text = besluit(
