@@ -363,8 +363,9 @@ export function applyBesluit(
   if (!checkRegelingNaam(base, read, file, options.regeling)) return undefined
   const result = applyAmendment(base, read, file, options)
   if (!result) return undefined
-  const first = read.opdrachten[0] as { line: number; column: number }
-  if (!checkResult(base, result.tree, file, { line: first.line, column: first.column })) return undefined
+  const first = read.opdrachten[0] ?? read.redactioneel?.[0]
+  const at = first ? { line: first.line, column: first.column } : { line: 1, column: 1 }
+  if (!checkResult(base, result.tree, file, at)) return undefined
   return result
 }
 

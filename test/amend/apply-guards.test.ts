@@ -7,9 +7,12 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { applyBesluit } from '../../src/amend/apply.js'
+import { generateAmendment } from '../../src/amend/generate.js'
 import { parseAmendment } from '../../src/amend/parse-amendment.js'
+import { diffRegelingen } from '../../src/diff/index.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
+import { renderAmendmentMarkdown } from '../../src/render/amendment-markdown.js'
 import { parseString } from '../helpers.js'
 
 const BASIS = `---
@@ -205,5 +208,17 @@ describe('the new version keeps the work-level keys of the base (point 5)', () =
     expect(meta.ondertekening).toBe('2015-12-01')
     for (const key of ['bekendmaking', 'kenmerk', 'bron']) expect(meta[key], key).toBeUndefined()
     expect(body(result?.tree as Regeling)).not.toContain('binnen zes weken')
+  })
+})
+
+describe('amend output stays applyable (point 6)', () => {
+  it('a besluit with only a redactionele bijwerking (the words are equal) is applied, not refused as empty', () => {
+    const oud = base()
+    const nieuw = parseString(BASIS.replace('op aanvraag', 'op *aanvraag*')).result.tree
+    const markdown = renderAmendmentMarkdown(generateAmendment(diffRegelingen(oud, nieuw)))
+    const file = new VFile({ path: 'w.md', value: markdown })
+    const result = applyBesluit(oud, parseAmendment(markdown, file), file)
+    expect(file.messages.map(String)).toEqual([])
+    expect(body(result?.tree as Regeling)).toBe(body(nieuw))
   })
 })
