@@ -250,6 +250,7 @@ console.log(`Node ${process.version}, ${execFileSync('nproc').toString().trim()}
 const { lettersBench } = await import('./letters.mjs')
 await lettersBench()
 await (await import('./amendments.mjs')).amendmentsReport()
+;(await import('./amend-catalogue.mjs')).catalogueReport()
 // Letters with --pdf through LibreOffice (issue 16), after the others: it loads both cores.
 await (await import('./letters-pdf.mjs')).lettersPdfBench()
 // The web app (issue 18): page times and a letters batch through the app against the CLI.

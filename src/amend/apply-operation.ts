@@ -388,6 +388,12 @@ function applySpecial(target: AnyNode | Regeling, v: Vervanging, doel: string): 
     last.value = value.slice(0, value.length - v.oud.length) + v.nieuw
     return
   }
+  // Words that start no sentence cannot follow a closing punt: the instruction must say where the punt goes.
+  if (/[.;:]$/.test(value) && /^[,;:)\p{Ll}]/u.test(v.nieuw.trim()))
+    throw new OpdrachtFout(
+      `${cap(doel)} eindigt op "${value.slice(-1)}"; de toegevoegde woorden beginnen geen nieuwe zin. Zeg waar dat teken blijft ("onder vervanging van de punt door een komma") of vervang de woorden ervoor`,
+      doel,
+    )
   const nieuw = inlineOf(v.nieuw)
   const joint = /^[,.;:)]/.test(v.nieuw) ? '' : ' '
   last.value = value + joint

@@ -84,7 +84,10 @@ function summary(op: Operatie, inserted: string | undefined): string {
   switch (op.soort) {
     case 'invoegen':
       if (op.wat === 'tekst') return `${plaatsWords(op.ouder)} aangevuld`
-      return `${inserted ?? op.wat} toegevoegd`
+      if (inserted) return `${inserted} toegevoegd`
+      return op.wat === 'lid' || op.wat === 'onderdeel' || op.wat === 'subonderdeel'
+        ? `${op.wat} toegevoegd aan ${plaatsWords(op.ouder)}`
+        : `${op.wat} toegevoegd`
     case 'vervalt':
       return `${doelWords(op)} vervallen`
     case 'verplaatsen':
@@ -241,7 +244,7 @@ export function namesOf(base: Regeling): string[] {
   const opschrift = base.children.find((c) => c.type === 'opschrift')
   if (opschrift && 'children' in opschrift)
     names.push(phrasingText(opschrift.children as Parameters<typeof phrasingText>[0]))
-  return names.filter((n) => norm(n) !== '')
+  return names.filter((n, i) => norm(n) !== '' && names.findIndex((m) => norm(m) === norm(n)) === i)
 }
 
 /** Whether a name in the besluit is one of the base's names (equal, or one the start of the other). */
@@ -353,15 +356,16 @@ export function applyBesluit(
   options: ApplyBesluitOptions = {},
 ): ApplyResult | undefined {
   if (file.messages.some((m) => m.fatal === true)) return undefined
-  if (read.opdrachten.length === 0) {
+  if (read.opdrachten.length === 0 && (read.redactioneel ?? []).length === 0) {
     fout(file, 'Er staan geen wijzigingsopdrachten in dit bestand', { line: 1, column: 1 }, 'wijziging-leeg')
     return undefined
   }
   if (!checkRegelingNaam(base, read, file, options.regeling)) return undefined
   const result = applyAmendment(base, read, file, options)
   if (!result) return undefined
-  const first = read.opdrachten[0] as { line: number; column: number }
-  if (!checkResult(base, result.tree, file, { line: first.line, column: first.column })) return undefined
+  const first = read.opdrachten[0] ?? read.redactioneel?.[0]
+  const at = first ? { line: first.line, column: first.column } : { line: 1, column: 1 }
+  if (!checkResult(base, result.tree, file, at)) return undefined
   return result
 }
 

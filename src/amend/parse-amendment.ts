@@ -89,8 +89,70 @@ function blocks(body: string): Block[] {
   return out
 }
 
+/** The letter after `letter`: `A` → `B`, `Z` → `AA`. */
+function nextLetter(letter: string): string {
+  if (letter === '') return 'A'
+  const last = letter.charAt(letter.length - 1)
+  if (last !== 'Z') return letter.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + 1)
+  return 'A'.repeat(letter.length + 1)
+}
+
+const RUN_ON =
+  /(?<=[.:;])\s+(?=([A-Z]{1,2})\.\s+(?:In|Artikel|Artikelen|Na|Aan|De|Het|Onder|Er|Voor|Bijlage|Hoofdstuk|Onderdeel)\b)/g
+
+/**
+ * Items written on one line, as some Staatsblad texts are reproduced (`Het … wordt als volgt
+ * gewijzigd: A. In artikel 1 … B. Artikel 5 vervalt.`): inside ARTIKEL I such a paragraph is split
+ * before each item letter, but only where the letters follow each other (A, B, C …), so that a
+ * sentence that merely contains "A. " is left alone.
+ */
+function splitRunOn(list: Block[]): Block[] {
+  const out: Block[] = []
+  let inI = false
+  let letter = ''
+  for (const block of list) {
+    const t = block.text.trim()
+    const roman = block.kind === 'para' ? ARTIKEL_ROMAN.exec(t) : null
+    if (roman) {
+      inI = roman[1]?.toUpperCase() === 'I'
+      letter = ''
+    }
+    const alone = block.kind === 'para' ? (ITEM_ALONE.exec(t) ?? ITEM_WITH_TEXT.exec(t)) : null
+    if (alone) letter = alone[1] as string
+    if (!inI || block.kind !== 'para' || roman) {
+      out.push(block)
+      continue
+    }
+    const cuts: number[] = []
+    let expect = nextLetter(letter)
+    for (const m of block.text.matchAll(RUN_ON)) {
+      if (m[1] !== expect) continue
+      cuts.push(m.index + m[0].length)
+      letter = expect
+      expect = nextLetter(letter)
+    }
+    if (cuts.length === 0) {
+      out.push(block)
+      continue
+    }
+    let from = 0
+    for (const at of [...cuts, block.text.length]) {
+      const piece = block.text.slice(from, at).trim()
+      if (piece !== '') {
+        const before = block.text.slice(0, from)
+        const nl = before.lastIndexOf('\n')
+        const lines = before.split('\n').length - 1
+        const column = nl < 0 ? block.column + from : from - nl
+        out.push({ kind: 'para', text: piece, line: block.line + lines, column })
+      }
+      from = at
+    }
+  }
+  return out
+}
+
 const INSTRUCTION =
-  /(kom(?:t|en) (?:als volgt )?te luiden|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\bgeschrapt\b)/i
+  /(kom(?:t|en) (?:als volgt )?te luiden|\bte luiden:|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\bgeschrapt\b)/i
 const STARTS =
   /^(?:In|Aan|Na|Voor|Onder|Het|De|Dit|Er|Artikel|Artikelen|Onderdeel|Onderdelen|Lid|Leden|Bijlage|Hoofdstuk|Afdeling|Paragraaf|Titel|Met ingang van)\b/i
 
@@ -265,6 +327,8 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
     )
   if (!named && !lapse) {
     if (/\b(?:volzin|zin)\b,?\s+(?:komt|vervalt)/i.test(plainText)) return 'niet te lezen welke zin wordt bedoeld'
+    if (/\b(?:volzinnen|zinnen|volzin|zin)\b/i.test(plainText) && /\bte luiden\b|\bvervallen\b/i.test(plainText))
+      return 'meer zinnen tegelijk kan regelwerk niet zeker tellen; geef per zin een opdracht ("Artikel 5, eerste lid, tweede zin, komt te luiden: …") of laat het lid als geheel luiden'
     return undefined
   }
   const phrase = ((named ?? lapse) as RegExpExecArray)[1] as string
@@ -339,7 +403,7 @@ function readSlot(source: string, plainText: string, context: Plaats): Operatie 
 
 function readRenumbering(text: string, soortHint: StapSoort | undefined): Vernummering | undefined {
   const m =
-    /onder\s+(vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+?)(?=,?\s+(?:wordt|worden|vervalt|vervallen)\b|\.?$)/i.exec(
+    /onder\s+(vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+?)(?=,?\s+(?:wordt|worden|vervalt|vervallen)\b|\s+(?:na|voor)\s+(?:artikel|het|onderdeel|lid)\b|\s+(?:een|één|twee|drie|vier|vijf)\s+(?:nieuwe?\s+)?(?:lid|leden|onderde|subonderde)|\.?$)/i.exec(
       text,
     )
   if (!m) return undefined
@@ -396,6 +460,8 @@ function readInsert(text: string, context: Plaats): Operatie | string {
     new RegExp(`\\b${COUNT}\\s+(?:nieuwe?\\s+)?(${KINDS})\\b`, 'i').exec(text)?.[1] ??
     (/het volgende/i.test(text) ? 'tekst' : undefined) ??
     new RegExp(`\\bwordt\\s+(${KINDS})\\s+\\S+\\s+(?:ingevoegd|toegevoegd)`, 'i').exec(text)?.[1]
+  if (/alfabetische\s+volgorde/i.test(text))
+    return 'invoegen "in de alfabetische volgorde" kan regelwerk niet zeker: noem de plaats ("na onderdeel c", "onder verlettering van …") of laat het artikel als geheel luiden'
   if (!wat) return 'niet te lezen wat er wordt ingevoegd'
   const kind = singular(wat)
   const op: Extract<Operatie, { soort: 'invoegen' }> = { soort: 'invoegen', wat: kind, ouder: context, inhoud: '' }
@@ -525,6 +591,19 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
   }
   if (/^de tekst van de regeling komt te luiden/i.test(plainText))
     return { soort: 'komt-te-luiden', doel: [], inhoud: '' }
+  const inVervalt =
+    /^in\s+(.+?),?\s+vervalt\s+((?:het\s+[a-zë]+\s+lid)|(?:sub)?onderdeel\s+[0-9a-z°]+)(,?\s+onder\s.*?)?\.?$/i.exec(
+      plainText,
+    )
+  if (inVervalt) {
+    const doel = inContext(readPlaats(inVervalt[2] as string), inContext(readPlaats(inVervalt[1] as string), context))
+    const op: Extract<Operatie, { soort: 'vervalt' }> = { soort: 'vervalt', doelen: [doel] }
+    const tail = (inVervalt[3] as string | undefined) ?? ''
+    const v = readRenumbering(tail, (doel[doel.length - 1] as Stap).soort)
+    if (v) op.vernummering = v
+    else if (tail.trim() !== '') return `niet te lezen na "vervalt": "${tail.trim()}"`
+    return op
+  }
   const many = readRepealMany(plainText, context)
   if (many) return many
   const repeal = readRepealList(plainText, context)
@@ -646,6 +725,20 @@ export function normaliseLooseText(paragraphs: string[], wat: string): string {
       title = bold[1] as string
       return
     }
+    // Official layout: a title line of its own, then "Artikel 10a" (no Markdown).
+    const nextLine = paragraphs[i + 1]?.trim() ?? ''
+    if (
+      !inArtikel &&
+      wat === 'artikel' &&
+      title === undefined &&
+      /^(?:\*\*)?Artikel\s+\S+(?:\*\*)?\.?$/.test(nextLine) &&
+      p.length < 100 &&
+      !/[.;:]$/.test(p) &&
+      !/^(?:\d|[a-z][.)])/.test(p)
+    ) {
+      title = p
+      return
+    }
     if (title !== undefined) out.push(`**${title}**`)
     title = undefined
     if (inArtikel || wat === 'lid' || wat === 'onderdeel') p = p.replace(/^(\d+[a-z]?)\\\./, '$1.')
@@ -700,6 +793,7 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
   // must be an instruction, an item letter or the new text of an instruction.
   let strict = false
   let ingang: string | undefined
+  let swallow = false
   const context = () => subContext ?? itemContext
 
   const geenOpdracht = (block: Block, tekst = block.text) => {
@@ -748,6 +842,8 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     const sentence = source.replace(/\.\s+Dit (?:artikel|lid|onderdeel) komt als volgt te luiden:\s*$/i, ':')
     const read = readInstruction(sentence, context())
     if (typeof read === 'string') {
+      // Its new text (after "luidende:") belongs to it: not reported again as text without instruction.
+      swallow = /:\s*$/.test(tekst)
       fout(
         file,
         `De opdracht «${tekst}» is niet te lezen: ${read}`,
@@ -760,7 +856,7 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     const op: GelezenOpdracht = { label, tekst, line: block.line, column: block.column, operatie: read }
     result.opdrachten.push(op)
     if (needsText(read) || expectsText(sentence)) pending = { op, loose: [], wat: watOf(read) }
-    else if (!/[.:]\s*$/.test(tekst))
+    else if (!/[.:]["”’»]?\s*$/.test(tekst) && read.soort !== 'opschrift')
       fout(
         file,
         `De opdracht «${tekst}» houdt op zonder punt; het besluit lijkt afgebroken`,
@@ -777,7 +873,7 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
 
   let redactioneel = false
   let weergave: GelezenOpdracht | undefined
-  for (const block of blocks(fm.body)) {
+  for (const block of splitRunOn(blocks(fm.body))) {
     if (block.kind === 'para' && /^#{1,6}\s*Redactionele bijwerking\s*$/i.test(block.text.trim())) {
       finish()
       redactioneel = true
@@ -818,6 +914,15 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
       result.redactioneel?.push(weergave)
       continue
     }
+    if (swallow && (block.kind === 'quote' || !isInstruction(block.text.trim()))) {
+      const t0 = block.text.trim()
+      if (
+        block.kind === 'quote' ||
+        !(ARTIKEL_ROMAN.test(t0) || ITEM_ALONE.test(t0) || SUB_ITEM.test(t0) || ITEM_WITH_TEXT.test(t0))
+      )
+        continue
+    }
+    swallow = false
     if (block.kind === 'quote') {
       if (pending && pending.loose.length === 0) {
         setText(pending.op, block.text)

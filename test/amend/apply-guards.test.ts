@@ -7,9 +7,12 @@
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { applyBesluit } from '../../src/amend/apply.js'
+import { generateAmendment } from '../../src/amend/generate.js'
 import { parseAmendment } from '../../src/amend/parse-amendment.js'
+import { diffRegelingen } from '../../src/diff/index.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
+import { renderAmendmentMarkdown } from '../../src/render/amendment-markdown.js'
 import { parseString } from '../helpers.js'
 
 const BASIS = `---
@@ -100,6 +103,36 @@ describe('every instruction is accounted for (point 1)', () => {
   })
 })
 
+describe('items on one line, as a Staatsblad text is sometimes reproduced (BZK-circulaire BWBR0027067, bijlage)', () => {
+  it('are split before each item letter that follows the previous one, with their own column', () => {
+    const text = besluit(
+      'A. In artikel 1, eerste lid, wordt ‘verlof’ vervangen door: buitengewoon verlof. B. Artikel 1, derde lid, vervalt. C. In artikel 1, tweede lid, wordt "op aanvraag" vervangen door "op verzoek".',
+      'Het Proefregeling verlof wordt als volgt gewijzigd:',
+    )
+    const { result, messages } = apply(text)
+    expect(messages).toEqual([])
+    expect(result?.verslag.map((v) => `${v.label} ${v.line}:${v.column} ${v.operatie}`)).toEqual([
+      'A 12:1 woorden',
+      'B 12:82 vervalt',
+      'C 12:116 woorden',
+    ])
+    const out = body(result?.tree as Regeling)
+    expect(out).toContain('1. De werknemer heeft recht op buitengewoon verlof.')
+    expect(out).toContain('2. Het verlof wordt op verzoek verleend.')
+    expect(out).not.toContain('binnen zes weken')
+  })
+  it('a letter out of order is not an item: the sentence stays whole and is refused', () => {
+    const { result, messages } = apply(
+      besluit(
+        'A. Artikel 1, derde lid, vervalt. C. Artikel 2 vervalt.',
+        'Het Proefregeling verlof wordt als volgt gewijzigd:',
+      ),
+    )
+    expect(result).toBeUndefined()
+    expect(messages).toEqual(['12:1 wijziging-onleesbaar'])
+  })
+})
+
 describe('guards (point 2)', () => {
   it('a besluit naming another regulation is refused at that sentence, unless --regeling', () => {
     const text = besluit(
@@ -175,5 +208,17 @@ describe('the new version keeps the work-level keys of the base (point 5)', () =
     expect(meta.ondertekening).toBe('2015-12-01')
     for (const key of ['bekendmaking', 'kenmerk', 'bron']) expect(meta[key], key).toBeUndefined()
     expect(body(result?.tree as Regeling)).not.toContain('binnen zes weken')
+  })
+})
+
+describe('amend output stays applyable (point 6)', () => {
+  it('a besluit with only a redactionele bijwerking (the words are equal) is applied, not refused as empty', () => {
+    const oud = base()
+    const nieuw = parseString(BASIS.replace('op aanvraag', 'op *aanvraag*')).result.tree
+    const markdown = renderAmendmentMarkdown(generateAmendment(diffRegelingen(oud, nieuw)))
+    const file = new VFile({ path: 'w.md', value: markdown })
+    const result = applyBesluit(oud, parseAmendment(markdown, file), file)
+    expect(file.messages.map(String)).toEqual([])
+    expect(body(result?.tree as Regeling)).toBe(body(nieuw))
   })
 })
