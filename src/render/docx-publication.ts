@@ -211,6 +211,8 @@ function signersTable(ondertekenaars: ReadonlyArray<{ functie: string; naam: str
               children: s
                 ? [
                     new Paragraph({ style, keepNext: true, keepLines: true, children: [new TextRun(s.functie)] }),
+                    // Room for the signature.
+                    new Paragraph({ style, keepNext: true, children: [] }),
                     new Paragraph({ style, keepNext: true, children: [] }),
                     new Paragraph({ style, keepNext, children: [new TextRun({ text: s.naam, bold: true })] }),
                   ]
