@@ -137,6 +137,10 @@ export function publicationParagraphs(p: Publicatie, variant: PublicatieVariant 
   out.push(...ondertekening)
   out.push(...blockItems(p.toelichting, variant, 'toelichting'))
   out.push(...blockItems(p.bijlagen, variant, 'bijlagen'))
+  // A paragraph just above a table (its caption) stays on the page where the table starts.
+  out.forEach((item, i) => {
+    if (item.kind === 'paragraaf' && out[i + 1]?.kind === 'tabel') item.paragraph.keepNext = true
+  })
   return out
 }
 
