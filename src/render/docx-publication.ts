@@ -3,7 +3,11 @@
  * gemeenteblad. Plain official style: the house styles of `docx-style.ts` (A4, nl-NL, named
  * styles only), the opschrift as title, real headings for hoofdstukken, artikelen, toelichting and
  * bijlagen (so Word's navigation pane shows the structure), leden and onderdelen with their number
- * before a tab and a hanging indent, and no tracked changes. Same input, same bytes.
+ * before a tab and a hanging indent, tables as Word tables, the ondertekening kept on one page with
+ * the signatories side by side in a borderless table, the citeertitel in the header and `pagina X
+ * van Y` (PAGE and NUMPAGES fields) in the footer, and no tracked changes. Same input, same bytes.
+ * The `drop` variant is the same text with the style names of the Word document for KOOP's DROP
+ * (docs/publicatie.md says which conventions they follow and why).
  *
  * Two stages, as in the renvooi: the publication model becomes a list of paragraphs (style and
  * runs, testable as data), and that list is written with the `docx` package.
