@@ -199,6 +199,25 @@ function reference(v: LoadedVersion): VersieVerwijzing {
 }
 
 /**
+ * The text a wijzigingsbesluit changes, when it is no dated version (an uitgangstekst such as
+ * `basis/voor-lbr-15-069.md`): named as the text that applied the day before the new version, the
+ * only date it is known by (`car-uwo@2015-08-31`: the new text applies from 1 September 2015 by
+ * terugwerkende kracht). Its own inwerkingtreding stays null.
+ */
+function textBefore(ref: VersieVerwijzing, nieuw: LoadedVersion): VersieVerwijzing {
+  // The new text applies from its terugwerkende kracht, if any: the old one up to the day before.
+  const from =
+    nieuw.version?.terugwerkendeKracht ??
+    str(nieuw.tree.data.meta, 'terugwerkende-kracht') ??
+    nieuw.version?.inwerkingtreding ??
+    str(nieuw.tree.data.meta, 'inwerkingtreding')
+  if (ref.inwerkingtreding || !from) return ref
+  const d = new Date(`${from}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return { ...ref, versie: `${ref.werk}@${d.toISOString().slice(0, 10)}` }
+}
+
+/**
  * The metadata. For a new regulation, what the publication file leaves out comes from the
  * regulation's front-matter (the CVDR fields). For a wijzigingsbesluit the regulation's
  * front-matter describes the regulation (its organisation can be the LOGA), not the local besluit:
@@ -238,7 +257,7 @@ export function publicationMetadata(
     bronBekendmaking: own ? from('bekendmaking') : null,
     kenmerk: pub.kenmerk ?? from('kenmerk'),
     regeling: reference(nieuw),
-    wijzigt: sources.oud ? reference(sources.oud) : null,
+    wijzigt: sources.oud ? textBefore(reference(sources.oud), nieuw) : null,
     voorbeeld: pub.voorbeeld,
   }
 }

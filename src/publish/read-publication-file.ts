@@ -73,7 +73,7 @@ export interface PublicatieBestand {
 
 type KeyType = 'tekst' | 'lijst' | 'datum' | 'janee' | 'ondertekening'
 
-/** The keys of a publication file and their kinds (documented in docs/publiceren.md). */
+/** The keys of a publication file and their kinds (documented in docs/publicatie.md). */
 export const PUBLICATION_KEYS: Readonly<Record<string, KeyType>> = {
   soort: 'tekst',
   regeling: 'tekst',
@@ -129,7 +129,7 @@ export function readPublicationFile(file: VFile): PublicatieBestand {
   if (!frontMatter.present) {
     fout(
       file,
-      'Een publicatiebestand begint met front-matter tussen twee regels `---` (zie docs/publiceren.md)',
+      'Een publicatiebestand begint met front-matter tussen twee regels `---` (zie docs/publicatie.md)',
       { line: 1, column: 1 },
       'publicatie-geen-frontmatter',
     )
@@ -144,7 +144,7 @@ export function readPublicationFile(file: VFile): PublicatieBestand {
   ) {
     fout(
       file,
-      'Dit is een regeling, geen publicatiebestand; maak een publicatiebestand met `soort: publicatie` en `regeling: werk@JJJJ-MM-DD` dat naar deze versie verwijst (zie docs/publiceren.md)',
+      'Dit is een regeling, geen publicatiebestand; maak een publicatiebestand met `soort: publicatie` en `regeling: werk@JJJJ-MM-DD` dat naar deze versie verwijst (zie docs/publicatie.md)',
       { line: 1, column: 1 },
       'publicatie-geen-publicatiebestand',
     )
@@ -171,7 +171,7 @@ function readEntry(entry: MetaEntry, out: PublicatieBestand, file: VFile): void 
     const suggestion = closest(entry.key, Object.keys(PUBLICATION_KEYS))
     const advice = suggestion
       ? `bedoelt u \`${suggestion}\`?`
-      : 'de sleutels van een publicatiebestand staan in docs/publiceren.md'
+      : 'de sleutels van een publicatiebestand staan in docs/publicatie.md'
     waarschuwing(
       file,
       `Onbekende sleutel \`${entry.key}\` in het publicatiebestand; ${advice}`,
@@ -326,7 +326,7 @@ function readOndertekening(
   if (!isMap(v)) {
     fout(
       file,
-      '`ondertekening` is een map met `datum`, `tekst` en `ondertekenaars` (zie docs/publiceren.md)',
+      '`ondertekening` is een map met `datum`, `tekst` en `ondertekenaars` (zie docs/publicatie.md)',
       entry.valuePlace,
       RULE_VALUE,
     )

@@ -3,7 +3,11 @@
  * gemeenteblad. Plain official style: the house styles of `docx-style.ts` (A4, nl-NL, named
  * styles only), the opschrift as title, real headings for hoofdstukken, artikelen, toelichting and
  * bijlagen (so Word's navigation pane shows the structure), leden and onderdelen with their number
- * before a tab and a hanging indent, and no tracked changes. Same input, same bytes.
+ * before a tab and a hanging indent, tables as Word tables, the ondertekening kept on one page with
+ * the signatories side by side in a borderless table, the citeertitel in the header and `pagina X
+ * van Y` (PAGE and NUMPAGES fields) in the footer, and no tracked changes. Same input, same bytes.
+ * The `drop` variant is the same text with the style names of the Word document for KOOP's DROP
+ * (docs/publicatie.md says which conventions they follow and why).
  *
  * Two stages, as in the renvooi: the publication model becomes a list of paragraphs (style and
  * runs, testable as data), and that list is written with the `docx` package.
@@ -137,6 +141,10 @@ export function publicationParagraphs(p: Publicatie, variant: PublicatieVariant 
   out.push(...ondertekening)
   out.push(...blockItems(p.toelichting, variant, 'toelichting'))
   out.push(...blockItems(p.bijlagen, variant, 'bijlagen'))
+  // A paragraph just above a table (its caption) stays on the page where the table starts.
+  out.forEach((item, i) => {
+    if (item.kind === 'paragraaf' && out[i + 1]?.kind === 'tabel') item.paragraph.keepNext = true
+  })
   return out
 }
 
@@ -211,6 +219,8 @@ function signersTable(ondertekenaars: ReadonlyArray<{ functie: string; naam: str
               children: s
                 ? [
                     new Paragraph({ style, keepNext: true, keepLines: true, children: [new TextRun(s.functie)] }),
+                    // Room for the signature.
+                    new Paragraph({ style, keepNext: true, children: [] }),
                     new Paragraph({ style, keepNext: true, children: [] }),
                     new Paragraph({ style, keepNext, children: [new TextRun({ text: s.naam, bold: true })] }),
                   ]

@@ -93,7 +93,13 @@ export function metadataRows(m: PublicatieMetadata): Array<[string, string]> {
     [
       'Wijzigt',
       m.wijzigt
-        ? `${m.wijzigt.citeertitel ?? m.wijzigt.werk}, versie ${m.wijzigt.inwerkingtreding ? `van ${formatDutchDate(m.wijzigt.inwerkingtreding)}` : m.wijzigt.versie}`
+        ? `${m.wijzigt.citeertitel ?? m.wijzigt.werk}, ${
+            m.wijzigt.inwerkingtreding
+              ? `versie van ${formatDutchDate(m.wijzigt.inwerkingtreding)}`
+              : /@\d{4}-\d{2}-\d{2}$/.test(m.wijzigt.versie)
+                ? `de tekst zoals die gold op ${formatDutchDate(m.wijzigt.versie.slice(-10))}`
+                : 'de tekst vóór deze wijziging'
+          }`
         : null,
     ],
   ]

@@ -116,7 +116,7 @@ describe('publish', () => {
   it('exits 2 on wrong usage and 1 on a missing file, without stack traces', () => {
     const format = regelwerk(['publish', STATUUT, '--format', 'pdf'])
     expect(format.status).toBe(2)
-    expect(format.stderr).toContain('fout: Onbekend formaat `pdf`; kies uit docx, html, json')
+    expect(format.stderr).toContain('fout: Onbekend formaat `pdf`; kies uit docx, html, json, drop')
     const docx = regelwerk(['publish', STATUUT, '--format', 'docx'])
     expect(docx.status).toBe(2)
     expect(docx.stderr).toContain('geef `--out publicatie.docx`')
@@ -128,6 +128,45 @@ describe('publish', () => {
       'publicaties/bestaat-niet.md:1:1: fout Het bestand `publicaties/bestaat-niet.md` bestaat niet',
     )
     for (const run of [format, docx, same, missing]) expect(noStackTrace(run)).toBe(true)
+  })
+
+  it('--format drop writes the Word file and its metadata sheet, all three or none', () => {
+    const dir = tempDir()
+    const out = join(dir, 'statuut-drop.docx')
+    const run = regelwerk(['publish', STATUUT, '--format', 'drop', '--out', out])
+    expect(run.status, run.stderr).toBe(0)
+    const json = join(dir, 'statuut-drop-metadata.json')
+    const html = join(dir, 'statuut-drop-metadata.html')
+    expect(run.stderr).toContain(
+      `${out}: Word-bestand voor DROP van Sociaal Statuut Samenwerking CGM 2012 geschreven, met de gegevens in ${json} en ${html}`,
+    )
+    expect(readFileSync(out).length).toBeGreaterThan(10_000)
+    const sheet = JSON.parse(readFileSync(json, 'utf8'))
+    expect(sheet.velden['Officiële naam regeling']).toBe('Sociaal Statuut Samenwerking CGM 2012')
+    expect(sheet.regeling).toBe('sociaal-statuut-cgm@2013-01-03')
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>\n<html lang="nl">/)
+
+    // Refused: nothing at all is written.
+    const bad = join(dir, 'fout-drop.docx')
+    const pub = `${FIXTURES}/onderdelen-ontbreken/publicaties/publicatie.md`
+    const refused = regelwerk(['publish', pub, '--format', 'drop', '--out', bad])
+    expect(refused.status).toBe(1)
+    for (const f of [bad, join(dir, 'fout-drop-metadata.json'), join(dir, 'fout-drop-metadata.html')])
+      expect(existsSync(f), f).toBe(false)
+
+    // Usage: drop needs --out, and --out is the .docx.
+    const noOut = regelwerk(['publish', STATUUT, '--format', 'drop'])
+    expect(noOut.status).toBe(2)
+    const notDocx = regelwerk(['publish', STATUUT, '--format', 'drop', '--out', join(dir, 'x.json')])
+    expect(notDocx.status).toBe(2)
+    expect(notDocx.stderr).toContain('eindigt op `.docx`')
+    for (const r of [run, refused, noOut, notDocx]) expect(noStackTrace(r)).toBe(true)
+  })
+
+  it('takes --hele-tekst, which changes nothing for an ordinary publication', () => {
+    const run = regelwerk(['publish', STATUUT, '--format', 'json', '--hele-tekst'])
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout).regeling.versie).toBe('sociaal-statuut-cgm@2013-01-03')
   })
 
   it('lists publish in the help', () => {

@@ -178,22 +178,31 @@ describe.skipIf(SKIP_LIBREOFFICE)('the demo publications in LibreOffice', () => 
   })
 
   it.skipIf(!UPDATE)('writes the page images of docs/publicatie.md', () => {
-    const shots: Array<[Formaat, string, string]> = [
-      ['docx', 'voorbeeldstad', 'publicatie-docx'],
-      ['drop', 'voorbeeldstad', 'publicatie-drop'],
+    // [format, publication, a text on the page to show, image name]
+    const shots: Array<[Formaat, string, string, string]> = [
+      ['docx', 'voorbeeldstad', 'Besluit van het college', 'publicatie-docx-1'],
+      ['docx', 'voorbeeldstad', 'Aldus vastgesteld', 'publicatie-docx-ondertekening'],
+      ['docx', 'sociaal-statuut', 'Schematische weergave inpassingsregels', 'publicatie-docx-tabel'],
+      ['drop', 'voorbeeldstad', 'Besluit van het college', 'publicatie-drop-1'],
     ]
-    for (const [format, file, name] of shots) {
+    for (const [format, file, probe, name] of shots) {
       const c = cases.find((x) => x.format === format && x.p.file.startsWith(file)) as Case
-      const page = c.pages.length
-      const out = join(ROOT, 'docs', 'img', name)
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(page), c.pdf, join(dir, name)])
-      // One image per document kind: first and last page side by side are made by the docs; keep page 1 and the last.
-      const pad = String(page).length
-      const first = join(dir, `${name}-${'1'.padStart(pad, '0')}.png`)
-      const last = join(dir, `${name}-${String(page).padStart(pad, '0')}.png`)
-      writeFileSync(`${out}-1.png`, readFileSync(first))
-      writeFileSync(`${out}-${page}.png`, readFileSync(last))
-      expect(existsSync(`${out}-1.png`)).toBe(true)
+      const page = pageOf(c.pages, probe) + 1
+      expect(page, probe).toBeGreaterThan(0)
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-singlefile',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        c.pdf,
+        join(dir, name),
+      ])
+      writeFileSync(join(ROOT, 'docs', 'img', `${name}.png`), readFileSync(join(dir, `${name}.png`)))
+      expect(existsSync(join(ROOT, 'docs', 'img', `${name}.png`))).toBe(true)
     }
   })
 })

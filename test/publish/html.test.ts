@@ -2,7 +2,7 @@
  * The HTML publication in a real browser (headless Chromium): the page loads, the text is there,
  * it has one h1 and an outline without skipped levels, every in-page link lands on an element
  * (anchors are the stable provision ids), and the print style hides the table of contents.
- * `UPDATE=1` also writes the screenshot used in docs/publiceren.md.
+ * `UPDATE=1` also writes the screenshot used in docs/publicatie.md.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -168,7 +168,7 @@ describe.skipIf(SKIP_CHROMIUM)('publish --format html in Chromium', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     const shot = await page.screenshot({ fullPage: false })
     expect(shot.length).toBeGreaterThan(20_000)
-    if (process.env.UPDATE === '1') writeFileSync(join(ROOT, 'docs', 'img', 'publiceren-statuut.png'), shot)
+    if (process.env.UPDATE === '1') writeFileSync(join(ROOT, 'docs', 'img', 'publicatie-html.png'), shot)
     await page.emulateMedia({ media: 'print' })
     expect(await page.$eval('nav.inhoud', (n) => getComputedStyle(n).display)).toBe('none')
     await page.emulateMedia({ media: 'screen' })

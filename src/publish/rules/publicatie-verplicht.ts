@@ -31,7 +31,7 @@ export const publicatieVerplicht: PublicationRule = {
     if (!pub.ondertekening && !hasPart(ctx, 'ondertekening'))
       missing(
         'De ondertekening',
-        '`ondertekening:` met `datum:`, `tekst:` en `ondertekenaars:` (zie docs/publiceren.md)',
+        '`ondertekening:` met `datum:`, `tekst:` en `ondertekenaars:` (zie docs/publicatie.md)',
       )
     if (pub.ondertekening && pub.ondertekening.ondertekenaars.length === 0)
       fout(
