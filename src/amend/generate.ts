@@ -366,6 +366,9 @@ function structureOp(
     if (vernummering) {
       ins.vernummering = vernummering
       if (justAfter !== shifted[0]) throw new Grof('de nieuwe bepaling staat niet direct voor de vernummerde')
+      // The place is named ("wordt na het tweede lid een lid ingevoegd"); before the first item the
+      // renumbering alone says it (Ar 6.11: the new one takes the number of the first renumbered).
+      if (prev && justBefore === prev) ins.na = [...plaats, stap(prev, 'nieuw')]
     } else if (prev && justBefore === prev) {
       const atEnd = after.every((c) => c.status === 'verwijderd') && justAfter === undefined
       if (atEnd && prev.type === first.type && prev.status === 'gewijzigd' && onlyEndChanged(prev, /\.\s*$/, ';')) {
