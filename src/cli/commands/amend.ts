@@ -85,6 +85,14 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     process.stderr.write(
       `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst van de regeling, omdat ${model.reden ?? 'de verschillen niet per bepaling te beschrijven zijn'}. [wijziging-geheel]\n`,
     )
+  if (model.grofheid === 'artikel') {
+    const delen = model.geheelVervangen
+    const lijst =
+      delen.length <= 1 ? (delen[0] ?? '') : `${delen.slice(0, -1).join(', ')} en ${delen[delen.length - 1]}`
+    process.stderr.write(
+      `${nieuw.path}:1:1: waarschuwing ${lijst.charAt(0).toUpperCase()}${lijst.slice(1)} ${delen.length === 1 ? 'komt' : 'komen'} als geheel te luiden, omdat fijnere opdrachten de nieuwe tekst niet precies gaven of een deel zonder nummer hadden moeten noemen; lees die onderdelen van het besluit na. [wijziging-geheel]\n`,
+    )
+  }
   if (options.out) {
     writeFileAtomic(options.out, output)
     const n = model.artikelI.items.length
