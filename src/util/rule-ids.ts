@@ -73,6 +73,7 @@ export const RULE_IDS = [
   'import-leeg-onderdeel',
   'import-niet-geplaatst',
   // Amendments (amend, apply)
+  'wijziging-geheel',
   'wijziging-leeg',
   'wijziging-onleesbaar',
   'wijziging-onmogelijk',
