@@ -234,6 +234,7 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     const sp = spans[i] as Span
     if (squeeze(oud.slice(sp.s, sp.e)) === squeeze(nieuw.slice(sp.ns, sp.ne))) spans.splice(i, 1)
   }
+  mergeDense(spans, oud)
   for (let guard = 0; guard < 200; guard++) {
     const i = spans.findIndex((sp) => {
       const text = oud.slice(sp.s, sp.e)
@@ -290,6 +291,31 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     }
   }
   throw new Grof('de gewijzigde woorden komen in de bepaling meer dan eens voor')
+}
+
+/**
+ * A drafter quotes the smallest phrase a reader can follow: two neighbouring changes in one sentence
+ * whose changed words outweigh the unchanged words between them become one replacement ("wordt
+ * „de Commissie gelijke behandeling, bedoeld” vervangen door „het College, genoemd”" rather than
+ * three). Repeated until no pair qualifies, so a sentence that mostly changes is quoted as one
+ * phrase. A sentence end between two changes keeps them apart.
+ */
+function mergeDense(spans: Span[], oud: string): void {
+  const size = (sp: Span) => Math.max(sp.e - sp.s, sp.ne - sp.ns)
+  let merged = true
+  while (merged) {
+    merged = false
+    for (let i = 1; i < spans.length; i++) {
+      const a = spans[i - 1] as Span
+      const b = spans[i] as Span
+      const between = oud.slice(a.e, b.s)
+      if (/[.;:](\s|$)/.test(between)) continue
+      if (size(a) + size(b) <= between.trim().length) continue
+      spans.splice(i - 1, 2, { s: a.s, e: b.e, ns: a.ns, ne: b.ne })
+      merged = true
+      i--
+    }
+  }
 }
 
 // ---- provisions ---------------------------------------------------------------------------------
@@ -366,6 +392,9 @@ function structureOp(
     if (vernummering) {
       ins.vernummering = vernummering
       if (justAfter !== shifted[0]) throw new Grof('de nieuwe bepaling staat niet direct voor de vernummerde')
+      // The place is named ("wordt na het tweede lid een lid ingevoegd"); before the first item the
+      // renumbering alone says it (Ar 6.11: the new one takes the number of the first renumbered).
+      if (prev && justBefore === prev) ins.na = [...plaats, stap(prev, 'nieuw')]
     } else if (prev && justBefore === prev) {
       const atEnd = after.every((c) => c.status === 'verwijderd') && justAfter === undefined
       if (atEnd && prev.type === first.type && prev.status === 'gewijzigd' && onlyEndChanged(prev, /\.\s*$/, ';')) {

@@ -158,6 +158,11 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
         ? `${COUNT_WORDS[op.aantal as number] ?? op.aantal} ${PLURAL[op.wat] ?? op.wat}`
         : what(op.wat)
       const wordt = several ? 'worden' : 'wordt'
+      // "Onder vernummering van het derde lid tot vierde lid wordt na het tweede lid een lid ingevoegd"
+      if (op.vernummering && op.na)
+        return `Onder ${renumbering(op.vernummering)} ${wordt} na ${wv(op.na)} ${tail} ingevoegd, luidende:`
+      if (op.vernummering && op.voor)
+        return `Onder ${renumbering(op.vernummering)} ${wordt} voor ${wv(op.voor)} ${tail} ingevoegd, luidende:`
       if (op.na) return `Na ${wv(op.na)} ${wordt} ${tail} ingevoegd, luidende:`
       if (op.voor) return `Voor ${wv(op.voor)} ${wordt} ${tail} ingevoegd, luidende:`
       const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`

@@ -77,6 +77,7 @@ export const RULE_IDS = [
   'wijziging-afgebroken',
   'wijziging-andere-regeling',
   'wijziging-geen-opdracht',
+  'wijziging-geheel',
   'wijziging-leeg',
   'wijziging-nummering',
   'wijziging-onleesbaar',

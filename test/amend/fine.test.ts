@@ -62,7 +62,24 @@ describe('several leden at once', () => {
   it('two leden inserted in the middle, with renumbering', () => {
     const { zinnen } = check(oud, '## Artikel 2\n\n1. Een.\n\n2. Nieuw a.\n\n3. Nieuw b.\n\n4. Twee.\n\n5. Drie.\n')
     expect(zinnen).toEqual([
-      'Onder vernummering van het tweede en derde lid tot vierde en vijfde lid worden in artikel 2 twee leden ingevoegd, luidende:',
+      'Onder vernummering van het tweede en derde lid tot vierde en vijfde lid worden na artikel 2, eerste lid, twee leden ingevoegd, luidende:',
+    ])
+  })
+  it('a lid inserted with renumbering names its place, also inside an item with several instructions', () => {
+    const zin = 'De werkgever stelt de regels vast na overleg met de ondernemingsraad.'
+    const { zinnen } = check(
+      `## Artikel 2\n\n1. Een zin over de werkgever.\n\n2. Twee.\n\n3. ${zin}\n`,
+      `## Artikel 2\n\n1. Een zin over de werknemer.\n\n2. Twee.\n\n3. Nieuw.\n\n4. ${zin}\n`,
+    )
+    expect(zinnen).toEqual([
+      'Onder vernummering van het derde lid tot vierde lid wordt na het tweede lid een lid ingevoegd, luidende:',
+      'In het eerste lid wordt „werkgever.” vervangen door „werknemer.”.',
+    ])
+  })
+  it('a lid inserted before the first: the renumbering names the place (Ar 6.11)', () => {
+    const { zinnen } = check(oud, '## Artikel 2\n\n1. Nul.\n\n2. Een.\n\n3. Twee.\n\n4. Drie.\n')
+    expect(zinnen).toEqual([
+      'Onder vernummering van het eerste tot en met derde lid tot tweede tot en met vierde lid wordt in artikel 2 een lid ingevoegd, luidende:',
     ])
   })
   it('two leden repealed, with renumbering', () => {

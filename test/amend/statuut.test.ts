@@ -4,10 +4,13 @@
  * give one or two items that cite the article by its own number, and the besluit applies back.
  * TEST DATA: the edits below are made here, not real versions of the statuut.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
+import { regelwerk } from '../cli-helpers.js'
 import { parseString, signature } from '../helpers.js'
 import { STATUUT } from '../render/statuut-edit.js'
 import { roundTrip } from './helpers.js'
@@ -98,5 +101,24 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
     expect(items).toEqual([['Hoofdstuk 2 komt te luiden:']])
     expect(model.grofheid).toBe('artikel')
     expect(model.geheelVervangen).toEqual(['hoofdstuk 2'])
+  })
+
+  it('on the command line the replaced hoofdstuk is a placed warning, and the besluit is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regelwerk-statuut-'))
+    try {
+      const nieuw = join(dir, 'bewerkt.md')
+      writeFileSync(
+        nieuw,
+        edit(['### Procedurele bepalingen over medezeggenschap en overleg', '### Medezeggenschap en overleg']),
+      )
+      const run = regelwerk(['amend', STATUUT, nieuw, '--out', join(dir, 'besluit.md')])
+      expect(run.status).toBe(0)
+      expect(run.stderr).toContain(
+        `${nieuw}:1:1: waarschuwing Hoofdstuk 2 komt als geheel te luiden, omdat fijnere opdrachten`,
+      )
+      expect(run.stderr).toContain('[wijziging-geheel]')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -9,7 +9,7 @@ import type { ParseResult } from '../../parse/index.js'
 import { renderAmendmentMarkdown } from '../../render/amendment-markdown.js'
 import { isIsoDate } from '../../util/dates.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { fout } from '../../util/messages.js'
+import { fout, waarschuwing } from '../../util/messages.js'
 import { metaEntries } from '../../validate/meta-entries.js'
 import { EXIT, printMessages, UsageError } from '../io.js'
 import { loadVersion } from '../load-version.js'
@@ -81,10 +81,26 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     const { renderAmendmentDocx } = await import('../../render/amendment-docx.js')
     output = await renderAmendmentDocx(model, kader)
   } else output = renderAmendmentMarkdown(model, kader)
+  const meldingen = new VFile({ path: nieuw.path })
   if (model.grofheid === 'regeling')
-    process.stderr.write(
-      `${nieuw.path}:1:1: waarschuwing Het besluit vervangt de hele tekst van de regeling, omdat ${model.reden ?? 'de verschillen niet per bepaling te beschrijven zijn'}. [wijziging-geheel]\n`,
+    waarschuwing(
+      meldingen,
+      `Het besluit vervangt de hele tekst van de regeling, omdat ${model.reden ?? 'de verschillen niet per bepaling te beschrijven zijn'}.`,
+      { line: 1, column: 1 },
+      'wijziging-geheel',
     )
+  if (model.grofheid === 'artikel') {
+    const delen = model.geheelVervangen
+    const lijst =
+      delen.length <= 1 ? (delen[0] ?? '') : `${delen.slice(0, -1).join(', ')} en ${delen[delen.length - 1]}`
+    waarschuwing(
+      meldingen,
+      `${lijst.charAt(0).toUpperCase()}${lijst.slice(1)} ${delen.length === 1 ? 'komt' : 'komen'} als geheel te luiden, omdat fijnere opdrachten de nieuwe tekst niet precies gaven of een deel zonder nummer hadden moeten noemen; lees die onderdelen van het besluit na.`,
+      { line: 1, column: 1 },
+      'wijziging-geheel',
+    )
+  }
+  printMessages(meldingen, nieuw.path)
   if (options.out) {
     writeFileAtomic(options.out, output)
     const n = model.artikelI.items.length

@@ -1,0 +1,114 @@
+/**
+ * What a drafter would see in the besluiten `amend` writes for every real version pair in
+ * regulations/ and ../shared/corpus/ (issue 14, point 4): how many replace the whole regulation,
+ * how many "komt te luiden" items keep most of the old words (or change none), how many insertions
+ * with renumbering leave out where, and how many word instructions pile up in one sentence.
+ * The numbers are printed and may only get better; docs/amendments.md reports them.
+ */
+import { diffWords } from 'diff'
+import { describe, expect, it } from 'vitest'
+import { generateAmendment } from '../../src/amend/generate.js'
+import { diffRegelingen } from '../../src/diff/index.js'
+import { artikelenOf, contentOf, numOf } from '../../src/model/access.js'
+import type { Plaats } from '../../src/model/amendment.js'
+import type { Regeling, RegelingNode } from '../../src/model/nodes.js'
+import { parsePath, versionPairs } from '../helpers.js'
+
+/** The words of a node as a reader sees them. */
+function wordsOf(node: unknown): string {
+  const out: string[] = []
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== 'object') return
+    const x = n as { type?: string; value?: string; children?: unknown[] }
+    if ((x.type === 'text' || x.type === 'nummer') && typeof x.value === 'string') out.push(x.value)
+    for (const c of x.children ?? []) walk(c)
+  }
+  walk(node)
+  return out.join(' ').replace(/\s+/g, ' ').trim()
+}
+
+/** The node a place names in a tree (articles by number, then their parts). */
+function nodeAt(tree: Regeling, plaats: Plaats): RegelingNode | undefined {
+  const [first, ...rest] = plaats
+  if (first?.soort !== 'artikel') return undefined
+  let node: RegelingNode | undefined = artikelenOf(tree).find((a) => numOf(a) === first.num)
+  for (const s of rest) {
+    if (!node || !('children' in node)) return undefined
+    node = (contentOf(node as never) as RegelingNode[]).find((c) => c.type === s.soort && numOf(c as never) === s.num)
+  }
+  return node
+}
+
+/** The share of the old words that stays in the new text (word diff). */
+function kept(oud: string, nieuw: string): number {
+  const parts = diffWords(oud, nieuw)
+  let same = 0
+  let old = 0
+  for (const p of parts) {
+    const n = p.value.split(/\s+/).filter((w) => w !== '').length
+    if (!p.added) old += n
+    if (!p.added && !p.removed) same += n
+  }
+  return old === 0 ? 1 : same / old
+}
+
+describe('what amend writes on the real version pairs', () => {
+  const m = {
+    paren: 0,
+    heleRegeling: 0,
+    komtTeLuiden: 0,
+    komtTeLuidenMeesteBehouden: 0,
+    komtTeLuidenOngewijzigd: 0,
+    invoegenVernummering: 0,
+    invoegenZonderPlaats: 0,
+    woordenZinnenMetVierOfMeer: 0,
+  }
+  const voorbeelden: string[] = []
+  for (const [a, b] of versionPairs()) {
+    const name = `${a.split('/').slice(-2).join('/')} → ${b.split('/').pop()}`
+    it(name, () => {
+      const oud = parsePath(a).result.tree
+      const nieuw = parsePath(b).result.tree
+      const model = generateAmendment(diffRegelingen(oud, nieuw))
+      m.paren++
+      if (model.grofheid === 'regeling') m.heleRegeling++
+      for (const item of model.artikelI.items)
+        for (const o of item.opdrachten) {
+          const op = o.operatie
+          if (op.soort === 'komt-te-luiden' && op.doel.length > 0) {
+            const oudNode = nodeAt(oud, op.doel)
+            const nieuwNode = nodeAt(nieuw, op.doel)
+            if (!oudNode || !nieuwNode) continue
+            m.komtTeLuiden++
+            const share = kept(wordsOf(oudNode), wordsOf(nieuwNode))
+            if (share >= 0.5) {
+              m.komtTeLuidenMeesteBehouden++
+              voorbeelden.push(`${name} ${o.tekst} (${Math.round(share * 100)}% behouden)`)
+            }
+            if (wordsOf(oudNode) === wordsOf(nieuwNode)) m.komtTeLuidenOngewijzigd++
+          }
+          if (op.soort === 'invoegen' && op.vernummering) {
+            m.invoegenVernummering++
+            // Without na/voor the place is named by the renumbering only when it inserts before the first item.
+            const eerste = op.vernummering.van[0]
+            if (!op.na && !op.voor && !(eerste === '1' || eerste === 'a')) m.invoegenZonderPlaats++
+          }
+          if (op.soort === 'woorden' && op.vervangingen.length >= 4) m.woordenZinnenMetVierOfMeer++
+        }
+    })
+  }
+  it('reports the numbers, and they do not get worse', () => {
+    console.log(`gemeten: ${JSON.stringify(m)}`)
+    console.log(`komt te luiden terwijl het meeste blijft:\n  ${voorbeelden.join('\n  ')}`)
+    expect(m.paren).toBeGreaterThanOrEqual(60)
+    // Measured 2026-12-04 on 62 pairs; docs/amendments.md gives the numbers before and after this round.
+    expect(m.heleRegeling).toBeLessThanOrEqual(1)
+    expect(m.komtTeLuidenOngewijzigd).toBe(0)
+    expect(m.invoegenZonderPlaats).toBe(0)
+    expect(m.komtTeLuidenMeesteBehouden).toBeLessThanOrEqual(MAX_MEESTE_BEHOUDEN)
+    expect(m.woordenZinnenMetVierOfMeer).toBeLessThanOrEqual(MAX_VIER_OF_MEER)
+  })
+})
+
+const MAX_MEESTE_BEHOUDEN = 37
+const MAX_VIER_OF_MEER = 1
