@@ -1,6 +1,6 @@
 /** The front-matter keys of a regulation version (CVDR fields, DOMAIN.md §3) and their types. */
 
-export type MetaType = 'tekst' | 'datum' | 'lijst' | 'janee'
+export type MetaType = 'tekst' | 'datum' | 'lijst' | 'janee' | 'map'
 
 export const META_KEYS: Readonly<Record<string, MetaType>> = {
   work: 'tekst',
@@ -26,6 +26,8 @@ export const META_KEYS: Readonly<Record<string, MetaType>> = {
   identificatie: 'tekst',
   /** `true` when the file holds only part of the regulation (references elsewhere are not checked). */
   deeltekst: 'janee',
+  /** Per provision an explanation for the was-wordt table's Toelichting column (`diff --was-wordt`). */
+  toelichting: 'map',
 }
 
 /** Keys every regulation version must have. */

@@ -78,6 +78,9 @@ export const RULE_IDS = [
   'wijziging-onmogelijk',
   'wijziging-past-niet',
   'wijziging-zonder-tekst',
+  // Was-wordt table (diff --was-wordt --toelichting)
+  'toelichting-onbekend',
+  'toelichting-vorm',
   // Letter templates (assemble)
   'sjabloon-bepaling-niet-altijd',
   'sjabloon-bepaling-onbekend',
