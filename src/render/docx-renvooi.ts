@@ -16,6 +16,8 @@
 
 import {
   Bookmark,
+  BookmarkEnd,
+  BookmarkStart,
   DeletedTextRun,
   Document,
   type FileChild,
@@ -38,9 +40,10 @@ import {
   UnderlineType,
   WidthType,
 } from 'docx'
-import { citation } from '../diff/index.js'
+import { citation, citationStep } from '../diff/index.js'
 import { changedProvisions, countProvisions, describeCounts, type ProvisionChange } from '../diff/provisions.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
+import { stepWords } from '../model/citation.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import { isItem, isTekst, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
@@ -402,6 +405,21 @@ export function projectParagraphs(
 
 // ---- was-wordt rows ----------------------------------------------------------------------------
 
+/**
+ * What the row's title adds to the citation, so that two rows never read alike (a lapsed sixth
+ * lid beside the seventh that becomes the sixth): `(vervalt)`, `(was: zevende lid)`,
+ * `(verplaatst)`. A new provision needs none: its Was cell says `(nieuw)`.
+ */
+function rowNote(node: DiffNode | undefined): string {
+  if (node === undefined) return ''
+  if (node.verplaatstVan) return ' (verplaatst)'
+  if (node.status === 'verwijderd') return ' (vervalt)'
+  if (node.oudNum !== undefined && node.nieuwNum !== undefined && node.oudNum !== node.nieuwNum) {
+    return ` (was: ${stepWords(citationStep(node, undefined, node.oudNum)) ?? node.oudNum})`
+  }
+  return ''
+}
+
 function headChanged(node: DiffNode): boolean {
   return node.oudNum !== node.nieuwNum || (node.heading?.some((o) => o.op !== 'gelijk') ?? false)
 }
@@ -427,9 +445,8 @@ export function wasWordtRows(tree: DiffNode): WasWordtRow[] {
   const row = (path: DiffNode[], node: DiffNode) => {
     const b = new Builder()
     b.node(node, undefined, STYLE.normal)
-    const moved = path[path.length - 1]?.verplaatstVan ? ' (verplaatst)' : ''
     rows.push({
-      plaats: capitalise(citation(path)) + moved,
+      plaats: capitalise(citation(path)) + rowNote(path[path.length - 1]),
       id: path[path.length - 1]?.id,
       was: projectParagraphs(b.out, 'was', true),
       wordt: projectParagraphs(b.out, 'wordt', true),
@@ -501,6 +518,19 @@ function runContent(value: string): { children: Array<string | Tab>; breakBefore
   }))
 }
 
+/**
+ * A bookmark whose `w:id` follows from its name (`bepaling_12` → 12). `docx` numbers bookmarks
+ * from a counter that lives as long as the process, so a second document made in the same process
+ * would get other ids: the start and end are replaced by ones with a fixed id (both are plain
+ * writable fields of the `Bookmark`), which keeps the same input giving the same bytes.
+ */
+function bookmark(name: string, children: ParagraphChild[]): Bookmark {
+  const id = Number(/\d+$/.exec(name)?.[0] ?? '0')
+  const b = new Bookmark({ id: name, children })
+  Object.assign(b, { start: new BookmarkStart(name, id), end: new BookmarkEnd(id) })
+  return b
+}
+
 const FORMAT: Record<RunOp, { strike?: boolean; underline?: { type: typeof UnderlineType.SINGLE } }> = {
   gelijk: {},
   del: { strike: true },
@@ -526,7 +556,7 @@ function docxParagraph(p: RenvooiParagraph, revisions: Revisions | undefined): P
     style: p.style,
     ...(run ? { run } : {}),
     ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
-    children: p.bookmark ? [new Bookmark({ id: p.bookmark, children })] : children,
+    children: p.bookmark ? [bookmark(p.bookmark, children)] : children,
   })
 }
 
@@ -544,9 +574,14 @@ export function matchToelichting(
   toelichting: Readonly<Record<string, string>>,
 ): { byRow: Map<WasWordtRow, string>; unknown: string[] } {
   const byKey = new Map<string, WasWordtRow>()
+  // A citation can name two rows (a lapsed sixth lid and the seventh that becomes the sixth): the
+  // provision of the new version wins; `artikel 10, zesde lid (vervalt)` names the other.
   for (const r of rows) {
-    byKey.set(toelichtingKey(r.plaats.replace(/ \(verplaatst\)$/, '')), r)
-    if (r.id !== undefined) byKey.set(toelichtingKey(r.id), r)
+    const keys = [r.plaats, r.plaats.replace(/ \([^()]*\)$/, ''), ...(r.id !== undefined ? [r.id] : [])]
+    for (const k of keys.map(toelichtingKey)) {
+      const there = byKey.get(k)
+      if (there === undefined || / \(vervalt\)$/.test(there.plaats)) byKey.set(k, r)
+    }
   }
   const byRow = new Map<WasWordtRow, string>()
   const unknown: string[] = []
