@@ -126,6 +126,7 @@ function program(): Command {
     .option('--format <formaat>', 'text, json, html of docx (renvooi met echte wijzigingen bijhouden)', 'text')
     .option('--out <bestand>', 'schrijf naar dit bestand in plaats van naar stdout')
     .option('--was-wordt', 'bij docx: een was-wordttabel in plaats van de renvooi')
+    .option('--toelichting <bestand>', 'bij --was-wordt: YAML met per bepaling een toelichting (kolom Toelichting)')
     .option('--force', 'ga door, ook als een van de versies fouten heeft (de berichten worden wel getoond)')
     .action(async (oud: string, nieuw: string, options) => {
       const { runDiff } = await import('./commands/diff.js')

@@ -464,6 +464,8 @@ function metaChanges(a: Record<string, unknown>, b: Record<string, unknown>): Ch
   const out: Change[] = []
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
   for (const key of keys) {
+    // The toelichting is about the change itself (the was-wordt table's column), not a property of a version.
+    if (key === 'toelichting') continue
     if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
       out.push({ type: 'metadata', sleutel: key, oud: a[key] ?? null, nieuw: b[key] ?? null })
   }

@@ -1,6 +1,6 @@
 /** The front-matter keys of a regulation version (CVDR fields, DOMAIN.md §3) and their types. */
 
-export type MetaType = 'tekst' | 'datum' | 'lijst' | 'janee'
+export type MetaType = 'tekst' | 'datum' | 'lijst' | 'janee' | 'map'
 
 export const META_KEYS: Readonly<Record<string, MetaType>> = {
   work: 'tekst',
@@ -28,6 +28,8 @@ export const META_KEYS: Readonly<Record<string, MetaType>> = {
   deeltekst: 'janee',
   /** `true` on a wijzigingsbesluit that is not yet signed (`amend` writes it): no kenmerk or ondertekening needed. */
   ontwerp: 'janee',
+  /** Per provision an explanation for the was-wordt table's Toelichting column (`diff --was-wordt`). */
+  toelichting: 'map',
 }
 
 /** Keys every regulation version must have. */

@@ -15,12 +15,20 @@
  */
 
 import {
+  Bookmark,
+  BookmarkEnd,
+  BookmarkStart,
   DeletedTextRun,
   Document,
   type FileChild,
+  Footer,
+  Header,
   InsertedTextRun,
+  InternalHyperlink,
   type IParagraphRunOptions,
+  type IStylesOptions,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   Tab,
@@ -29,15 +37,27 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  UnderlineType,
   WidthType,
 } from 'docx'
-import { citation } from '../diff/index.js'
+import { citation, citationStep } from '../diff/index.js'
+import { changedProvisions, countProvisions, describeCounts, type ProvisionChange } from '../diff/provisions.js'
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
+import { stepWords } from '../model/citation.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
 import { isItem, isTekst, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
-import { splitSpace } from '../util/text.js'
-import { documentStyles, LANGUAGE, PAGE, STYLE, type StyleId, TEXT_WIDTH } from './docx-style.js'
+import {
+  documentStyles,
+  LANGUAGE,
+  PAGE,
+  RENVOOI_STYLE,
+  renvooiStyles,
+  STYLE,
+  type StyleId,
+  TEXT_WIDTH,
+} from './docx-style.js'
+import { versionDate } from './text-diff.js'
 
 export interface RenvooiDocxOptions {
   /** Author of every revision (default `regelwerk`). */
@@ -50,6 +70,12 @@ export interface RenvooiDocxOptions {
   date?: Date
   /** Write a was-wordt table (old text beside new text, per changed provision) instead. */
   wasWordt?: boolean
+  /**
+   * Explanations for the was-wordt table's Toelichting column, keyed by the citation the table
+   * shows (`artikel 10, vijfde lid`) or a provision id; the column appears when any key matches.
+   * Check the keys first with `matchToelichting` (unknown keys are ignored here).
+   */
+  toelichting?: Readonly<Record<string, string>>
 }
 
 /** What a run or a paragraph mark is: unchanged, inserted or deleted. */
@@ -59,19 +85,35 @@ export type RunOp = WordOp['op']
 export interface RenvooiRun {
   op: RunOp
   text: string
+  /**
+   * A revision at a paragraph end before a wholly inserted (deleted) paragraph of the same kind:
+   * dated an hour later, so that LibreOffice does not join the two (see `endApart`).
+   */
+  apart?: boolean
 }
 
 /** A paragraph of the document model. `mark` is the revision of its paragraph mark. */
+/** A paragraph style: the regulation's own, or one of the renvooi's cells. */
+export type ParagraphStyle = StyleId | (typeof RENVOOI_STYLE)[keyof typeof RENVOOI_STYLE]
+
 export interface RenvooiParagraph {
-  style: StyleId
+  style: ParagraphStyle
   runs: RenvooiRun[]
   mark: RunOp
+  /** The bookmark the list of changed provisions links to, on a provision's first paragraph. */
+  bookmark?: string
+  /** Starts a new page (the regulation text after the opening block). */
+  pageBreakBefore?: boolean
 }
 
 /** One row of the was-wordt table. */
 export interface WasWordtRow {
   /** `Artikel 10, vijfde lid`. */
   plaats: string
+  /** The provision's id (new version, or old for a deleted one), for a toelichting by id. */
+  id?: string | undefined
+  /** The explanation for the Toelichting column, when one was given. */
+  toelichting?: string
   was: RenvooiParagraph[]
   wordt: RenvooiParagraph[]
 }
@@ -110,7 +152,7 @@ function opRuns(ops: readonly WordOp[] | undefined, whole: Whole): RenvooiRun[] 
 function push(runs: RenvooiRun[], run: RenvooiRun): void {
   if (run.text === '') return
   const last = runs[runs.length - 1]
-  if (last && last.op === run.op) last.text += run.text
+  if (last && last.op === run.op && last.apart === run.apart) last.text += run.text
   else runs.push({ ...run })
 }
 
@@ -184,12 +226,19 @@ function itemLabel(type: string, num: string): string {
 class Builder {
   readonly out: RenvooiParagraph[] = []
 
+  /** Bookmarks to set on the first paragraph of these nodes. */
+  constructor(private readonly anchors: ReadonlyMap<DiffNode, string> = new Map()) {}
+
   para(style: StyleId, runs: RenvooiRun[], mark: RunOp): void {
     this.out.push({ style, runs, mark })
   }
 
   node(node: DiffNode, inherited: Whole, textStyle: StyleId): void {
+    const start = this.out.length
     RENDER[node.type](this, node, wholeOf(node, inherited), textStyle)
+    const anchor = this.anchors.get(node)
+    const first = this.out[start]
+    if (anchor !== undefined && first !== undefined && first.bookmark === undefined) first.bookmark = anchor
   }
 
   children(node: DiffNode, whole: Whole, textStyle: StyleId): void {
@@ -286,9 +335,12 @@ const RENDER: Record<RegelingType, Render> = {
   koptekst: part,
 }
 
-/** The renvooi as a document model: paragraphs of runs, in document order. */
-export function renvooiParagraphs(tree: DiffNode): RenvooiParagraph[] {
-  const b = new Builder()
+/**
+ * The renvooi as a document model: paragraphs of runs, in document order; `anchors` names the
+ * bookmark to set on the first paragraph of a node.
+ */
+export function renvooiParagraphs(tree: DiffNode, anchors?: ReadonlyMap<DiffNode, string>): RenvooiParagraph[] {
+  const b = new Builder(anchors)
   b.node(tree, undefined, STYLE.normal)
   const paras = b.out.map((p) => ({ ...p, runs: mergeRuns(p.runs) }))
   for (let i = 0; i + 1 < paras.length; i++) {
@@ -300,33 +352,17 @@ export function renvooiParagraphs(tree: DiffNode): RenvooiParagraph[] {
 }
 
 /**
- * LibreOffice joins two revisions of the same kind, author and time when only a paragraph end
- * separates them, and then takes that paragraph end with them: a paragraph that ends in an
- * insertion, followed by a wholly inserted paragraph, would be joined to the next paragraph when
- * all revisions are rejected (and likewise for deletions when accepting). So a paragraph that
- * stands before a wholly inserted (deleted) paragraph never ends in an insertion (deletion): a
- * replacement at its end is written deletion-last (insertion-last), and a bare insertion
- * (deletion) at its end takes the word before it along as a replacement.
+ * LibreOffice joins two revisions of the same kind, author and minute when only a paragraph end
+ * separates them, and resolves them as one: a paragraph that ends in an insertion, followed by a
+ * wholly inserted paragraph, would be joined to the next paragraph when all revisions are
+ * rejected (and likewise for deletions when accepting). So the revision at the end of such a
+ * paragraph is dated an hour later (`apart`), which keeps it a revision of its own; the order
+ * stays deletion before insertion, as everywhere.
  */
 function endApart(runs: RenvooiRun[], avoid: RunOp): RenvooiRun[] {
   const last = runs[runs.length - 1]
   if (!last || last.op !== avoid) return runs
-  const other: RunOp = avoid === 'ins' ? 'del' : 'ins'
-  const before = runs[runs.length - 2]
-  if (before && before.op === other) return [...runs.slice(0, -2), last, before]
-  if (before?.op !== 'gelijk') return runs
-  // The last word with the white space after it (a scan: /(\S+\s*)$/ is quadratic on long words).
-  const [, core, trail] = splitSpace(before.text)
-  let at = core.length
-  while (at > 0 && core.charAt(at - 1).trim() !== '') at--
-  const word = core.slice(at) + trail
-  if (core.slice(at) === '') return runs
-  const kept = before.text.slice(0, before.text.length - word.length)
-  const lastText = word + last.text
-  const out = runs.slice(0, -2)
-  if (kept) out.push({ op: 'gelijk', text: kept })
-  out.push({ op: avoid, text: lastText }, { op: other, text: word })
-  return out
+  return [...runs.slice(0, -1), { ...last, apart: true }]
 }
 
 function mergeRuns(runs: readonly RenvooiRun[]): RenvooiRun[] {
@@ -335,19 +371,27 @@ function mergeRuns(runs: readonly RenvooiRun[]): RenvooiRun[] {
   return out
 }
 
+/** A side's runs: the other side's words gone, the own side's kept (marked, or all as `gelijk`). */
+function sideRuns(runs: readonly RenvooiRun[], gone: RunOp, marked: boolean): RenvooiRun[] {
+  return runs.filter((r) => r.op !== gone).map((r) => ({ op: marked ? r.op : ('gelijk' as const), text: r.text }))
+}
+
 /**
  * One side of the renvooi, as accepting (`wordt`) or rejecting (`was`) all revisions leaves it:
  * runs of the other side disappear, and a paragraph whose mark disappears joins the next one.
+ * With `marked` the kept side's own changes stay marked (`del` on the was side, `ins` on the
+ * wordt side), for the was-wordt table's struck and underlined words.
  */
-export function projectParagraphs(paras: readonly RenvooiParagraph[], side: 'was' | 'wordt'): RenvooiParagraph[] {
+export function projectParagraphs(
+  paras: readonly RenvooiParagraph[],
+  side: 'was' | 'wordt',
+  marked = false,
+): RenvooiParagraph[] {
   const gone: RunOp = side === 'wordt' ? 'del' : 'ins'
   const out: RenvooiParagraph[] = []
   let carry: RenvooiRun[] = []
   for (const p of paras) {
-    const runs = [
-      ...carry,
-      ...p.runs.filter((r) => r.op !== gone).map((r) => ({ op: 'gelijk' as const, text: r.text })),
-    ]
+    const runs = [...carry, ...sideRuns(p.runs, gone, marked)]
     if (p.mark === gone) {
       carry = runs
       continue
@@ -360,6 +404,21 @@ export function projectParagraphs(paras: readonly RenvooiParagraph[], side: 'was
 }
 
 // ---- was-wordt rows ----------------------------------------------------------------------------
+
+/**
+ * What the row's title adds to the citation, so that two rows never read alike (a lapsed sixth
+ * lid beside the seventh that becomes the sixth): `(vervalt)`, `(was: zevende lid)`,
+ * `(verplaatst)`. A new provision needs none: its Was cell says `(nieuw)`.
+ */
+function rowNote(node: DiffNode | undefined): string {
+  if (node === undefined) return ''
+  if (node.verplaatstVan) return ' (verplaatst)'
+  if (node.status === 'verwijderd') return ' (vervalt)'
+  if (node.oudNum !== undefined && node.nieuwNum !== undefined && node.oudNum !== node.nieuwNum) {
+    return ` (was: ${stepWords(citationStep(node, undefined, node.oudNum)) ?? node.oudNum})`
+  }
+  return ''
+}
 
 function headChanged(node: DiffNode): boolean {
   return node.oudNum !== node.nieuwNum || (node.heading?.some((o) => o.op !== 'gelijk') ?? false)
@@ -386,11 +445,11 @@ export function wasWordtRows(tree: DiffNode): WasWordtRow[] {
   const row = (path: DiffNode[], node: DiffNode) => {
     const b = new Builder()
     b.node(node, undefined, STYLE.normal)
-    const moved = path[path.length - 1]?.verplaatstVan ? ' (verplaatst)' : ''
     rows.push({
-      plaats: capitalise(citation(path)) + moved,
-      was: projectParagraphs(b.out, 'was'),
-      wordt: projectParagraphs(b.out, 'wordt'),
+      plaats: capitalise(citation(path)) + rowNote(path[path.length - 1]),
+      id: path[path.length - 1]?.id,
+      was: projectParagraphs(b.out, 'was', true),
+      wordt: projectParagraphs(b.out, 'wordt', true),
     })
   }
   // Hand-written: an article or item is split into a head row (a copy without its citable parts)
@@ -427,6 +486,13 @@ export function wasWordtRows(tree: DiffNode): WasWordtRow[] {
 
 // ---- document model → docx ---------------------------------------------------------------------
 
+/**
+ * How much later an `apart` revision is dated. LibreOffice joins same-kind revisions of one
+ * author within about a minute of each other; an hour keeps them apart (measured with
+ * LibreOffice 7.4: a minute did not).
+ */
+const APART_MS = 3_600_000
+
 /** Revision attributes with ids unique in the document, in document order. */
 class Revisions {
   private next = 1
@@ -435,8 +501,10 @@ class Revisions {
     private readonly date: string,
   ) {}
 
-  take(): IChangedAttributesProperties {
-    return { id: this.next++, author: this.author, date: this.date }
+  /** `apart`: an hour later, so that LibreOffice keeps it apart from its neighbour (see `endApart`). */
+  take(apart = false): IChangedAttributesProperties {
+    const date = apart ? new Date(Date.parse(this.date) + APART_MS).toISOString().replace(/\.\d{3}Z$/, 'Z') : this.date
+    return { id: this.next++, author: this.author, date }
   }
 }
 
@@ -450,12 +518,32 @@ function runContent(value: string): { children: Array<string | Tab>; breakBefore
   }))
 }
 
+/**
+ * A bookmark whose `w:id` follows from its name (`bepaling_12` → 12). `docx` numbers bookmarks
+ * from a counter that lives as long as the process, so a second document made in the same process
+ * would get other ids: the start and end are replaced by ones with a fixed id (both are plain
+ * writable fields of the `Bookmark`), which keeps the same input giving the same bytes.
+ */
+function bookmark(name: string, children: ParagraphChild[]): Bookmark {
+  const id = Number(/\d+$/.exec(name)?.[0] ?? '0')
+  const b = new Bookmark({ id: name, children })
+  Object.assign(b, { start: new BookmarkStart(name, id), end: new BookmarkEnd(id) })
+  return b
+}
+
+const FORMAT: Record<RunOp, { strike?: boolean; underline?: { type: typeof UnderlineType.SINGLE } }> = {
+  gelijk: {},
+  del: { strike: true },
+  ins: { underline: { type: UnderlineType.SINGLE } },
+}
+
 function docxRuns(run: RenvooiRun, revisions: Revisions | undefined): ParagraphChild[] {
   return runContent(run.text).map(({ children, breakBefore }) => {
     const options = { children, ...(breakBefore ? { break: 1 } : {}) }
-    if (!revisions || run.op === 'gelijk') return new TextRun(options)
-    if (run.op === 'ins') return new InsertedTextRun({ ...options, ...revisions.take() })
-    return new DeletedTextRun({ ...options, ...revisions.take() })
+    // Without revisions (the was-wordt table) a change is real run formatting: struck or underlined.
+    if (!revisions || run.op === 'gelijk') return new TextRun({ ...options, ...FORMAT[run.op] })
+    if (run.op === 'ins') return new InsertedTextRun({ ...options, ...revisions.take(run.apart) })
+    return new DeletedTextRun({ ...options, ...revisions.take(run.apart) })
   })
 }
 
@@ -463,32 +551,103 @@ function docxParagraph(p: RenvooiParagraph, revisions: Revisions | undefined): P
   let run: { insertion: IChangedAttributesProperties } | { deletion: IChangedAttributesProperties } | undefined
   if (revisions && p.mark === 'ins') run = { insertion: revisions.take() }
   else if (revisions && p.mark === 'del') run = { deletion: revisions.take() }
+  const children = p.runs.flatMap((r) => docxRuns(r, revisions))
   return new Paragraph({
     style: p.style,
     ...(run ? { run } : {}),
-    children: p.runs.flatMap((r) => docxRuns(r, revisions)),
+    ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    children: p.bookmark ? [bookmark(p.bookmark, children)] : children,
   })
 }
 
-function wasWordtTable(rows: readonly WasWordtRow[]): Table {
-  const half = Math.floor(TEXT_WIDTH / 2)
+/** How a toelichting key is compared: lower case, white space collapsed, no final full stop. */
+function toelichtingKey(key: string): string {
+  return key.replace(/\s+/g, ' ').trim().replace(/\.$/, '').toLowerCase()
+}
+
+/**
+ * The keys of a toelichting map (`artikel 10, vijfde lid` as the table cites it, or a provision id
+ * such as `art_10__lid_5`) that name a row of the table, and those that name none.
+ */
+export function matchToelichting(
+  rows: readonly WasWordtRow[],
+  toelichting: Readonly<Record<string, string>>,
+): { byRow: Map<WasWordtRow, string>; unknown: string[] } {
+  const byKey = new Map<string, WasWordtRow>()
+  // A citation can name two rows (a lapsed sixth lid and the seventh that becomes the sixth): the
+  // provision of the new version wins; `artikel 10, zesde lid (vervalt)` names the other.
+  for (const r of rows) {
+    const keys = [r.plaats, r.plaats.replace(/ \([^()]*\)$/, ''), ...(r.id !== undefined ? [r.id] : [])]
+    for (const k of keys.map(toelichtingKey)) {
+      const there = byKey.get(k)
+      if (there === undefined || / \(vervalt\)$/.test(there.plaats)) byKey.set(k, r)
+    }
+  }
+  const byRow = new Map<WasWordtRow, string>()
+  const unknown: string[] = []
+  for (const [key, text] of Object.entries(toelichting)) {
+    const row = byKey.get(toelichtingKey(key))
+    if (row === undefined) unknown.push(key)
+    else byRow.set(row, byRow.has(row) ? `${byRow.get(row)}\n${text}` : text)
+  }
+  return { byRow, unknown }
+}
+
+/** The item level of a style (lid 1, onderdeel 2, subonderdeel 3), or 0 for other text. */
+function levelOf(style: ParagraphStyle): number {
+  if (style === STYLE.lid || style === STYLE.lidVervolg) return 1
+  if (style === STYLE.onderdeel || style === STYLE.onderdeelVervolg) return 2
+  if (style === STYLE.subonderdeel || style === STYLE.subonderdeelVervolg) return 3
+  return 0
+}
+
+const CEL_NIVEAU: readonly ParagraphStyle[] = [
+  STYLE.tabeltekst,
+  RENVOOI_STYLE.celNiveau1,
+  RENVOOI_STYLE.celNiveau2,
+  RENVOOI_STYLE.celNiveau3,
+]
+
+/**
+ * Inside a half-width cell the indent is compact: the outermost item of the row stands at the
+ * first level, whatever its depth in the regulation, and each level indents half as far.
+ */
+function cellParagraphs(paras: readonly RenvooiParagraph[]): Paragraph[] {
+  const levels = paras.map((p) => levelOf(p.style)).filter((l) => l > 0)
+  const shift = levels.length > 0 ? Math.min(...levels) - 1 : 0
+  return paras.map((p) => {
+    const level = levelOf(p.style)
+    const style = level > 0 ? (CEL_NIVEAU[level - shift] ?? RENVOOI_STYLE.celNiveau3) : cellStyle(p.style)
+    return docxParagraph({ ...p, style }, undefined)
+  })
+}
+
+function wasWordtTable(rows: readonly WasWordtRow[], toelichting: ReadonlyMap<WasWordtRow, string>): Table {
+  const withNotes = toelichting.size > 0
+  // Was and wordt share the width; a Toelichting column takes a fifth of it.
+  const noteWidth = withNotes ? Math.floor(TEXT_WIDTH / 5) : 0
+  const half = Math.floor((TEXT_WIDTH - noteWidth) / 2)
+  const total = 2 * half + noteWidth
+  const textCell = (paras: Paragraph[], width: number) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, children: paras })
+  const note = (text: string | undefined) =>
+    textCell(
+      (text ?? '').split('\n').map((line) => new Paragraph({ style: STYLE.tabeltekst, children: [new TextRun(line)] })),
+      noteWidth,
+    )
   const cell = (paras: readonly RenvooiParagraph[], empty: string) =>
-    new TableCell({
-      width: { size: half, type: WidthType.DXA },
-      children:
-        paras.length > 0
-          ? paras.map((p) => docxParagraph({ ...p, style: cellStyle(p.style) }, undefined))
-          : [new Paragraph({ style: STYLE.tabeltekst, children: [new TextRun({ text: empty, italics: true })] })],
-    })
+    textCell(
+      paras.length > 0
+        ? cellParagraphs(paras)
+        : [new Paragraph({ style: STYLE.tabeltekst, children: [new TextRun({ text: empty, italics: true })] })],
+      half,
+    )
+  const kopjes = withNotes ? ['Was', 'Wordt', 'Toelichting'] : ['Was', 'Wordt']
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['Was', 'Wordt'].map(
-      (kop) =>
-        new TableCell({
-          width: { size: half, type: WidthType.DXA },
-          children: [new Paragraph({ style: STYLE.tabelkop, children: [new TextRun(kop)] })],
-        }),
+    children: kopjes.map((kop, i) =>
+      textCell([new Paragraph({ style: STYLE.tabelkop, children: [new TextRun(kop)] })], i < 2 ? half : noteWidth),
     ),
   })
   const body = rows.flatMap((r) => [
@@ -496,18 +655,20 @@ function wasWordtTable(rows: readonly WasWordtRow[]): Table {
       cantSplit: true,
       children: [
         new TableCell({
-          columnSpan: 2,
-          width: { size: 2 * half, type: WidthType.DXA },
+          columnSpan: kopjes.length,
+          width: { size: total, type: WidthType.DXA },
           children: [new Paragraph({ style: STYLE.vindplaats, children: [new TextRun(r.plaats)] })],
         }),
       ],
     }),
-    new TableRow({ children: [cell(r.was, '(nieuw)'), cell(r.wordt, '(vervalt)')] }),
+    new TableRow({
+      children: [cell(r.was, '(nieuw)'), cell(r.wordt, '(vervalt)'), ...(withNotes ? [note(toelichting.get(r))] : [])],
+    }),
   ])
   return new Table({
     rows: [header, ...body],
-    width: { size: 2 * half, type: WidthType.DXA },
-    columnWidths: [half, half],
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: withNotes ? [half, half, noteWidth] : [half, half],
     layout: TableLayoutType.FIXED,
   })
 }
@@ -521,8 +682,126 @@ export function regelingParagraphs(tree: DiffResult['tree']): Paragraph[] {
 }
 
 /** Inside the table, headings and items keep their look but body text uses the table style. */
-function cellStyle(style: StyleId): StyleId {
+function cellStyle(style: ParagraphStyle): ParagraphStyle {
   return style === STYLE.normal ? STYLE.tabeltekst : style
+}
+
+// ---- opening block ---------------------------------------------------------------------------------
+
+/** One entry of the list of changed provisions, linked to its bookmark in the renvooi. */
+export interface OpeningEntry {
+  text: string
+  anchor: string
+  node: DiffNode
+}
+
+/** What the document says before the regulation text: what it is, of what, and what changed. */
+export interface OpeningBlock {
+  /** `Renvooi <citeertitel>` or `Was-wordttabel <citeertitel>`. */
+  title: string
+  /** `Was: versie van 1 januari 2011`, `Wordt: versie van 22 juni 2011`. */
+  versies: string[]
+  /** The counting rule's sentence (`2 bepalingen gewijzigd, 1 ingevoegd, 0 vervallen.`). */
+  samenvatting: string
+  /** The legend; its examples are drawn struck and underlined. */
+  legenda: Array<{ op: RunOp; text: string }>
+  /** Renvooi only: the changed provisions with their bookmarks. */
+  bepalingen: OpeningEntry[]
+}
+
+function citeertitelOf(result: DiffResult): string {
+  return metaString(result.nieuwMeta, 'citeertitel') ?? metaString(result.oudMeta, 'citeertitel') ?? 'regeling'
+}
+
+/** How an entry of the list says what happened to the provision. */
+function entryText(e: ProvisionChange): string {
+  const plaats = capitalise(e.citation)
+  if (e.verplaatst) return `${plaats} (verplaatst van ${e.verplaatst.van} naar ${e.verplaatst.naar})`
+  if (e.soort === 'toegevoegd') return `${plaats} (ingevoegd)`
+  if (e.soort === 'verwijderd') return `${plaats} (vervallen)`
+  const notes: string[] = []
+  if (e.was !== undefined) notes.push(`was: ${e.was}`)
+  if (e.geheelVervangen) notes.push('geheel vervangen')
+  return notes.length > 0 ? `${plaats} (${notes.join('; ')})` : plaats
+}
+
+/** The opening block of a renvooi or was-wordt document, as data. */
+export function openingBlock(
+  result: DiffResult,
+  kind: 'renvooi' | 'was-wordt',
+  entries: readonly ProvisionChange[] = changedProvisions(result.tree),
+): OpeningBlock {
+  const citeertitel = citeertitelOf(result)
+  const legenda: OpeningBlock['legenda'] =
+    kind === 'renvooi'
+      ? [
+          { op: 'gelijk', text: 'Legenda: ' },
+          { op: 'del', text: 'doorgehaalde tekst' },
+          { op: 'gelijk', text: ' vervalt, ' },
+          { op: 'ins', text: 'onderstreepte tekst' },
+          {
+            op: 'gelijk',
+            text: ' wordt ingevoegd. Elke wijziging is een bijgehouden wijziging: Word en LibreOffice kunnen haar aanvaarden of weigeren.',
+          },
+        ]
+      : [
+          { op: 'gelijk', text: 'Legenda: in de kolom Was is ' },
+          { op: 'del', text: 'doorgehaalde tekst' },
+          { op: 'gelijk', text: ' tekst die vervalt; in de kolom Wordt is ' },
+          { op: 'ins', text: 'onderstreepte tekst' },
+          { op: 'gelijk', text: ' tekst die wordt ingevoegd.' },
+        ]
+  return {
+    title: `${kind === 'renvooi' ? 'Renvooi' : 'Was-wordttabel'} ${citeertitel}`,
+    versies: [`Was: ${versionDate(result.oudMeta)}`, `Wordt: ${versionDate(result.nieuwMeta)}`],
+    samenvatting: `${describeCounts(countProvisions(result, [...entries]))}.`,
+    legenda,
+    bepalingen:
+      kind === 'renvooi'
+        ? entries.map((e, i) => ({ text: entryText(e), anchor: `bepaling_${i + 1}`, node: e.node }))
+        : [],
+  }
+}
+
+/** The text of the opening block's paragraphs, in order (what a reader and the tests see). */
+export function openingTexts(block: OpeningBlock): string[] {
+  return [
+    block.title,
+    ...block.versies,
+    block.samenvatting,
+    block.legenda.map((l) => l.text).join(''),
+    ...(block.bepalingen.length > 0 ? ['Gewijzigde bepalingen', ...block.bepalingen.map((b) => b.text)] : []),
+  ]
+}
+
+function openingParagraphs(block: OpeningBlock): Paragraph[] {
+  const out = [
+    new Paragraph({ style: STYLE.title, children: [new TextRun(block.title)] }),
+    ...block.versies.map((v) => new Paragraph({ style: RENVOOI_STYLE.versies, children: [new TextRun(v)] })),
+    new Paragraph({ style: RENVOOI_STYLE.versies, children: [new TextRun(block.samenvatting)] }),
+    new Paragraph({
+      style: RENVOOI_STYLE.legenda,
+      children: block.legenda.map((l) => new TextRun({ text: l.text, ...FORMAT[l.op] })),
+    }),
+  ]
+  if (block.bepalingen.length > 0) {
+    out.push(new Paragraph({ style: STYLE.heading2, children: [new TextRun('Gewijzigde bepalingen')] }))
+    for (const b of block.bepalingen) {
+      out.push(
+        new Paragraph({
+          style: RENVOOI_STYLE.inhoud,
+          children: [
+            new InternalHyperlink({ anchor: b.anchor, children: [new TextRun({ text: b.text, style: 'Hyperlink' })] }),
+          ],
+        }),
+      )
+    }
+  }
+  return out
+}
+
+function withRenvooiStyles(styles: IStylesOptions): IStylesOptions {
+  return { ...styles, paragraphStyles: [...(styles.paragraphStyles ?? []), ...renvooiStyles()] }
 }
 
 // ---- package -----------------------------------------------------------------------------------
@@ -621,25 +900,23 @@ export async function renderRenvooiDocx(result: DiffResult, options: RenvooiDocx
     )
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const citeertitel =
-    metaString(result.nieuwMeta, 'citeertitel') ?? metaString(result.oudMeta, 'citeertitel') ?? 'regeling'
   const description = describe(result.oudMeta, result.nieuwMeta)
 
-  let title: string
-  let children: FileChild[]
+  const entries = changedProvisions(result.tree)
+  const front = openingBlock(result, options.wasWordt ? 'was-wordt' : 'renvooi', entries)
+  const title = front.title
+  const children: FileChild[] = openingParagraphs(front)
   if (options.wasWordt) {
-    title = `Was-wordttabel ${citeertitel}`
-    children = [
-      new Paragraph({ style: STYLE.title, children: [new TextRun(title)] }),
-      new Paragraph({ style: STYLE.normal, children: [new TextRun(`${description}.`)] }),
-      wasWordtTable(wasWordtRows(result.tree)),
-    ]
+    const rows = wasWordtRows(result.tree)
+    const { byRow } = matchToelichting(rows, options.toelichting ?? {})
+    children.push(wasWordtTable(rows, byRow))
   } else {
-    title = `Renvooi ${citeertitel}`
     const revisions = new Revisions(author, iso)
-    children = renvooiParagraphs(result.tree).map((p) => docxParagraph(p, revisions))
-    // Word needs at least one paragraph in the body.
-    if (children.length === 0) children.push(new Paragraph({}))
+    const anchors = new Map(front.bepalingen.map((b) => [b.node, b.anchor]))
+    const paras = renvooiParagraphs(result.tree, anchors)
+    const first = paras[0]
+    if (first) first.pageBreakBefore = true
+    children.push(...paras.map((p) => docxParagraph(p, revisions)))
   }
 
   const doc = new Document({
@@ -647,8 +924,28 @@ export async function renderRenvooiDocx(result: DiffResult, options: RenvooiDocx
     lastModifiedBy: author,
     title,
     description,
-    styles: documentStyles(),
-    sections: [{ properties: PAGE, children }],
+    styles: withRenvooiStyles(documentStyles()),
+    sections: [
+      {
+        properties: PAGE,
+        headers: {
+          default: new Header({
+            children: [new Paragraph({ style: RENVOOI_STYLE.koptekst, children: [new TextRun(`${title}`)] })],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: RENVOOI_STYLE.voettekst,
+                children: [new TextRun({ children: ['pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
   })
   const zip = await Packer.toBuffer(doc, false, [
     { path: 'docProps/core.xml', data: coreXml(title, description, author, iso) },

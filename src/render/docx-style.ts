@@ -156,3 +156,76 @@ export function documentStyles(): IStylesOptions {
     ],
   }
 }
+
+// ---- renvooi and was-wordt (appended; used by docx-renvooi.ts) -----------------------------------
+
+/** Style ids of the renvooi's opening block, header and footer, and the was-wordt cells. */
+export const RENVOOI_STYLE = {
+  /** Word's built-in header and footer styles. */
+  koptekst: 'Header',
+  voettekst: 'Footer',
+  /** "Versie van … → versie van …" and the counts under the title. */
+  versies: 'Versies',
+  legenda: 'Legenda',
+  /** One entry of the list of changed provisions. */
+  inhoud: 'InhoudBepaling',
+  /** Leden, onderdelen, subonderdelen inside a half-width was-wordt cell: a compact indent. */
+  celNiveau1: 'CelNiveau1',
+  celNiveau2: 'CelNiveau2',
+  celNiveau3: 'CelNiveau3',
+} as const
+
+/** The compact indent step inside a was-wordt cell (half the page's 0.75 cm). */
+const CEL_STEP = Math.round(0.5 * CM)
+
+/** The styles the renvooi and was-wordt documents add to `documentStyles`. */
+export function renvooiStyles(): NonNullable<IStylesOptions['paragraphStyles']> {
+  const cel = (id: string, level: number) => ({
+    id,
+    name: `Cel niveau ${level}`,
+    basedOn: STYLE.tabeltekst,
+    next: id,
+    paragraph: { indent: { left: level * CEL_STEP, hanging: CEL_STEP } },
+  })
+  return [
+    {
+      id: RENVOOI_STYLE.koptekst,
+      name: 'header',
+      basedOn: STYLE.normal,
+      run: { size: 16, color: '444444' },
+      paragraph: { spacing: { after: 0 } },
+    },
+    {
+      id: RENVOOI_STYLE.voettekst,
+      name: 'footer',
+      basedOn: STYLE.normal,
+      run: { size: 16, color: '444444' },
+      paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } },
+    },
+    {
+      id: RENVOOI_STYLE.versies,
+      name: 'Versies',
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      paragraph: { spacing: { after: 60 } },
+    },
+    {
+      id: RENVOOI_STYLE.legenda,
+      name: 'Legenda',
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      run: { size: 18 },
+      paragraph: { spacing: { before: 120, after: 240 } },
+    },
+    {
+      id: RENVOOI_STYLE.inhoud,
+      name: 'Inhoud bepaling',
+      basedOn: STYLE.normal,
+      next: RENVOOI_STYLE.inhoud,
+      paragraph: { indent: { left: CEL_STEP, hanging: CEL_STEP }, spacing: { after: 40 } },
+    },
+    cel(RENVOOI_STYLE.celNiveau1, 1),
+    cel(RENVOOI_STYLE.celNiveau2, 2),
+    cel(RENVOOI_STYLE.celNiveau3, 3),
+  ]
+}

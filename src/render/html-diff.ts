@@ -449,6 +449,7 @@ table.gegevens th[scope="row"] { width: 12em; }
 .lid, .onderdeel, .subonderdeel { display: flex; gap: .4em; margin: .3em 0; }
 .nr { flex: 0 0 2.4em; }
 .inhoud { flex: 1 1 auto; min-width: 0; }
+.inhoud > :first-child { margin-top: 0; }
 .blok { white-space: pre-wrap; font-family: "Liberation Mono", monospace; font-size: .85em; overflow-x: auto; }
 a { color: #0645ad; }
 a:focus-visible { outline: 2px solid #0645ad; outline-offset: 2px; }

@@ -8,15 +8,10 @@
  * so both outputs always list the same provisions under the same citations.
  */
 
-import { visit } from 'unist-util-visit'
-import { SKIP, visitParents } from 'unist-util-visit-parents'
-import { citation, citationStep } from '../diff/index.js'
-import { numOf } from '../model/access.js'
 import type { Change, DiffNode, DiffResult, WordOp } from '../model/changes.js'
-import { stepWords } from '../model/citation.js'
-import { DIVISION_KEYWORD, ID_PREFIX, ordinal } from '../model/glossary.js'
+import { DIVISION_KEYWORD } from '../model/glossary.js'
 import type { DivisionType } from '../model/nodes.js'
-import { isItem, isNumbered, isTekst as isTekstType, type RegelingType } from '../model/registry.js'
+import { isItem, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import { splitSpace } from '../util/text.js'
 

@@ -86,6 +86,9 @@ export const RULE_IDS = [
   'wijziging-regeling-onbekend',
   'wijziging-resultaat-fout',
   'wijziging-zonder-tekst',
+  // Was-wordt table (diff --was-wordt --toelichting)
+  'toelichting-onbekend',
+  'toelichting-vorm',
   // Letter templates (assemble)
   'sjabloon-bepaling-niet-altijd',
   'sjabloon-bepaling-onbekend',

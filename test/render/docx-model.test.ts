@@ -192,8 +192,8 @@ describe('was-wordt rows', () => {
     const rows = wasWordtRows(regeling(artikel10()))
     expect(rows.map((r) => r.plaats)).toEqual([
       'Artikel 10, vijfde lid',
-      'Artikel 10, zesde lid',
-      'Artikel 10, zesde lid',
+      'Artikel 10, zesde lid (vervalt)',
+      'Artikel 10, zesde lid (was: zevende lid)',
     ])
     expect(plain(rows[0]?.was ?? [])).toEqual(['5.\teen toelage ter grootte van 250% van de jaarlijkse toelage.'])
     expect(plain(rows[0]?.wordt ?? [])).toEqual(['5.\teen toelage ter grootte van 300% van de jaarlijkse toelage.'])

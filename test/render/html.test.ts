@@ -70,6 +70,33 @@ describe.skipIf(SKIP)(`diff als HTML in Chromium${WHY_SKIPPED}`, () => {
     for (const href of hrefs) expect(await page.locator(href as string).count()).toBe(1)
   })
 
+  it('list numbers ("5.", "a.") stand on the line of their text', async () => {
+    const offsets = await page.$$eval('.lid, .onderdeel, .subonderdeel', (items) =>
+      items.flatMap((item) => {
+        const nr = item.querySelector(':scope > .nr')
+        const inhoud = item.querySelector(':scope > .inhoud')
+        if (!nr || !inhoud || (nr.textContent ?? '').trim() === '') return []
+        // The first line of text in the item's content, wherever it is nested.
+        const walker = document.createTreeWalker(inhoud, NodeFilter.SHOW_TEXT, {
+          acceptNode: (n) =>
+            (n.textContent ?? '').trim() === '' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        })
+        const text = walker.nextNode()
+        if (!text) return []
+        const range = document.createRange()
+        range.selectNodeContents(text)
+        const line = range.getClientRects()[0]
+        const num = document.createRange()
+        num.selectNodeContents(nr)
+        const box = num.getClientRects()[0]
+        if (!line || !box) return []
+        return [{ nr: (nr.textContent ?? '').trim(), dy: Math.abs(line.bottom - box.bottom) }]
+      }),
+    )
+    expect(offsets.length).toBeGreaterThan(20)
+    expect(offsets.filter((o) => o.dy > 1.5)).toEqual([])
+  })
+
   it('the renvooi strikes through what goes and underlines what comes', async () => {
     const del = page.locator('del', { hasText: '250%' }).first()
     const ins = page.locator('ins', { hasText: '300%' }).first()

@@ -1,16 +1,22 @@
 /** `regelwerk diff <oud> <nieuw> [--format text|json|html|docx] [--out F] [--was-wordt]`. */
 import { resolve } from 'node:path'
+import { VFile } from 'vfile'
 import { diffForReaders } from '../../diff/index.js'
 import { countProvisions, describeCounts } from '../../diff/provisions.js'
+import { frontMatterToelichting, readToelichting, type ToelichtingEntry } from '../../diff/toelichting.js'
 import type { DiffResult } from '../../model/changes.js'
+import { decodeText, type ParseResult } from '../../parse/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
-import { EXIT, UsageError } from '../io.js'
+import { fout, hasErrors } from '../../util/messages.js'
+import { EXIT, printMessages, readInput, UsageError } from '../io.js'
 import { loadVersion } from '../load-version.js'
 
 export interface DiffCliOptions {
   format?: string
   out?: string
   wasWordt?: boolean
+  /** A YAML file with an explanation per provision for the was-wordt table's Toelichting column. */
+  toelichting?: string
   force?: boolean
 }
 
@@ -33,6 +39,8 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
   if (!FORMATS.includes(format)) throw new UsageError(`Onbekend formaat \`${format}\`; kies uit ${FORMATS.join(', ')}`)
   if (format === 'docx' && !options.out)
     throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out renvooi.docx`')
+  if (options.toelichting !== undefined && !(format === 'docx' && options.wasWordt))
+    throw new UsageError('`--toelichting` hoort bij de was-wordttabel: geef ook `--format docx --was-wordt`')
   if (options.out && resolve(options.out) === resolve(oudRef))
     throw new UsageError('`--out` mag niet de oude versie zelf zijn')
   // Both sides are read and checked, so that one run shows the messages of both.
@@ -49,6 +57,12 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
   }
   const result = diffForReaders(oud.result.tree, nieuw.result.tree)
   const counts = countProvisions(result)
+  let toelichting: Record<string, string> | undefined
+  if (format === 'docx' && options.wasWordt) {
+    const read = await readToelichtingen(result, nieuw, options.toelichting)
+    if (typeof read === 'number') return read
+    toelichting = read
+  }
   let output: string | Uint8Array
   switch (format) {
     case 'json':
@@ -70,7 +84,11 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
     }
     case 'docx': {
       const { renderRenvooiDocx } = await import('../../render/docx-renvooi.js')
-      output = await renderRenvooiDocx(result, { date: revisionDate(result), wasWordt: options.wasWordt ?? false })
+      output = await renderRenvooiDocx(result, {
+        date: revisionDate(result),
+        wasWordt: options.wasWordt ?? false,
+        ...(toelichting ? { toelichting } : {}),
+      })
       break
     }
     default: {
@@ -83,4 +101,49 @@ export async function runDiff(oudRef: string, nieuwRef: string, options: DiffCli
     process.stderr.write(`${options.out}: ${describeCounts(counts)}\n`)
   } else process.stdout.write(output)
   return EXIT.ok
+}
+
+/**
+ * The explanations for the was-wordt table: the new version's front-matter `toelichting`, then the
+ * side file's (which wins for the same key). A key that names no row of the table, or a wrong
+ * shape, is a placed error and nothing is written (an explanation under the wrong provision in a
+ * raadsvoorstel is worse than none).
+ */
+async function readToelichtingen(
+  result: DiffResult,
+  nieuw: { result: ParseResult; path: string },
+  sideFile: string | undefined,
+): Promise<Record<string, string> | number> {
+  const { matchToelichting, wasWordtRows } = await import('../../render/docx-renvooi.js')
+  const sources: Array<{ file: VFile; path: string; entries: ToelichtingEntry[] }> = []
+  const fmFile = new VFile({ path: nieuw.path })
+  sources.push({ file: fmFile, path: nieuw.path, entries: frontMatterToelichting(nieuw.result.frontMatter, fmFile) })
+  if (sideFile !== undefined) {
+    const file = readInput(sideFile)
+    const text = hasErrors(file) ? undefined : decodeText(file)
+    sources.push({ file, path: sideFile, entries: text === undefined ? [] : readToelichting(text, file) })
+  }
+  const rows = wasWordtRows(result.tree)
+  const out: Record<string, string> = {}
+  for (const source of sources) {
+    const { unknown } = matchToelichting(rows, Object.fromEntries(source.entries.map((e) => [e.key, e.text])))
+    const onbekend = new Set(unknown)
+    for (const e of source.entries) {
+      if (onbekend.has(e.key)) {
+        fout(
+          source.file,
+          `De toelichting noemt \`${e.key}\`, maar die bepaling staat niet in de was-wordttabel (zij is niet gewijzigd, of de vindplaats is verkeerd gespeld); schrijf de vindplaats zoals de tabel haar noemt, bijvoorbeeld \`${rows[0]?.plaats ?? 'Artikel 1'}\`, of het id van de bepaling`,
+          e.place,
+          'toelichting-onbekend',
+        )
+      } else out[e.key] = e.text
+    }
+  }
+  let failed = false
+  for (const source of sources) {
+    if (source.file.messages.length === 0) continue
+    printMessages(source.file, source.path)
+    failed ||= hasErrors(source.file)
+  }
+  return failed ? EXIT.input : out
 }

@@ -20,6 +20,8 @@ export const frontmatterType: Rule = {
     for (const entry of metaEntries(ctx.frontMatter) ?? []) {
       const type = META_KEYS[entry.key]
       if (type === undefined || entry.value === null || isAlias(entry.value)) continue
+      // A map (`toelichting`) is checked where it is read (src/diff/toelichting.ts).
+      if (type === 'map') continue
       if (type === 'lijst') checkList(ctx, entry.key, entry.value, entry.valuePlace)
       else checkText(ctx, entry.key, entry.value, entry.valuePlace, type)
     }
