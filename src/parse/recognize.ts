@@ -234,9 +234,9 @@ class Recognizer {
       this.pending = undefined
       // A title both before and after the heading (laws-markdown, an article inserted or changed
       // later: `####Aspecten van arbobeleid`, `###Artikel 4`, `####Aanpassing arbeidsplaats …`):
-      // the one after is the article's own; the one before is kept where it stands, unplaced.
-      if (heading.length === 0 && isTitleAfter(block, next)) this.appendBody(kopOf(pending.block))
-      else if (heading.length === 0) {
+      // the one after is the article's own; the one before is a heading of its own, placed as any
+      // keywordless heading between articles is (so that fmt's output reads back the same).
+      if (heading.length === 0 && !isTitleAfter(block, next)) {
         setHeading(artikel, pending.block.children)
         if (pending.block.position && block.position) {
           artikel.position = { start: pending.block.position.start, end: block.position.end }
