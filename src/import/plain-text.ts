@@ -687,6 +687,10 @@ function inlineItem(piece: Piece): ItemStart | undefined {
   return undefined
 }
 
+/** A signer's office at the start of a signature: `de burgemeester,`, `De griffier`. */
+const SIGNER_ROLE =
+  /(?<![\p{L}])(?:de|het)\s+(?:(?:loco-|waarnemend\s+)?burgemeester|secretaris|gemeentesecretaris|griffier|voorzitter|wethouder|directeur|dijkgraaf|commissaris)(?![\p{L}])/giu
+
 // ---- Markdown escaping ---------------------------------------------------------------------------
 
 /** Escape characters that Markdown would read as syntax inside a line. */
@@ -1061,6 +1065,7 @@ class Assembler {
 
   private content(i: number): number {
     const piece = this.pieces[i] as Piece
+    if (this.phase === 'ondertekening') this.checkSigners(piece)
     if (piece.table) {
       this.table(piece, piece.table)
       return i + 1
@@ -1203,6 +1208,19 @@ class Assembler {
         ),
       )
     }
+  }
+
+  /** `De burgemeester, J. Jansen De secretaris, P. Pietersen`: two signers glued on one line. */
+  private checkSigners(piece: Piece): void {
+    const roles = piece.text.match(SIGNER_ROLE) ?? []
+    if (roles.length < 2) return
+    this.warnings.push(
+      warning(
+        piece.line,
+        `Twee ondertekenaars op één regel (\`${clip(piece.text)}\`); zet elke ondertekenaar (functie en naam) op een eigen regel`,
+        'import-ondertekenaars',
+      ),
+    )
   }
 
   private top(): OpenItem | undefined {

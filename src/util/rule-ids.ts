@@ -73,6 +73,7 @@ export const RULE_IDS = [
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
+  'import-ondertekenaars',
   'import-tabel',
   // Amendments (amend, apply)
   'wijziging-leeg',
