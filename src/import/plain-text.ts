@@ -434,14 +434,36 @@ class MetaReader {
 
   /** The version values: the last row is the version this text is. */
   private versions(): void {
-    const lastCells = this.cellRows[this.cellRows.length - 1]
-    if (lastCells) return this.store(cellValues(this.columns, lastCells.cells), lastCells.line)
-    const rows = splitRows(this.rows)
-    const last = rows[rows.length - 1]
-    if (!last) return
-    const { values, rest } = rowValues(last)
-    this.store(values, last[0] as SourceLine)
-    for (const line of rest) this.leftovers.push(line)
+    // An intrekking row is no version of the text: it ends the regulation (its uitwerkingtreding).
+    const repeal = (values: Record<string, string>) => /\bintrekking\b/iu.test(values.betreft ?? '')
+    if (this.cellRows.length > 0) {
+      const all = this.cellRows.map((r) => ({ line: r.line, values: cellValues(this.columns, r.cells) }))
+      const version = all.filter((r) => !repeal(r.values)).pop()
+      if (version) this.store(version.values, version.line)
+      for (const r of all.filter((x) => repeal(x.values))) this.repealed(r.values, r.line)
+      return
+    }
+    const rows = splitRows(this.rows).map((row) => ({ row, ...rowValues(row) }))
+    const version = rows.filter((r) => !repeal(r.values)).pop()
+    if (version) {
+      this.store(version.values, version.row[0] as SourceLine)
+      for (const line of version.rest) this.leftovers.push(line)
+    }
+    for (const r of rows.filter((x) => repeal(x.values))) this.repealed(r.values, r.row[0] as SourceLine)
+  }
+
+  /** The regulation was repealed: its end date is the intrekking's date of entry into force. */
+  private repealed(values: Record<string, string>, line: SourceLine): void {
+    const iso = dutchNumericToIso(values.inwerkingtreding ?? '')
+    if (iso && this.meta.uitwerkingtreding === undefined) this.meta.uitwerkingtreding = iso
+    const when = iso ? ` per ${values.inwerkingtreding}` : ''
+    this.warnings.push(
+      warning(
+        line,
+        `De historie van de regeling noemt een intrekking${when} (\`${clip(values.betreft ?? '')}\`): de regeling geldt niet meer${iso ? '; `uitwerkingtreding` is op die datum gezet' : ''}. Controleer of u deze tekst nog wilt gebruiken`,
+        'import-intrekking',
+      ),
+    )
   }
 
   private store(values: Record<string, string>, line: SourceLine): void {
@@ -686,10 +708,6 @@ function inlineItem(piece: Piece): ItemStart | undefined {
   }
   return undefined
 }
-
-/** A signer's office at the start of a signature: `de burgemeester,`, `De griffier`. */
-const SIGNER_ROLE =
-  /(?<![\p{L}])(?:de|het)\s+(?:(?:loco-|waarnemend\s+)?burgemeester|secretaris|gemeentesecretaris|griffier|voorzitter|wethouder|directeur|dijkgraaf|commissaris)(?![\p{L}])/giu
 
 // ---- Markdown escaping ---------------------------------------------------------------------------
 
@@ -1065,7 +1083,6 @@ class Assembler {
 
   private content(i: number): number {
     const piece = this.pieces[i] as Piece
-    if (this.phase === 'ondertekening') this.checkSigners(piece)
     if (piece.table) {
       this.table(piece, piece.table)
       return i + 1
@@ -1208,19 +1225,6 @@ class Assembler {
         ),
       )
     }
-  }
-
-  /** `De burgemeester, J. Jansen De secretaris, P. Pietersen`: two signers glued on one line. */
-  private checkSigners(piece: Piece): void {
-    const roles = piece.text.match(SIGNER_ROLE) ?? []
-    if (roles.length < 2) return
-    this.warnings.push(
-      warning(
-        piece.line,
-        `Twee ondertekenaars op één regel (\`${clip(piece.text)}\`); zet elke ondertekenaar (functie en naam) op een eigen regel`,
-        'import-ondertekenaars',
-      ),
-    )
   }
 
   private top(): OpenItem | undefined {

@@ -70,10 +70,10 @@ export const RULE_IDS = [
   'import-citeertitel-uit-titel',
   'import-datum',
   'import-geen-titel',
+  'import-intrekking',
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
-  'import-ondertekenaars',
   'import-tabel',
   // Amendments (amend, apply)
   'wijziging-leeg',
