@@ -228,11 +228,13 @@ class LineWriter {
     this.lines.push(this.line({ text: '', indent: item.indent, bullet: true, marker: item.marker }, item.place))
   }
 
-  row(cells: string[], context: Context, place: Place | undefined): void {
+  row(cells: string[], context: Context, place: Place | undefined, rowSpan = false): void {
     this.flush()
     if (cells.every((c) => c === '')) return
     const indent = context.depth > 0 ? 2 * context.depth + 2 : 0
-    this.push({ text: cells.filter((c) => c !== '').join(' '), indent, cells }, place)
+    const fields: Omit<SourceLine, 'line' | 'column'> = { text: cells.filter((c) => c !== '').join(' '), indent, cells }
+    if (rowSpan) fields.rowSpan = true
+    this.push(fields, place)
   }
 
   private push(fields: Omit<SourceLine, 'line' | 'column'>, place: Place | undefined): void {
@@ -270,7 +272,7 @@ function walk(node: ChildNode, context: Context, writer: LineWriter): void {
   if (!isElement(node) || isHidden(node)) return
   const tag = node.tagName
   if (tag === 'br') return writer.flush()
-  if (tag === 'tr') return writer.row(cellTexts(node), context, elementPlace(node))
+  if (tag === 'tr') return writer.row(cellTexts(node), context, elementPlace(node), spansRows(node))
   if (tag === 'ul' || tag === 'ol') return walkList(node, context, writer)
   if (tag === 'li') return walkItem(node, undefined, context, writer)
   if (!BLOCKS.has(tag)) {
@@ -353,11 +355,32 @@ function roman(n: number): string {
   return out
 }
 
-/** The text of each cell of a table row; blocks inside a cell are joined with spaces. */
+/**
+ * The text of each cell of a table row; blocks inside a cell are joined with spaces. A cell over
+ * several columns (`colspan`) is followed by empty cells, so that the columns stay in line.
+ */
 function cellTexts(row: Element): string[] {
-  return row.childNodes
-    .filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c))
-    .map((cell) => normalizeSpace(textContent(cell)))
+  const out: string[] = []
+  for (const cell of cellsOf(row)) {
+    out.push(normalizeSpace(textContent(cell)))
+    const span = Math.min(Number.parseInt(attr(cell, 'colspan') ?? '1', 10) || 1, MAX_SPAN)
+    for (let k = 1; k < span; k++) out.push('')
+  }
+  return out
+}
+
+/** The widest `colspan` honoured; a real table has a handful of columns. */
+const MAX_SPAN = 50
+
+function cellsOf(row: Element): Element[] {
+  return row.childNodes.filter(
+    (c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c),
+  )
+}
+
+/** A cell of the row reaches into the rows below (`rowspan`). */
+function spansRows(row: Element): boolean {
+  return cellsOf(row).some((cell) => (Number.parseInt(attr(cell, 'rowspan') ?? '1', 10) || 1) > 1)
 }
 
 function textContent(node: ParentNode): string {

@@ -86,22 +86,20 @@ const LETTER_DATE = /^\s*datum\s*\n+\s*(\d{1,2}\s+\p{L}+\s+\d{4})\s*$/imu
  */
 function recognizeLedenbrief(text: string, tree: Regeling, file: VFile): void {
   const meta = tree.data.meta
-  if (meta.soort !== undefined) return
+  // A page of a register (CVDR) with its own citeertitel is a regulation, whatever it is about.
+  if (meta.soort !== undefined || meta.citeertitel !== undefined) return
   const head = text.slice(0, 8000)
   const lbr = LBR.exec(head)
-  if (!LEDENBRIEF.test(head) || !lbr) return
-  meta.soort = 'ledenbrief'
-  if (meta.kenmerk === undefined) meta.kenmerk = `Lbr. ${lbr[1]}`
   const date = LETTER_DATE.exec(head)?.[1]
   const iso = date === undefined ? undefined : dutchWordsToIso(date)
-  if (meta.ondertekening === undefined && iso !== undefined) meta.ondertekening = iso
-  const missing =
-    meta.ondertekening === undefined
-      ? '; de datum van de brief is niet gevonden: vul `ondertekening` (JJJJ-MM-DD) in de front-matter in'
-      : ''
-  ;(missing ? fout : waarschuwing)(
+  // Without the letter's date it could not pass `check` as a ledenbrief: left a regulation then.
+  if (!LEDENBRIEF.test(head) || !lbr || iso === undefined) return
+  meta.soort = 'ledenbrief'
+  if (meta.kenmerk === undefined) meta.kenmerk = `Lbr. ${lbr[1]}`
+  if (meta.ondertekening === undefined) meta.ondertekening = iso
+  waarschuwing(
     file,
-    `De tekst is herkend als ledenbrief \`Lbr. ${lbr[1]}\` (\`soort: ledenbrief\`, kenmerk en datum uit het briefhoofd)${missing}. Vul \`work\` (de regeling die de brief wijzigt) en \`inwerkingtreding\` aan`,
+    `De tekst is herkend als ledenbrief \`Lbr. ${lbr[1]}\` (\`soort: ledenbrief\`, kenmerk en datum uit het briefhoofd). Vul \`work\` (de regeling die de brief wijzigt) en \`inwerkingtreding\` aan`,
     { line: 1, column: 1 },
     'import-ledenbrief',
   )

@@ -36,6 +36,10 @@ export interface SourceLine {
   heading?: boolean
   /** The cells of a table row (HTML). */
   cells?: string[]
+  /** The cells of a row of a table pasted as text (tab-separated), in the body. */
+  tabCells?: string[]
+  /** The HTML row has a cell spanning several rows, which a Markdown table cannot show. */
+  rowSpan?: boolean
 }
 
 /** What an adapter knows about its input as a whole. */
@@ -65,7 +69,35 @@ export function splitPlainText(text: string): SourceLine[] {
     const line = toSourceLine(raw, i + 1)
     if (line) out.push(line)
   })
+  markTabTables(out, rows)
   return out
+}
+
+/** A first cell that is a list number or article heading: `1.<tab>De werknemer …` is a lid, not a row. */
+const NOT_A_ROW = /^(?:\d{1,3}[a-z]{0,2}[.)]|[a-z]{1,2}[.)]|\d{1,3}°|[-–—•]|artikel\b|hoofdstuk\b|§)/iu
+
+/**
+ * A table pasted as text has its cells separated by tabs: two or more lines in a row with the same
+ * number (two or more) of tab-separated cells are table rows (a salary scale, an inpassingstabel).
+ */
+function markTabTables(lines: SourceLine[], rows: readonly string[]): void {
+  const cellsOf = (line: SourceLine): string[] | undefined => {
+    const raw = rows[line.line - 1] ?? ''
+    if (!raw.includes('\t')) return undefined
+    const cells = raw.trim().split(/\t+/u).map(normalizeSpace)
+    if (cells.length < 2 || cells.some((c) => c === '') || NOT_A_ROW.test(cells[0] as string)) return undefined
+    return cells
+  }
+  let i = 0
+  while (i < lines.length) {
+    const first = cellsOf(lines[i] as SourceLine)
+    let j = i + 1
+    if (first) {
+      while (j < lines.length && cellsOf(lines[j] as SourceLine)?.length === first.length) j++
+      if (j - i >= 2) for (let k = i; k < j; k++) (lines[k] as SourceLine).tabCells = cellsOf(lines[k] as SourceLine)
+    }
+    i = first ? Math.max(j, i + 1) : i + 1
+  }
 }
 
 const BULLET_CHAR = /^(?:[•◦▪▫●○■‣⁃]\s*)+/u
@@ -402,14 +434,36 @@ class MetaReader {
 
   /** The version values: the last row is the version this text is. */
   private versions(): void {
-    const lastCells = this.cellRows[this.cellRows.length - 1]
-    if (lastCells) return this.store(cellValues(this.columns, lastCells.cells), lastCells.line)
-    const rows = splitRows(this.rows)
-    const last = rows[rows.length - 1]
-    if (!last) return
-    const { values, rest } = rowValues(last)
-    this.store(values, last[0] as SourceLine)
-    for (const line of rest) this.leftovers.push(line)
+    // An intrekking row is no version of the text: it ends the regulation (its uitwerkingtreding).
+    const repeal = (values: Record<string, string>) => /\bintrekking\b/iu.test(values.betreft ?? '')
+    if (this.cellRows.length > 0) {
+      const all = this.cellRows.map((r) => ({ line: r.line, values: cellValues(this.columns, r.cells) }))
+      const version = all.filter((r) => !repeal(r.values)).pop()
+      if (version) this.store(version.values, version.line)
+      for (const r of all.filter((x) => repeal(x.values))) this.repealed(r.values, r.line)
+      return
+    }
+    const rows = splitRows(this.rows).map((row) => ({ row, ...rowValues(row) }))
+    const version = rows.filter((r) => !repeal(r.values)).pop()
+    if (version) {
+      this.store(version.values, version.row[0] as SourceLine)
+      for (const line of version.rest) this.leftovers.push(line)
+    }
+    for (const r of rows.filter((x) => repeal(x.values))) this.repealed(r.values, r.row[0] as SourceLine)
+  }
+
+  /** The regulation was repealed: its end date is the intrekking's date of entry into force. */
+  private repealed(values: Record<string, string>, line: SourceLine): void {
+    const iso = dutchNumericToIso(values.inwerkingtreding ?? '')
+    if (iso && this.meta.uitwerkingtreding === undefined) this.meta.uitwerkingtreding = iso
+    const when = iso ? ` per ${values.inwerkingtreding}` : ''
+    this.warnings.push(
+      warning(
+        line,
+        `De historie van de regeling noemt een intrekking${when} (\`${clip(values.betreft ?? '')}\`): de regeling geldt niet meer${iso ? '; `uitwerkingtreding` is op die datum gezet' : ''}. Controleer of u deze tekst nog wilt gebruiken`,
+        'import-intrekking',
+      ),
+    )
   }
 
   private store(values: Record<string, string>, line: SourceLine): void {
@@ -663,6 +717,11 @@ function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<]/g, (c) => `\\${c}`).replace(/&(?=[#A-Za-z])/g, '\\&')
 }
 
+/** A table cell: inline escapes, and `|` would end the cell. */
+function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\|/g, '\\|')
+}
+
 function escapeHeading(text: string): string {
   return escapeInline(text).replace(/#/g, '\\#')
 }
@@ -695,12 +754,49 @@ interface Piece {
   forced: boolean
   /** Text from a table cell: never a heading or article. */
   cell: boolean
+  /** A whole table: its rows of cells, the first row the header. */
+  table?: string[][]
+  /** The first row of the table with a cell over several rows. */
+  spanAt?: SourceLine
 }
 
 /** Lines to pieces: table rows become one piece per cell, glued headings are split. */
 function toPieces(lines: SourceLine[]): Piece[] {
   const out: Piece[] = []
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as SourceLine
+    // Rows of two or more cells in a row: one table (a one-cell row is a layout box, read as text).
+    const rowCells = (l: SourceLine | undefined) => {
+      const cells = l?.tabCells ?? l?.cells?.filter((c) => c !== '')
+      return cells && cells.length >= 2 ? (l?.tabCells ?? l?.cells) : undefined
+    }
+    if (rowCells(line)) {
+      const table: string[][] = []
+      const first = line
+      let spanAt: SourceLine | undefined
+      for (; i < lines.length && rowCells(lines[i]); i++) {
+        table.push(rowCells(lines[i]) as string[])
+        if (lines[i]?.rowSpan) spanAt ??= lines[i]
+      }
+      i--
+      const text = table
+        .flat()
+        .filter((c) => c !== '')
+        .join(' ')
+      const piece: Piece = {
+        text,
+        line: first,
+        indent: first.indent,
+        bullet: false,
+        marker: undefined,
+        forced: false,
+        cell: true,
+        table,
+      }
+      if (spanAt) piece.spanAt = spanAt
+      out.push(piece)
+      continue
+    }
     const base: Piece = {
       text: line.text,
       line,
@@ -987,6 +1083,10 @@ class Assembler {
 
   private content(i: number): number {
     const piece = this.pieces[i] as Piece
+    if (piece.table) {
+      this.table(piece, piece.table)
+      return i + 1
+    }
     if (piece.bullet) return this.listItem(i, bulletItem(piece))
     const alone = loneMarker(piece)
     if (alone) return this.listItem(i, alone)
@@ -1088,6 +1188,43 @@ class Assembler {
     const column = this.top()?.column ?? 0
     this.endLists((c) => c >= column)
     this.blocks.push(`${' '.repeat(column)}${escapeBlock(piece.text)}`)
+  }
+
+  /**
+   * A table as a Markdown (GFM) table: the first row is the header, short rows are filled with
+   * empty cells. A cell spanning several rows cannot be shown so: said, with the place.
+   */
+  private table(piece: Piece, rows: string[][]): void {
+    // After `De salarisschalen zijn:` the table is part of that lid or onderdeel.
+    const introduced = (this.blocks[this.blocks.length - 1] ?? '').trimEnd().endsWith(':')
+    this.popItems((item) => item.contentIndent > piece.indent || (!introduced && !item.bulleted))
+    const column = this.top()?.column ?? 0
+    this.endLists((c) => c >= column)
+    const width = Math.max(...rows.map((r) => r.length))
+    const line = (cells: readonly string[]) =>
+      `${' '.repeat(column)}| ${Array.from({ length: width }, (_, k) => escapeCell(cells[k] ?? '')).join(' | ')} |`
+    const out = [line(rows[0] as string[]), `${' '.repeat(column)}|${' --- |'.repeat(width)}`]
+    for (const row of rows.slice(1)) out.push(line(row))
+    this.blocks.push(out.join('\n'))
+    // Until tables are parsed as tables, `|` inside a cell cannot be escaped so that fmt keeps it.
+    if (rows.some((row) => row.some((cell) => cell.includes('|')))) {
+      this.warnings.push(
+        warning(
+          piece.line,
+          'Een cel van de tabel bevat `|`, dat in een Markdown-tabel een nieuwe kolom begint; controleer de kolommen van de tabel en vervang het teken in de cel (bijvoorbeeld door `/`)',
+          'import-tabel',
+        ),
+      )
+    }
+    if (piece.spanAt) {
+      this.warnings.push(
+        warning(
+          piece.spanAt,
+          'De tabel heeft een cel die over meer rijen loopt; een Markdown-tabel kent dat niet, de cel staat alleen in de eerste rij. Controleer de tabel en vul de lege cellen zo nodig aan',
+          'import-tabel',
+        ),
+      )
+    }
   }
 
   private top(): OpenItem | undefined {

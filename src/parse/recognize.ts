@@ -226,26 +226,17 @@ class Recognizer {
 
   private startArtikel(block: Block, num: string, prefix: number, next: Block | undefined): void {
     this.phase = 'body'
-    const heading = stripPrefix(block.children, prefix)
-    const pending = this.pending
-    // A title both before and after the heading (laws-markdown, an article inserted or changed
-    // later: `####Last onder bestuursdwang`, `###Artikel 28a`, `####Bevel stillegging …`): the one
-    // after is the article's own; the one before is often a consolidation leftover. It stays where
-    // it stands, unplaced: at the end of the article before it (as its canonical form, a deeper
-    // heading after that article, reads back), or, when no article precedes it in its division,
-    // as a group of the articles that follow (a paragraaf without a number), which is likewise how
-    // its canonical form reads back.
-    const titleAfter = pending !== undefined && heading.length === 0 && isTitleAfter(block, next)
-    if (pending && titleAfter) {
-      this.pending = undefined
-      if (this.artikel) this.appendToArtikelLevel(kopOf(pending.block))
-      else this.placeKeywordless(pending.block)
-    }
     this.closeArtikel()
+    const heading = stripPrefix(block.children, prefix)
     const artikel: Artikel = { type: 'artikel', children: lead(num, heading), position: block.position }
-    if (pending && !titleAfter) {
+    const pending = this.pending
+    if (pending) {
       this.pending = undefined
-      if (heading.length === 0) {
+      // A title both before and after the heading (laws-markdown, an article inserted or changed
+      // later: `####Aspecten van arbobeleid`, `###Artikel 4`, `####Aanpassing arbeidsplaats …`):
+      // the one after is the article's own; the one before is a heading of its own, placed as any
+      // keywordless heading between articles is (so that fmt's output reads back the same).
+      if (heading.length === 0 && !isTitleAfter(block, next)) {
         setHeading(artikel, pending.block.children)
         if (pending.block.position && block.position) {
           artikel.position = { start: pending.block.position.start, end: block.position.end }

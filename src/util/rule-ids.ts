@@ -70,9 +70,11 @@ export const RULE_IDS = [
   'import-citeertitel-uit-titel',
   'import-datum',
   'import-geen-titel',
+  'import-intrekking',
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
+  'import-tabel',
   // Amendments (amend, apply)
   'wijziging-afgebroken',
   'wijziging-andere-regeling',
