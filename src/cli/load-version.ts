@@ -3,11 +3,13 @@ import { dirname, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { type ParseResult, parseRegeling } from '../parse/index.js'
-import { hasErrors } from '../util/messages.js'
+import { blockingErrors, hasErrors } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
 import { resolveVersion } from '../versions/refs.js'
 import { isWorkDir, loadWork, versionMeta } from '../versions/work.js'
 import { EXIT, plural, printMessages, readInput } from './io.js'
+
+export { blockingErrors }
 
 export interface LoadOptions {
   /** Go on with a regulation that has errors (`--force`); its messages are printed all the same. */
@@ -31,18 +33,6 @@ export function loadVersion(ref: string, options: LoadOptions = {}): { result: P
   if (typeof result === 'number') return result
   result.tree.data.meta = versionMeta(path, result.tree.data.meta)
   return { result, path }
-}
-
-/**
- * Errors of `check` that do not stop a command that reads the text: a version without front-matter
- * (a law-in-git series is plain Markdown; its dates come from the file names and its title from the
- * folder) is read right all the same. `check` still reports them.
- */
-const NOT_BLOCKING: ReadonlySet<string> = new Set(['frontmatter-ontbreekt', 'frontmatter-verplicht'])
-
-/** The errors of `file` that stop a command reading it (without `--force`). */
-export function blockingErrors(file: VFile): VFileMessage[] {
-  return file.messages.filter((m) => m.fatal === true && !NOT_BLOCKING.has(m.ruleId ?? ''))
 }
 
 /**

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { VFile } from 'vfile'
 import { isSystemError, whileWriting } from './system-errors.js'
 
 /** Write `data` to `path` atomically: readers see the old file or the new one, never half. */
@@ -50,4 +51,9 @@ function walk(dir: string, out: string[]): void {
     if (entry.isDirectory()) walk(p, out)
     else if (entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md') out.push(p)
   }
+}
+
+/** The text of a file as read, for a look at its front-matter. */
+export function fileText(file: VFile): string {
+  return typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array)
 }

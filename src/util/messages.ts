@@ -63,3 +63,15 @@ export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] 
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.reason.localeCompare(b.reason),
   )
 }
+
+/**
+ * Errors of `check` that do not stop a command that reads the text: a version without front-matter
+ * (a law-in-git series is plain Markdown; its dates come from the file names and its title from the
+ * folder) is read right all the same. `check` still reports them.
+ */
+const NOT_BLOCKING: ReadonlySet<string> = new Set(['frontmatter-ontbreekt', 'frontmatter-verplicht'])
+
+/** The errors of `file` that stop a command reading it (without `--force`). */
+export function blockingErrors(file: VFile): VFileMessage[] {
+  return file.messages.filter((m) => m.fatal === true && !NOT_BLOCKING.has(m.ruleId ?? ''))
+}

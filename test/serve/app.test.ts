@@ -242,11 +242,24 @@ describe.skipIf(SKIP_CHROMIUM || SKIP_LIBREOFFICE)('regelwerk serve in de browse
       ),
     )
     expect(JSON.stringify(json)).toContain('Sociaal Statuut')
+    // The DROP route: the Word file for DROP and the sheet with the CVDR field names.
+    docx.drop = await download(() => page.getByRole('link', { name: 'Besluit voor DROP (Word)' }).click(), 'drop.docx')
+    const gegevens = readFileSync(
+      await download(() => page.getByRole('link', { name: 'Gegevens voor DROP (HTML)' }).click(), 'drop.html'),
+      'utf8',
+    )
+    expect(gegevens).toContain('Officiële naam regeling')
+    expect(gegevens).toContain('Datum inwerkingtreding')
+    const dropJson = readFileSync(
+      await download(() => page.getByRole('link', { name: 'Gegevens voor DROP (JSON)' }).click(), 'drop.json'),
+      'utf8',
+    )
+    expect(dropJson).toContain('Citeertitel')
   })
 
   test('de Word-bestanden openen in LibreOffice met de verwachte tekst', () => {
     const names = Object.keys(docx).sort()
-    expect(names).toEqual(['besluit', 'brief', 'publicatie', 'renvooi', 'waswordt'])
+    expect(names).toEqual(['besluit', 'brief', 'drop', 'publicatie', 'renvooi', 'waswordt'])
     const pdfs = convertToPdf(
       names.map((k) => docx[k] as string),
       join(downloads, 'pdf'),
@@ -258,5 +271,6 @@ describe.skipIf(SKIP_CHROMIUM || SKIP_LIBREOFFICE)('regelwerk serve in de browse
     expect(text.besluit).toContain('ARTIKEL I')
     expect(text.brief).toContain('Voorbeeld')
     expect(text.publicatie).toContain('Sociaal Statuut')
+    expect(text.drop).toContain('Sociaal Statuut')
   })
 })

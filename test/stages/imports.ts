@@ -17,6 +17,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['validate', 'versions', 'diff', 'format'],
   ['amend', 'import', 'render', 'plugin'],
   ['assemble', 'publish'],
+  ['serve'],
   ['cli', 'index'],
 ]
 

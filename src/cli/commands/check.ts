@@ -5,12 +5,10 @@ import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { declaredSoort } from '../../parse/frontmatter.js'
 import { parseRegeling } from '../../parse/index.js'
-import { collectMarkdown } from '../../util/fs.js'
+import { collectMarkdown, fileText } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling, listExternalReferences } from '../../validate/index.js'
-import { checkWork, WORK_RULES } from '../../versions/check-work.js'
-import { appliesFrom } from '../../versions/rules/versie-overschaduwd.js'
-import { isWorkDir, loadWork } from '../../versions/work.js'
+import { versionMessages } from '../../versions/version-messages.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
 export interface CheckOptions {
@@ -93,36 +91,4 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     process.stderr.write(`${summary}\n`)
   }
   return fouten > 0 ? EXIT.input : EXIT.ok
-}
-
-/** The text of a file as read, for a look at its front-matter. */
-export function fileText(file: VFile): string {
-  return typeof file.value === 'string' ? file.value : new TextDecoder().decode(file.value as Uint8Array)
-}
-
-interface WorkContext {
-  messages: VFileMessage[]
-  inherited: Record<string, unknown>
-  firstVersion: { name: string; from: string } | undefined
-}
-
-/** The version checks of every work among `files`, and what each version inherits, per version file. */
-export function versionMessages(files: string[]): Map<string, WorkContext> {
-  const out = new Map<string, WorkContext>()
-  const ids = new Set<string>(WORK_RULES.map((r) => r.id))
-  for (const dir of new Set(files.map((f) => dirname(f)))) {
-    if (!isWorkDir(dir)) continue
-    const work = loadWork(dir)
-    checkWork(work)
-    const first = work.versions[0]
-    const from = first && appliesFrom(first)
-    for (const v of work.versions) {
-      out.set(v.path, {
-        messages: v.file.messages.filter((m) => ids.has(m.ruleId ?? '')),
-        inherited: work.inherited,
-        firstVersion: first && from && v !== first ? { name: first.name, from } : undefined,
-      })
-    }
-  }
-  return out
 }

@@ -1,5 +1,9 @@
-/** Flow 7: a publication file → its check messages → downloads (Word, HTML, JSON metadata), as `publish`. */
+/**
+ * Flow 7: a publication file → its check messages → downloads (Word, HTML, JSON metadata) and the
+ * DROP route (Word file for DROP plus the CVDR field sheet), as `publish` and `publish --format drop`.
+ */
 import { readdirSync } from 'node:fs'
+import { dropMetadata, dropMetadataHtml, dropMetadataJson } from '../../publish/drop.js'
 import { metadataJson, preparePublication } from '../../publish/index.js'
 import { hasErrors } from '../../util/messages.js'
 import { esc, messageList, page, qs } from '../html.js'
@@ -52,7 +56,9 @@ export function publiceren(req: Request): Reply {
       const dl = (formaat: string, label: string) =>
         `<a class="knop licht" href="/publiceren/download${qs({ pad: chosen, formaat })}" download>${esc(label)}</a>`
       result = `<h2>${esc(pub.opschrift)}</h2><h3>Controle</h3>${messageList(messages)}
-<h3>Downloads</h3><div class="knoppen">${dl('docx', 'Publicatietekst (Word)')}${dl('html', 'Publicatietekst (HTML)')}${dl('json', 'Metadata (JSON)')}</div>`
+<h3>Downloads</h3><div class="knoppen">${dl('docx', 'Publicatietekst (Word)')}${dl('html', 'Publicatietekst (HTML)')}${dl('json', 'Metadata (JSON)')}</div>
+<h3>Voor DROP</h3><p>Het Word-bestand voor DROP (stijlen voor aanhef, artikelkoppen, ondertekening en toelichting) en de gegevens per CVDR-veld, om in de wizard van DROP over te nemen. Wat u daarna in DROP nog doet, staat in <code>docs/publicatie.md</code>.</p>
+<div class="knoppen">${dl('drop', 'Besluit voor DROP (Word)')}${dl('drop-gegevens', 'Gegevens voor DROP (HTML)')}${dl('drop-json', 'Gegevens voor DROP (JSON)')}</div>`
     }
   }
   const body = `<h1>Publiceren</h1><p>Kies een publicatiebestand uit <code>publicaties/</code>: de controle wordt getoond en daarna de tekst voor het gemeenteblad en de metadata.</p>
@@ -92,6 +98,29 @@ export async function download(req: Request): Promise<Reply> {
         body: await renderPublicationDocx(pub),
       }
     }
+    case 'drop': {
+      const { renderPublicationDocx } = await import('../../render/docx-publication.js')
+      return {
+        kind: 'file',
+        name: `${stem}-drop.docx`,
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        body: await renderPublicationDocx(pub, 'drop'),
+      }
+    }
+    case 'drop-gegevens':
+      return {
+        kind: 'file',
+        name: `${stem}-metadata.html`,
+        type: 'text/html; charset=utf-8',
+        body: dropMetadataHtml(dropMetadata(pub)),
+      }
+    case 'drop-json':
+      return {
+        kind: 'file',
+        name: `${stem}-metadata.json`,
+        type: 'application/json; charset=utf-8',
+        body: dropMetadataJson(dropMetadata(pub)),
+      }
     default:
       throw new HttpError(400, `Onbekend formaat \`${formaat.slice(0, 40)}\``)
   }
