@@ -1,7 +1,6 @@
 /** Loading a version for the commands that read a regulation (`diff`, `amend`, `apply`, `tree`, `show`). */
 import { dirname, resolve } from 'node:path'
 import type { VFile } from 'vfile'
-import type { VFileMessage } from 'vfile-message'
 import { type ParseResult, parseRegeling } from '../parse/index.js'
 import { blockingErrors, hasErrors } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'

@@ -1,8 +1,5 @@
 /** `regelwerk check [paths…]`: parse and validate regulations and amendments. */
 import { existsSync } from 'node:fs'
-import { dirname } from 'node:path'
-import type { VFile } from 'vfile'
-import type { VFileMessage } from 'vfile-message'
 import { declaredSoort } from '../../parse/frontmatter.js'
 import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown, fileText } from '../../util/fs.js'
