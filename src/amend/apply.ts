@@ -15,9 +15,9 @@ import { assignIds } from '../parse/ids.js'
 import { parseRegeling } from '../parse/index.js'
 import { fout } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
-import { applyOperatie, applyRedactioneel, NummeringFout, OpdrachtFout } from './apply-operation.js'
+import { applyOperatie, applyRedactioneel, NummeringFout, OpdrachtFout, resolve, textNodes } from './apply-operation.js'
 import { plaatsWords } from './citation.js'
-import type { GelezenWijziging, GenoemdeRegeling } from './parse-amendment.js'
+import { cutOff, type GelezenWijziging, type GenoemdeRegeling } from './parse-amendment.js'
 
 /**
  * Keys of one version: they come from the amendment (or are made here), never from the base.
@@ -156,6 +156,15 @@ export function applyAmendment(
   const verslag: Verslag[] = []
   for (const op of wijziging.opdrachten) {
     const before = new Set(artikelNums(tree))
+    if (op.afgebroken && !endsUnpunctuatedAlready(tree, op.operatie)) {
+      fout(
+        file,
+        `De nieuwe tekst bij de opdracht «${op.tekst}» houdt midden in een ${op.afgebroken.woord ? 'woord' : 'zin'} op («${op.afgebroken.slot}»); het besluit lijkt afgebroken. Er is niets geschreven`,
+        { line: op.line, column: op.column },
+        'wijziging-afgebroken',
+      )
+      return undefined
+    }
     try {
       applyOperatie(tree, op.operatie)
     } catch (error) {
@@ -401,4 +410,25 @@ export function fromModel(model: Wijzigingsbesluit): GelezenWijziging {
   if (model.artikelII.inwerkingtreding) out.inwerkingtreding = model.artikelII.inwerkingtreding
   if (model.artikelII.terugwerkendeKracht) out.terugwerkendeKracht = model.artikelII.terugwerkendeKracht
   return out
+}
+
+/**
+ * Whether the provision a `komt te luiden` replaces already ended without closing punctuation (the
+ * last onderdeel of a list in many published texts): then new text that ends the same way is no sign
+ * of a cut-off besluit. Inserted provisions have nothing to compare with and stay refused.
+ */
+function endsUnpunctuatedAlready(tree: Regeling, op: Operatie): boolean {
+  if (op.soort !== 'komt-te-luiden' || op.doel.length === 0) return false
+  let found: ReturnType<typeof resolve>
+  try {
+    found = resolve(tree, op.doel)
+  } catch {
+    return false
+  }
+  if (!found.parent) return false
+  const holders = textNodes(found.node)
+  const last = holders[holders.length - 1]
+  if (!last) return false
+  const text = phrasingText(last.children)
+  return cutOff(text, 'tekst') !== undefined
 }

@@ -29,6 +29,12 @@ export interface GelezenOpdracht {
   line: number
   column: number
   operatie: Operatie
+  /**
+   * The new text stops without the punctuation a provision ends with (`…outplacementbegeleiding;
+   * binnen zes weken`). Whether the besluit is cut off is decided against the text it replaces
+   * (`applyAmendment`): a provision that already ended that way may keep doing so.
+   */
+  afgebroken?: { slot: string; woord: boolean }
 }
 
 /** What an amendment document says. */
@@ -810,13 +816,8 @@ export function parseAmendment(text: string, file: VFile): GelezenWijziging {
     setInhoud(op.operatie, inhoud)
     const wat = watOf(op.operatie)
     const cut = CUT_CHECKED.has(wat) ? cutOff(inhoud, wat) : undefined
-    if (cut)
-      fout(
-        file,
-        `De nieuwe tekst bij de opdracht «${op.tekst}» houdt midden in een ${cut.woord ? 'woord' : 'zin'} op («${cut.slot}»); het besluit lijkt afgebroken`,
-        { line: op.line, column: op.column },
-        'wijziging-afgebroken',
-      )
+    if (cut) op.afgebroken = cut
+    else delete op.afgebroken
   }
 
   const finish = () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { applyAmendment } from '../../src/amend/apply.js'
-import { parseAmendment } from '../../src/amend/parse-amendment.js'
+import { cutOff, parseAmendment } from '../../src/amend/parse-amendment.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { CORPUS, parsePath, parseString, ROOT, signature } from '../helpers.js'
@@ -119,6 +119,7 @@ describe('round trip property on random edits of a real text', () => {
             for (const c of (n.children ?? []) as Array<{ type: string }>) walk(c)
           }
           walk(copy as unknown as { type: string })
+          const before = texts.map((t) => t.value)
           for (const e of edits) {
             const t = texts[e.at % texts.length] as { value: string }
             const words = t.value.split(' ')
@@ -129,6 +130,15 @@ describe('round trip property on random edits of a real text', () => {
           const oud = parseString(formatRegeling(statuut, {})).result.tree
           const nieuw = parseString(formatRegeling(copy, {})).result.tree
           const { file, result } = roundTrip(oud, nieuw)
+          // An edit that leaves a provision ending mid-sentence (`outplacementbegeleiding; binnen zes
+          // weken`, where the old text ended with `;`) makes a text apply must take for a cut-off
+          // besluit: then the only allowed outcome is that refusal, never a silently applied text.
+          const cut = texts.some((t, i) => cutOff(t.value, 'tekst') && !cutOff(before[i] as string, 'tekst'))
+          if (cut && file.messages.length > 0) {
+            expect(file.messages.map((m) => m.ruleId)).toEqual(['wijziging-afgebroken'])
+            expect(result).toBeUndefined()
+            return
+          }
           expect(file.messages.map(String)).toEqual([])
           expect(signature(result?.tree as Regeling)).toEqual(signature(nieuw))
           expect(body(result?.tree as Regeling)).toBe(body(nieuw))
@@ -136,5 +146,31 @@ describe('round trip property on random edits of a real text', () => {
       ),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('new text without closing punctuation (the random edit that found it)', () => {
+  const text = formatRegeling(
+    parseString(readFileSync(join(ROOT, 'regulations/sociaal-statuut-cgm/2013-01-03.md'), 'utf8')).result.tree,
+    {},
+  )
+  it('is refused when the provision ended with a punctuation mark before: the besluit looks cut off', () => {
+    const oud = parseString(text).result.tree
+    const nieuw = parseString(
+      text.replace('e. outplacementbegeleiding;', 'e. outplacementbegeleiding; binnen zes weken'),
+    ).result.tree
+    const { file, result } = roundTrip(oud, nieuw)
+    expect(result).toBeUndefined()
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['wijziging-afgebroken'])
+    expect(file.messages[0]?.reason).toContain('binnen zes weken')
+  })
+  it('is applied when the provision already ended that way (the last onderdeel of many published lists)', () => {
+    const oud = parseString(text.replace('e. outplacementbegeleiding;', 'e. outplacementbegeleiding')).result.tree
+    const nieuw = parseString(
+      text.replace('e. outplacementbegeleiding;', 'e. outplacementbegeleiding binnen zes weken'),
+    ).result.tree
+    const { file, result } = roundTrip(oud, nieuw)
+    expect(file.messages.map(String)).toEqual([])
+    expect(body(result?.tree as Regeling)).toBe(body(nieuw))
   })
 })
