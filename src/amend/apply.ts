@@ -159,7 +159,7 @@ export function applyAmendment(
     if (op.afgebroken && !endsUnpunctuatedAlready(tree, op.operatie)) {
       fout(
         file,
-        `De nieuwe tekst bij de opdracht «${op.tekst}» houdt midden in een ${op.afgebroken.woord ? 'woord' : 'zin'} op («${op.afgebroken.slot}»); het besluit lijkt afgebroken. Er is niets geschreven`,
+        `De nieuwe tekst bij de opdracht «${op.tekst}» houdt op zonder leesteken aan het slot, midden in een ${op.afgebroken.woord ? 'zin of woord' : 'zin'} («${op.afgebroken.slot}»)${op.operatie.soort === 'komt-te-luiden' ? ', waar de bepaling die zij vervangt er een had' : ''}; het besluit lijkt afgebroken. Er is niets geschreven`,
         { line: op.line, column: op.column },
         'wijziging-afgebroken',
       )

@@ -161,7 +161,7 @@ describe('guards (point 2)', () => {
     )
     expect(result).toBeUndefined()
     expect(messages).toEqual(['14:1 wijziging-afgebroken'])
-    expect(file.messages[0]?.reason).toContain('midden in een woord')
+    expect(file.messages[0]?.reason).toContain('midden in een zin of woord')
   })
   it('lid 5 added to an article with three leden is refused', () => {
     const { result, messages, file } = apply(

@@ -122,3 +122,23 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
     }
   })
 })
+
+describe('amend writes no besluit that apply would refuse', () => {
+  it('a provision of the new version that lost its closing punctuation: exit 1, the reason, no file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regelwerk-afgebroken-'))
+    try {
+      const nieuw = join(dir, 'nieuw.md')
+      writeFileSync(nieuw, edit(['e. outplacementbegeleiding;', 'e. outplacementbegeleiding; binnen zes weken']))
+      const out = join(dir, 'besluit.md')
+      const run = regelwerk(['amend', STATUUT, nieuw, '--out', out])
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain('Het wijzigingsbesluit zou door `apply` worden geweigerd')
+      expect(run.stderr).toContain('binnen zes weken')
+      expect(run.stderr).toContain('leesteken aan het slot mist')
+      expect(run.stderr).toContain('[wijziging-onmogelijk]')
+      expect(() => readFileSync(out)).toThrow()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,8 +1,10 @@
 /** `regelwerk amend <oud> <nieuw> [--format md|docx] [--out F]`: the wijzigingsbesluit from old to new. */
 import { resolve } from 'node:path'
 import { VFile } from 'vfile'
+import { applyAmendment } from '../../amend/apply.js'
 import { AmendmentRefusal, generateAmendment } from '../../amend/generate.js'
 import { besluitKader } from '../../amend/kader.js'
+import { parseAmendment } from '../../amend/parse-amendment.js'
 import { diffRegelingen } from '../../diff/index.js'
 import type { Wijzigingsbesluit } from '../../model/amendment.js'
 import type { ParseResult } from '../../parse/index.js'
@@ -76,11 +78,34 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     ...(options.kenmerk !== undefined ? { kenmerk: options.kenmerk.trim() } : {}),
     ...(options.ondertekening !== undefined ? { ondertekening: options.ondertekening } : {}),
   })
+  // The other half must take what this half writes: the besluit is read and applied to the old
+  // version here, and a refusal (a provision of the new version that ends without the punctuation
+  // the old one had reads as a cut-off besluit) stops with apply's message, so that no file is
+  // written that `apply` would refuse.
+  const markdown = renderAmendmentMarkdown(model, kader)
+  const probe = new VFile({ path: options.out ?? 'wijzigingsbesluit.md', value: markdown })
+  applyAmendment(oud.result.tree, parseAmendment(markdown, probe), probe)
+  const weigering = probe.messages.find((m) => m.fatal === true)
+  if (weigering) {
+    const file = new VFile({ path: nieuw.path })
+    const hint =
+      weigering.ruleId === 'wijziging-afgebroken'
+        ? ' Kijk in de nieuwe versie of die bepaling een leesteken aan het slot mist.'
+        : ''
+    fout(
+      file,
+      `Het wijzigingsbesluit zou door \`apply\` worden geweigerd: ${weigering.reason.replace(/\. Er is niets geschreven$/, '')}.${hint} Er is geen wijzigingsbesluit geschreven`,
+      { line: 1, column: 1 },
+      'wijziging-onmogelijk',
+    )
+    printMessages(file, nieuw.path)
+    return EXIT.input
+  }
   let output: string | Uint8Array
   if (format === 'docx') {
     const { renderAmendmentDocx } = await import('../../render/amendment-docx.js')
     output = await renderAmendmentDocx(model, kader)
-  } else output = renderAmendmentMarkdown(model, kader)
+  } else output = markdown
   const meldingen = new VFile({ path: nieuw.path })
   if (model.grofheid === 'regeling')
     waarschuwing(
