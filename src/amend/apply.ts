@@ -15,6 +15,7 @@ import { assignIds } from '../parse/ids.js'
 import { parseRegeling } from '../parse/index.js'
 import { fout } from '../util/messages.js'
 import { checkRegeling } from '../validate/index.js'
+import { VERSION_KEYS as NEW_VERSION_RESETS } from '../versions/new-version.js'
 import { applyOperatie, applyRedactioneel, NummeringFout, OpdrachtFout, resolve, textNodes } from './apply-operation.js'
 import { plaatsWords } from './citation.js'
 import { cutOff, type GelezenWijziging, type GenoemdeRegeling } from './parse-amendment.js'
@@ -25,19 +26,7 @@ import { cutOff, type GelezenWijziging, type GenoemdeRegeling } from './parse-am
  * onderwerp, grondslagen, …) and carries over. `identificatie` carries over only when it names
  * the work (a BWB id, a CVDR id without version suffix); `CVDR123_2` names one version.
  */
-const VERSION_KEYS: ReadonlySet<string> = new Set([
-  'inwerkingtreding',
-  'terugwerkende-kracht',
-  'uitwerkingtreding',
-  'ondertekening',
-  'bekendmaking',
-  'bekendmaking-datum',
-  'betreft',
-  'kenmerk',
-  'bron',
-  'opmerkingen',
-  'identificatie',
-])
+const VERSION_KEYS: ReadonlySet<string> = new Set(NEW_VERSION_RESETS)
 
 /** An identificatie of the work rather than of one version. */
 function workIdentificatie(value: unknown): boolean {

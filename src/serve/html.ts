@@ -3,16 +3,12 @@
  * small helpers. Every value from a file or a form goes through `esc`.
  */
 import type { VFileMessage } from 'vfile-message'
+import { esc as escText } from '../render/html-diff.js'
 import { formatDutchDate } from '../util/dates.js'
 
-/** HTML-escape text for element content and quoted attribute values. */
+/** HTML-escape any value (undefined and null as empty) for element content and quoted attribute values. */
 export function esc(text: unknown): string {
-  return String(text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
+  return escText(String(text ?? ''))
 }
 
 /** A query string from the defined values. */
