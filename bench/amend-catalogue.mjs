@@ -15,8 +15,12 @@ import { parseRegeling } from '../dist/parse/index.js'
 const catalogue = join(import.meta.dirname, '..', 'test', 'fixtures', 'amend-catalogue')
 
 export function catalogueReport() {
-  const basePath = join(catalogue, 'basis-statuut.md')
-  const base = parseRegeling(new VFile({ path: basePath, value: readFileSync(basePath, 'utf8') })).tree
+  const baseOf = (dir) => {
+    // A form whose base must be another real text has its own `basis.md`.
+    const own = join(catalogue, dir, 'basis.md')
+    const basePath = existsSync(own) ? own : join(catalogue, 'basis-statuut.md')
+    return parseRegeling(new VFile({ path: basePath, value: readFileSync(basePath, 'utf8') })).tree
+  }
   const forms = readdirSync(catalogue).filter((d) => /^\d\d-/.test(d))
   let toegepast = 0
   let geweigerd = 0
@@ -27,7 +31,7 @@ export function catalogueReport() {
     const meta = parseYaml(text.split('---')[1] ?? '') ?? {}
     if (meta.echt === 'ja') echt++
     const file = new VFile({ path: 'besluit.md', value: text })
-    const result = applyBesluit(base, parseAmendment(text, file), file)
+    const result = applyBesluit(baseOf(dir), parseAmendment(text, file), file)
     const meldingen = file.messages.map((m) => `${m.line}:${m.column} ${m.reason} [${m.ruleId}]`).join('\n')
     const verwacht = join(catalogue, dir, 'verwacht.md')
     if (result) {

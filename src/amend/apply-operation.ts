@@ -315,7 +315,9 @@ export function spliceInline(
   const after = isText(last) ? textOf(last).slice(textOf(last).length - Math.max(0, b1 - end)) : ''
   const replaced: PhrasingContent[] = []
   if (nieuw.length === 0) {
-    const joined = tidyJoin(before, '', after)
+    // What stands before the touched children (a link or nadruk) counts for the white space.
+    const preceding = phrasingText(children.slice(0, first)).slice(-1)
+    const joined = tidyJoin(before, '', after, preceding)
     if (joined !== '') replaced.push({ type: 'text', value: joined })
   } else {
     if (before) replaced.push({ type: 'text', value: before })
@@ -327,12 +329,17 @@ export function spliceInline(
   return true
 }
 
-/** Join the text around lapsed words without a double space or a space before punctuation. */
-function tidyJoin(before: string, middle: string, after: string): string {
+/**
+ * Join the text around lapsed words without a double space or a space before punctuation.
+ * `preceding`: the last character of what stands before `before` in the same text (a link or
+ * nadruk), so that `*Staatscourant*` keeps the space after it.
+ */
+function tidyJoin(before: string, middle: string, after: string, preceding = ''): string {
   if (middle !== '') return before + middle + after
-  if (/\s$/.test(before) && (after === '' || /^\s/.test(after) || /^[,.;:)]/.test(after)))
-    return before.trimEnd() + after
-  if ((before === '' || /\($/.test(before)) && /^\s/.test(after)) return before + after.replace(/^\s+/, '')
+  const left = preceding + before
+  if (/\s$/.test(left) && (after === '' || /^\s/.test(after) || /^[,.;:)]/.test(after)))
+    return before === '' ? after.replace(/^\s+/, '') : before.trimEnd() + after
+  if ((left === '' || /\($/.test(left)) && /^\s/.test(after)) return before + after.replace(/^\s+/, '')
   return before + after
 }
 
@@ -640,6 +647,7 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
         f.parent.children.splice(i, 1)
       }
       if (op.vernummering && parent) renumber(parent as Regeling | AnyNode, op.vernummering, doel)
+      if (op.aanduiding) aanduidingVervalt(root, op.aanduiding)
       if (op.slotPunt)
         replaceEnd(
           resolve(root, op.slotPunt).node,
@@ -653,6 +661,10 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
     case 'invoegen': {
       const doel = plaatsWords(op.na ?? op.voor ?? op.ouder)
       const ouder = op.na || op.voor ? resolve(root, (op.na ?? op.voor) as Plaats).parent : resolve(root, op.ouder).node
+      if (op.wat === 'gedachtestreepje') {
+        streepjesToevoegen(ouder as AnyNode | Regeling | undefined, op, doel)
+        return
+      }
       let nodes = parseInhoud(op.inhoud, op.wat)
       if (op.wat === 'artikel') nodes = placeToelichting(root, nodes)
       expectKind(nodes, op.wat, doel)
@@ -690,6 +702,11 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       if (ouder && isItem({ type: op.wat })) checkSequence(ouder as AnyNode, beforeSeq, op.wat, doel)
       return
     }
+    case 'aanduiding': {
+      if (op.actie === 'vervalt') aanduidingVervalt(root, op.doel)
+      else aanduidingGeplaatst(root, op.doel)
+      return
+    }
     case 'verplaatsen': {
       const doel = plaatsWords(op.doel)
       const found = resolve(root, op.doel)
@@ -699,6 +716,74 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       return
     }
   }
+}
+
+/**
+ * `Voor de tekst wordt de aanduiding „1.” geplaatst.`: the text of an article without leden becomes
+ * its lid 1 (so that leden can be added after it). A consolidator's heading at its end stays after.
+ */
+function aanduidingGeplaatst(root: Regeling, plaats: Plaats): void {
+  const doel = plaatsWords(plaats)
+  const node = resolve(root, plaats).node
+  if (node.type !== 'artikel')
+    throw new OpdrachtFout(`De aanduiding „1.” wordt voor de tekst van een artikel geplaatst, niet van ${doel}`, doel)
+  const lead = node.children.slice(0, node.children.length - contentOf(node).length)
+  const content = contentOf(node) as AnyNode[]
+  if (content.some((c) => c.type === 'lid')) throw new OpdrachtFout(`${cap(doel)} heeft al leden`, doel)
+  let end = content.length
+  while (end > 0 && content[end - 1]?.type === 'kop') end--
+  const body = content.slice(0, end)
+  if (body.length === 0) throw new OpdrachtFout(`${cap(doel)} heeft geen tekst om te nummeren`, doel)
+  const lid = { type: 'lid', children: [{ type: 'nummer', value: '1' }, ...body] } as unknown as AnyNode
+  ;(node as Holder).children = [...lead, lid, ...content.slice(end)]
+}
+
+/**
+ * `De aanduiding „1.” voor het eerste lid vervalt.` (also after `alsmede` when the other leden
+ * lapse): the one lid left loses its number; its text becomes the text of the article.
+ */
+function aanduidingVervalt(root: Regeling, plaats: Plaats): void {
+  const doel = plaatsWords(plaats)
+  const found = resolve(root, plaats)
+  const artikel = found.parent as AnyNode | undefined
+  if (found.node.type !== 'lid' || artikel?.type !== 'artikel')
+    throw new OpdrachtFout(`De aanduiding „1.” staat voor een lid van een artikel, niet voor ${doel}`, doel)
+  if (!sameNum(numOf(found.node), '1'))
+    throw new OpdrachtFout(`${cap(doel)} heeft de aanduiding „${numOf(found.node)}.”, niet „1.”`, doel)
+  const leden = kids(artikel).filter((c) => c.type === 'lid')
+  if (leden.length > 1)
+    throw new OpdrachtFout(
+      `${cap(plaatsWords(plaats.slice(0, -1)))} heeft daarna nog ${leden.length} leden; de aanduiding „1.” kan alleen vervallen voor het enige lid`,
+      doel,
+    )
+  ;(artikel as Holder).children.splice(found.index, 1, ...(contentOf(found.node) as AnyNode[]))
+}
+
+/**
+ * `Aan het eerste lid wordt een gedachtestreepje toegevoegd, luidende:`: items without a number
+ * (`- …`), after the last item of the provision, which must be gedachtestreepjes too.
+ */
+function streepjesToevoegen(
+  ouder: AnyNode | Regeling | undefined,
+  op: Extract<Operatie, { soort: 'invoegen' }>,
+  doel: string,
+): void {
+  if (!ouder || op.na || op.voor || op.vernummering || op.puntkomma)
+    throw new OpdrachtFout('Een gedachtestreepje kan alleen aan het slot van een opsomming worden toegevoegd', doel)
+  if (!canHold(ouder, 'onderdeel'))
+    throw new OpdrachtFout(`In ${doel} staat geen opsomming waaraan een gedachtestreepje kan worden toegevoegd`, doel)
+  const nodes = parseInhoud(op.inhoud, 'onderdeel')
+  const expected = op.aantal ?? 1
+  if (nodes.length !== expected || nodes.some((n) => n.type !== 'onderdeel' || numOf(n) !== '-'))
+    throw new NummeringFout(
+      `De opdracht noemt ${expected === 1 ? 'één gedachtestreepje' : `${expected} gedachtestreepjes`}, maar de nieuwe tekst is ${nodes.map((n) => (n.type === 'onderdeel' ? `onderdeel ${numOf(n)}` : n.type)).join(', ') || 'leeg'}`,
+      doel,
+    )
+  const children = kids(ouder)
+  const last = children[children.length - 1]
+  if (last?.type !== 'onderdeel' || numOf(last) !== '-')
+    throw new OpdrachtFout(`${cap(doel)} eindigt niet op een gedachtestreepje`, doel)
+  children.push(...nodes)
 }
 
 /**

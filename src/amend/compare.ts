@@ -100,26 +100,36 @@ export function sameWords(a: unknown, b: unknown): boolean {
  */
 const NOTE = /^\s*\[?(?:Vervallen|Treedt in werking) per \d{2}-\d{2}-\d{4}\]?\.?\s*$/
 
-/** Whether a node is a consolidator's note (see `NOTE`). */
-export function isNote(node: unknown): boolean {
+/**
+ * Whether a node is a consolidator's note: an alinea as in `NOTE`, or a `kop` inside an article
+ * (`parentType`). Such a heading is the opschrift of an article that lapsed, which the
+ * consolidated text keeps standing (`####Wijziging boetebedrag` after artikel 38 of the
+ * Arbeidsomstandighedenwet, where artikelen 39–42 were); the parser can only hang it in the
+ * article before it. It belongs to no provision and no besluit speaks of it.
+ */
+export function isNote(node: unknown, parentType?: string): boolean {
   const n = node as { type?: string; children?: Array<{ type?: string; value?: string }> } | undefined
+  if (n?.type === 'kop' && parentType === 'artikel') return true
   if (n?.type !== 'alinea' || !Array.isArray(n.children)) return false
   const text = n.children.map((c) => (c.type === 'text' ? (c.value ?? '') : '\u0000')).join('')
   return NOTE.test(text)
 }
 
 /** Without consolidator's notes, at any depth. */
-function withoutNotes(node: unknown): unknown {
-  if (Array.isArray(node)) return node.filter((c) => !isNote(c)).map(withoutNotes)
+function withoutNotes(node: unknown, parentType?: string): unknown {
+  if (Array.isArray(node)) return node.filter((c) => !isNote(c, parentType)).map((c) => withoutNotes(c))
   if (node === null || typeof node !== 'object') return node
+  const type = (node as { type?: string }).type
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) out[k] = withoutNotes(v)
+  for (const [k, v] of Object.entries(node as Record<string, unknown>))
+    out[k] = k === 'children' ? withoutNotes(v, type) : withoutNotes(v)
   return out
 }
 
 /**
  * Whether two nodes hold the same provisions, word for word: `sameWords`, leaving out the
- * consolidator's notes ("Vervallen per 01-01-2015"), which no besluit speaks of.
+ * consolidator's notes ("Vervallen per 01-01-2015", the opschrift of a lapsed article), which no
+ * besluit speaks of.
  */
 export function sameBepalingen(a: unknown, b: unknown): boolean {
   return sameWords(withoutNotes(a), withoutNotes(b))

@@ -10,9 +10,11 @@
  * inserted and deleted at once), the unit is replaced as a whole ("komt te luiden"); when even that
  * does not give the new text, the whole text is. `grofheid` and `geheelVervangen` say so.
  */
+
+import { diffWords as diffWordsLib } from 'diff'
 import type { PhrasingContent } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
-import { phrasingText, unchangedTree } from '../diff/index.js'
+import { diffRegelingen, diffWords, phrasingText, unchangedTree } from '../diff/index.js'
 // The new text of an instruction is regulation Markdown, and fmt is its one writer.
 import { formatRegeling } from '../format/markdown.js'
 import { artikelenOf, contentOf, headingOf, leadLength, numOf as nodeNum } from '../model/access.js'
@@ -222,11 +224,6 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
       sp.e--
       sp.ne--
     }
-    // Lapsed words are quoted without the white space around them.
-    if (sp.ns === sp.ne) {
-      while (sp.s < sp.e && /\s/.test(oud.charAt(sp.s))) sp.s++
-      while (sp.e > sp.s && /\s/.test(oud.charAt(sp.e - 1))) sp.e--
-    }
   }
   // A change of white space alone is opmaak: the redactionele bijwerking shows it.
   const squeeze = (x: string) => x.replace(/\s+/g, ' ').trim()
@@ -234,7 +231,8 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     const sp = spans[i] as Span
     if (squeeze(oud.slice(sp.s, sp.e)) === squeeze(nieuw.slice(sp.ns, sp.ne))) spans.splice(i, 1)
   }
-  mergeDense(spans, oud)
+  slideLapses(spans, oud)
+  mergeDense(spans, oud, nieuw)
   for (let guard = 0; guard < 200; guard++) {
     const i = spans.findIndex((sp) => {
       const text = oud.slice(sp.s, sp.e)
@@ -244,20 +242,16 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
       // A line break inside quoted words is quoted as a space (a reader cannot see the difference;
       // apply matches any white space between the words, and the weergave restores the break).
       const line = (x: string) => x.replace(/\s+/g, ' ')
-      // White space both sides share at the ends of a change is not quoted.
-      for (const sp of spans) {
-        while (sp.e > sp.s && sp.ne > sp.ns && /\s/.test(oud.charAt(sp.e - 1)) && /\s/.test(nieuw.charAt(sp.ne - 1))) {
-          sp.e--
-          sp.ne--
-        }
-        while (sp.e > sp.s && sp.ne > sp.ns && /\s/.test(oud.charAt(sp.s)) && /\s/.test(nieuw.charAt(sp.ns))) {
-          sp.s++
-          sp.ns++
-        }
+      spans.forEach((sp, k) => {
+        quoteEnds(sp, oud, nieuw, (x: Span) => {
+          const text = oud.slice(x.s, x.e)
+          const neighbours = (spans[k - 1]?.e ?? 0) <= x.s && x.e <= (spans[k + 1]?.s ?? oud.length)
+          return neighbours && words.test(text) && countMatches(nodes, text) === 1 && spliceInline(oudInline, x.s, x.e)
+        })
         const text = oud.slice(sp.s, sp.e)
         if (countMatches(nodes, text) !== 1 || !spliceInline(oudInline, sp.s, sp.e))
           throw new Grof('de gewijzigde woorden komen in de bepaling meer dan eens voor')
-      }
+      })
       const out = spans.map((sp) => ({
         oud: line(oud.slice(sp.s, sp.e)),
         nieuw: escapeInline(line(nieuw.slice(sp.ns, sp.ne))),
@@ -294,14 +288,142 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
 }
 
 /**
- * A drafter quotes the smallest phrase a reader can follow: two neighbouring changes in one sentence
- * whose changed words outweigh the unchanged words between them become one replacement ("wordt
- * „de Commissie gelijke behandeling, bedoeld” vervangen door „het College, genoemd”" rather than
- * three). Repeated until no pair qualifies, so a sentence that mostly changes is quoted as one
- * phrase. A sentence end between two changes keeps them apart.
+ * The ends of a change as they are quoted, once its words are unique: white space both texts share
+ * is left out, lapsed words are quoted without the white space around them, words both texts share
+ * at the ends (`Raad, de voorzitters …` → `Raad`, `… tweede lid.` → `… Strafrecht.`) are left out
+ * as long as what is left is unique (`fits`), and white space on one side only (`1 - 4` → `1-4`) is
+ * quoted with the word next to it. While words are taken in for uniqueness, a change keeps its white
+ * space, so that both texts stay lined up; only here it goes.
  */
-function mergeDense(spans: Span[], oud: string): void {
-  const size = (sp: Span) => Math.max(sp.e - sp.s, sp.ne - sp.ns)
+function quoteEnds(sp: Span, oud: string, nieuw: string, fits: (x: Span) => boolean): void {
+  const ws = (c: string) => /\s/.test(c)
+  const tidy = (x: Span) => {
+    while (x.e > x.s && x.ne > x.ns && ws(oud.charAt(x.e - 1)) && ws(nieuw.charAt(x.ne - 1))) {
+      x.e--
+      x.ne--
+    }
+    while (x.e > x.s && x.ne > x.ns && ws(oud.charAt(x.s)) && ws(nieuw.charAt(x.ns))) {
+      x.s++
+      x.ns++
+    }
+    if (x.ns === x.ne) {
+      while (x.s < x.e && ws(oud.charAt(x.s))) x.s++
+      while (x.e > x.s && ws(oud.charAt(x.e - 1))) x.e--
+    }
+  }
+  const oneSided = (x: Span) =>
+    /^\s|\s$/.test(oud.slice(x.s, x.e)) || (x.ne > x.ns && /^\s|\s$/.test(nieuw.slice(x.ns, x.ne)))
+  tidy(sp)
+  // Only between two words, or before the mark that closes one (`Raad|, de`): never inside a
+  // word, a number or an amount (`€ 69,|31`).
+  const cut = (text: string, at: number) =>
+    at <= 0 ||
+    at >= text.length ||
+    ws(text.charAt(at - 1)) ||
+    ws(text.charAt(at)) ||
+    (/[,.;:)]/.test(text.charAt(at)) && (at + 1 >= text.length || ws(text.charAt(at + 1))))
+  // Left out: a closing mark, or shared words when the change then is a lapse (`Raad, de voorzitters
+  // …` → `Raad`: `vervalt „, de voorzitters …”`). Shared words inside a replacement stay quoted, so
+  // that it reads as a phrase (`„De artikelen 12, 13, 14, 15, 20” vervangen door „De artikelen 12, 13, 14, en 15”`).
+  const marks = (x: string) => /^[\s,.;:)]*$/.test(x)
+  const dropped = (part: string, rest: string) => marks(part) || (/\p{L}/u.test(part) && marks(rest))
+  const a = oud.slice(sp.s, sp.e)
+  const b = nieuw.slice(sp.ns, sp.ne)
+  let prefix = 0
+  while (prefix < a.length && prefix < b.length && a.charAt(prefix) === b.charAt(prefix)) prefix++
+  let suffix = 0
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a.charAt(a.length - 1 - suffix) === b.charAt(b.length - 1 - suffix)
+  )
+    suffix++
+  const tryCut = (x: Span) => {
+    tidy(x)
+    if (x.e <= x.s || oneSided(x) || !fits(x)) return false
+    Object.assign(sp, x)
+    return true
+  }
+  for (let p = prefix; p > 0; p--)
+    if (
+      cut(a, p) &&
+      cut(b, p) &&
+      dropped(a.slice(0, p), b.slice(p)) &&
+      tryCut({ s: sp.s + p, e: sp.e, ns: sp.ns + p, ne: sp.ne })
+    )
+      break
+  const a2 = oud.slice(sp.s, sp.e)
+  const b2 = nieuw.slice(sp.ns, sp.ne)
+  for (let q = Math.min(suffix, a2.length - 1, b2.length); q > 0; q--)
+    if (
+      a2.slice(a2.length - q) === b2.slice(b2.length - q) &&
+      dropped(a2.slice(a2.length - q), b2.slice(0, b2.length - q)) &&
+      cut(a2, a2.length - q) &&
+      cut(b2, b2.length - q) &&
+      tryCut({ s: sp.s, e: sp.e - q, ns: sp.ns, ne: sp.ne - q })
+    )
+      break
+  if (sp.ns < sp.ne && oneSided(sp)) {
+    // Take in the word next to the white space, in both texts (the text around a change is the same in both).
+    const left = /^\s/.test(oud.slice(sp.s, sp.e)) || /^\s/.test(nieuw.slice(sp.ns, sp.ne))
+    const x = { ...sp }
+    if (left) {
+      let q = x.s
+      while (q > 0 && ws(oud.charAt(q - 1))) q--
+      while (q > 0 && !ws(oud.charAt(q - 1))) q--
+      x.ns -= x.s - q
+      x.s = q
+    }
+    if (/\s$/.test(oud.slice(x.s, x.e)) || /\s$/.test(nieuw.slice(x.ns, x.ne))) {
+      let q = x.e
+      while (q < oud.length && ws(oud.charAt(q))) q++
+      while (q < oud.length && !ws(oud.charAt(q))) q++
+      x.ne += q - x.e
+      x.e = q
+    }
+    if (x.ns >= 0 && fits(x)) Object.assign(sp, x)
+  }
+}
+
+/**
+ * Words that lapse where the same words stand just before or after them (`de Staatscourant, met …
+ * van de Staatscourant en`) may be quoted at either place; a drafter quotes the phrase that opens
+ * with its comma: `vervalt „, met betrekking tot de verdere inhoud van de Staatscourant”`.
+ */
+function slideLapses(spans: Span[], oud: string): void {
+  spans.forEach((sp, i) => {
+    if (sp.ns !== sp.ne || sp.e <= sp.s) return
+    const len = sp.e - sp.s
+    const from = spans[i - 1]?.e ?? 0
+    const to = spans[i + 1]?.s ?? oud.length
+    const starts: number[] = []
+    for (let k = sp.s; k > from && oud.charAt(k - 1) === oud.charAt(k - 1 + len); k--) starts.push(k - 1)
+    for (let k = sp.s; k + len < to && oud.charAt(k) === oud.charAt(k + len); k++) starts.push(k + 1)
+    const opens = (k: number) => /^\s*[,;]/.test(oud.slice(k, k + len)) && !/[\p{L}\p{N}]/u.test(oud.charAt(k + len))
+    if (opens(sp.s)) return
+    const k = starts.find(opens)
+    if (k === undefined) return
+    sp.ns += k - sp.s
+    sp.ne = sp.ns
+    sp.s = k
+    sp.e = k + len
+  })
+}
+
+/**
+ * A drafter quotes the smallest phrase a reader can follow: two neighbouring changes in one sentence
+ * whose changed words outweigh the unchanged words between them (more than half of the phrase from
+ * the one to the other changes; a change counts the words of its longer side) become one
+ * replacement ("wordt „de Commissie gelijke behandeling, bedoeld” vervangen door „het College,
+ * genoemd”" rather than three). Repeated until no pair qualifies, so a sentence that mostly
+ * changes is quoted as one phrase. Words are counted as a reader counts them (`Oost-Nederland:` is
+ * one word), so that `terzake van de rechtbank Oost-Nederland` with two words changed stays two
+ * replacements. A sentence end between two changes keeps them apart.
+ */
+function mergeDense(spans: Span[], oud: string, nieuw: string): void {
+  // Words as a reader counts them: `Oost-Nederland:` is one, `ter zake` two.
+  const count = (x: string) => x.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  const size = (sp: Span) => Math.max(count(oud.slice(sp.s, sp.e)), count(nieuw.slice(sp.ns, sp.ne)), 1)
   let merged = true
   while (merged) {
     merged = false
@@ -310,7 +432,7 @@ function mergeDense(spans: Span[], oud: string): void {
       const b = spans[i] as Span
       const between = oud.slice(a.e, b.s)
       if (/[.;:](\s|$)/.test(between)) continue
-      if (size(a) + size(b) <= between.trim().length) continue
+      if (size(a) + size(b) <= count(between)) continue
       spans.splice(i - 1, 2, { s: a.s, e: b.e, ns: a.ns, ne: b.ne })
       merged = true
       i--
@@ -363,6 +485,16 @@ function structureOp(
 ): Operatie {
   const first = group[0] as DiffNode
   const lastOfGroup = group[group.length - 1] as DiffNode
+  if (streepjesAanHetSlot(group, items)) {
+    const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+      soort: 'invoegen',
+      wat: 'gedachtestreepje',
+      ouder: plaats,
+      ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
+    }
+    if (group.length > 1) ins.aantal = group.length
+    return ins
+  }
   const before = items.slice(0, items.indexOf(first))
   const after = items.slice(items.indexOf(lastOfGroup) + 1)
   if (before.some((c) => renumbered.includes(c)))
@@ -422,15 +554,31 @@ function structureOp(
 }
 
 /**
- * How much of the old text of a provision is still there, unchanged: the unchanged characters over
- * the old ones (1: nothing changed or removed, 0: nothing kept). Text added beside the old text does
- * not lower it. Headings count as text, consolidator's notes do not.
+ * How much of the old text of a provision is still there, unchanged (1: nothing changed or
+ * removed, 0: nothing kept). Text added beside the old text does not lower it; consolidator's
+ * notes do not count.
+ *
+ * For an article, lid or onderdeel it is the share of its old words (as a reader sees them: text,
+ * numbers, heading) that a word comparison finds again in the new text, in order: what
+ * test/amend/measure.test.ts counts, so that "komt te luiden" is written when most of the words
+ * go, wherever the comparison of the tree put them (an alinea that the diff saw as removed and
+ * added, a lid that became the text of the article). For the regulation and divisions it is the
+ * unchanged characters over the old ones, node by node, a changed article counting as its words do
+ * (a word comparison of a whole regulation would be slow).
  */
 export function behouden(d: DiffNode): number {
+  if ((d.type === 'artikel' || isItem(d)) && d.oud && d.nieuw) return woordenBehouden(d.oud, d.nieuw)
   let same = 0
   let old = 0
-  visit(d, (n) => {
-    if (isNote(n.oud ?? n.nieuw)) return SKIP
+  visit(d, (n, _i, parent) => {
+    if (isNote(n.oud ?? n.nieuw, parent?.type)) return SKIP
+    // A changed article counts as its words do (an article whose text became lid 1 keeps it all).
+    if (n.type === 'artikel' && n.status === 'gewijzigd' && n.oud && n.nieuw) {
+      const len = tekstLengte(n.oud as AnyNode)
+      old += len
+      same += len * woordenBehouden(n.oud, n.nieuw)
+      return SKIP
+    }
     for (const op of [...(n.heading ?? []), ...(n.text ?? [])]) {
       const len = op.text.replace(/\s+/g, ' ').trim().length
       if (op.op === 'gelijk') same += len
@@ -441,25 +589,82 @@ export function behouden(d: DiffNode): number {
   return old === 0 ? 1 : same / old
 }
 
+/** The words of a provision as a reader sees them (text, numbers, heading), notes left out. */
+function leesWoorden(node: RegelingNode): string {
+  const out: string[] = []
+  type Any = { type: string; value?: unknown; children?: Any[] }
+  const walk = (n: Any, parentType?: string) => {
+    if (isNote(n, parentType)) return
+    if ((n.type === 'text' || n.type === 'nummer') && typeof n.value === 'string') out.push(n.value)
+    for (const c of n.children ?? []) walk(c, n.type)
+  }
+  walk(node as Any)
+  return out.join(' ').replace(/\s+/g, ' ').trim()
+}
+
+/** The share of the old words of a provision that a word comparison finds in the new one. */
+function woordenBehouden(oud: RegelingNode, nieuw: RegelingNode): number {
+  let same = 0
+  let old = 0
+  for (const p of diffWordsLib(leesWoorden(oud), leesWoorden(nieuw))) {
+    const n = p.value.split(/\s+/).filter((w) => w !== '').length
+    if (!p.added) old += n
+    if (!p.added && !p.removed) same += n
+  }
+  return old === 0 ? 1 : same / old
+}
+
 /** Below this share of its old text kept, an article (or the regulation) is replaced whole ("komt te luiden"). */
 export const GEHEEL_ONDER = 0.5
 
 /** The operations that turn the old provision `d` into the new one, at `plaats`. */
 function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([d.nieuw as AnyNode]) }
+  herschreven.set(whole, tekstLengte(d.oud as AnyNode))
   // A lid or onderdeel most of whose words go is replaced whole, like an article.
   if (isItem(d) && behouden(d) < GEHEEL_ONDER) return [whole]
   try {
-    return fineOps(d, plaats)
+    const ops = fineOps(d, plaats)
+    return herschrijftMeeste(ops, d.oud as AnyNode) ? [whole] : ops
   } catch (error) {
-    if (error instanceof Grof) {
-      return [whole]
-    }
+    if (error instanceof Grof) return [whole]
     throw error
   }
 }
 
+/** From this share of its old text quoted or restated by its instructions, a provision is restated whole. */
+const CITEREN_TOT = 0.75
+
+/** The old text a "komt te luiden" of a part restates, by operation. */
+const herschreven = new WeakMap<Operatie, number>()
+
+/** The length of the text of a provision as a reader sees it. */
+function tekstLengte(node: AnyNode): number {
+  return textNodes(node).reduce((n, t) => n + phrasingText(t.children as PhrasingContent[]).trim().length, 0)
+}
+
+/**
+ * Whether the instructions for a provision would quote or restate most of its old text: a sentence
+ * whose changed words lie all over it (`„bedraagt per overtreding ten hoogste € 6 700, behoudens
+ * het tweede lid”`), or an article whose leden "komen te luiden" one by one. A drafter then lets the
+ * provision itself "komt te luiden", which is shorter and reads as the provision.
+ */
+function herschrijftMeeste(ops: Operatie[], oud: AnyNode): boolean {
+  // One part restated is named as that part ("Artikel 2, eerste lid, komt te luiden").
+  if (ops.length === 1 && ops[0]?.soort === 'komt-te-luiden') return false
+  const total = tekstLengte(oud)
+  let quoted = 0
+  for (const op of ops) {
+    if (op.soort === 'woorden')
+      for (const v of op.vervangingen) if (!v.aanHetSlot && v.zin === undefined) quoted += v.oud.length
+    quoted += herschreven.get(op) ?? 0
+  }
+  return total > 0 && quoted / total >= CITEREN_TOT
+}
+
 function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
+  const aanduiding = aanduidingOps(d, plaats)
+  if (aanduiding) return aanduiding
   const out: Operatie[] = []
   const oud = d.oud as AnyNode
   const nieuw = d.nieuw as AnyNode
@@ -469,17 +674,25 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     const bare = !nieuwHeading || nieuwHeading.length === 0
     out.push({ soort: 'opschrift', doel: plaats, ...(bare ? { inhoud: '' } : nieuwOpschrift(nieuw)) })
   }
-  const teksten = d.children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw))
+  const children = paired(d.children)
+  const teksten = children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw, d.type))
   if (teksten.some((t) => t.status === 'toegevoegd' || t.status === 'verwijderd'))
     throw new Grof('er is lopende tekst toegevoegd of weggelaten')
   const vervangingen: Vervanging[] = []
-  for (const t of teksten) if (t.status !== 'gelijk') vervangingen.push(...wordReplacements(t, oud))
+  const slot: Operatie[] = []
+  for (const t of teksten) {
+    if (t.status === 'gelijk') continue
+    const zin = zinAanHetSlot(t, oud, plaats)
+    if (zin) slot.push(zin)
+    else vervangingen.push(...wordReplacements(t, oud))
+  }
+  const items = children.filter((c) => isItem(c))
+  // A changed item without a number (a gedachtestreepje) is cited by its words, in this provision.
+  for (const c of items) if (!citable(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
-  const items = d.children.filter((c) => isItem(c))
-  const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd')
+  out.push(...slot)
+  const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd' && citable(c))
   const renumbered = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
-  if (items.some((c) => !citable(c) && c.status !== 'gelijk'))
-    throw new Grof('een lid of onderdeel zonder nummer is gewijzigd')
   const consumed = new Set<DiffNode>()
   // Runs of items added or deleted together: one instruction each ("worden twee leden ingevoegd").
   const groups: DiffNode[][] = []
@@ -490,16 +703,332 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (last && before === last[last.length - 1] && before?.status === c.status) last.push(c)
     else groups.push([c])
   })
-  if (groups.length > 1 && renumbered.length > 0)
-    throw new Grof('er zijn op meer dan één plaats leden of onderdelen ingevoegd of geschrapt, met vernummering')
+  if (groups.some((g) => g.some((c) => !citable(c)) && !streepjesAanHetSlot(g, items)))
+    throw new Grof('een gedachtestreepje (een onderdeel zonder nummer) is ingevoegd of geschrapt')
   if (groups.length === 0 && renumbered.length > 0)
     throw new Grof('leden of onderdelen zijn vernummerd zonder dat er een is ingevoegd of geschrapt')
-  for (const group of groups) out.push(structureOp(group, items, d.children, plaats, renumbered, consumed))
-  for (const c of kept) {
-    if (c.status === 'gelijk' || consumed.has(c)) continue
-    out.push(...provisionOps(c, [...plaats, stap(c, 'nieuw')]))
+  const structure =
+    groups.length > 1 && renumbered.length > 0
+      ? structureOps(groups, items, plaats)
+      : groups.map((group) => structureOp(group, items, children, plaats, renumbered, consumed))
+  const parts = new Map<DiffNode, Operatie[]>()
+  for (const c of kept)
+    if (c.status !== 'gelijk' && !consumed.has(c)) parts.set(c, provisionOps(c, [...plaats, stap(c, 'nieuw')]))
+  // With renumbering the leden and onderdelen are named by their new numbers, after it; otherwise
+  // the instructions follow the text (`1. In het eerste lid … 2. Het tweede lid vervalt. 3. Aan …`).
+  if (structure.some((op) => (op.soort === 'vervalt' || op.soort === 'invoegen') && op.vernummering)) {
+    out.push(...structure, ...[...parts.values()].flat())
+    return out
+  }
+  for (const c of items) {
+    const g = groups.findIndex((group) => group[0] === c)
+    if (g >= 0 && structure[g]) out.push(structure[g] as Operatie)
+    out.push(...(parts.get(c) ?? []))
   }
   return out
+}
+
+// ---- pairs, lid numbers, several runs ----------------------------------------------------------
+
+/**
+ * Siblings the comparison left unpaired (an alinea removed and one added in its place, a lid
+ * deleted where another is inserted) paired again: per type, in order, within a run of added and
+ * removed siblings, as long as both versions keep their order. A pair of texts gets a word
+ * comparison of its own (the tree comparison gave up on it); a pair of items is compared as if it
+ * kept its number, so that "het vierde lid, dat het derde wordt, komt te luiden" can be written
+ * instead of a deletion and an insertion.
+ */
+function paired(children: DiffNode[]): DiffNode[] {
+  const out: DiffNode[] = []
+  let i = 0
+  const loose = (c: DiffNode | undefined) => c?.status === 'toegevoegd' || c?.status === 'verwijderd'
+  while (i < children.length) {
+    if (!loose(children[i])) {
+      out.push(children[i] as DiffNode)
+      i++
+      continue
+    }
+    let j = i
+    while (j < children.length && loose(children[j])) j++
+    out.push(...pairRun(children.slice(i, j)))
+    i = j
+  }
+  return out
+}
+
+function pairRun(run: DiffNode[]): DiffNode[] {
+  const added = run.filter((c) => c.status === 'toegevoegd')
+  const removed = run.filter((c) => c.status === 'verwijderd')
+  if (added.length === 0 || removed.length === 0) return run
+  const partner = new Map<DiffNode, DiffNode>()
+  const used = new Set<DiffNode>()
+  for (const a of added) {
+    const r = removed.find((x) => !used.has(x) && x.type === a.type && (isTekst(a) || isItem(a)))
+    if (!r) continue
+    partner.set(a, r)
+    used.add(r)
+  }
+  if (partner.size === 0) return run
+  // Paired where the added one stands; the removed ones without a partner after the run.
+  const out: DiffNode[] = []
+  for (const c of run) {
+    if (c.status === 'verwijderd') continue
+    const r = partner.get(c)
+    const pair = r ? pairOf(r, c) : undefined
+    if (r && !pair) return run
+    out.push(pair ?? c)
+  }
+  for (const r of removed) if (!used.has(r)) out.push(r)
+  // Both versions must keep their order.
+  const side = (list: DiffNode[], s: 'oud' | 'nieuw') => list.map((c) => c[s]).filter((n) => n !== undefined)
+  const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, k) => x === b[k])
+  if (!same(side(out, 'oud'), side(run, 'oud')) || !same(side(out, 'nieuw'), side(run, 'nieuw'))) return run
+  return out
+}
+
+/** A removed and an added sibling as one changed node, or undefined when they cannot be compared. */
+function pairOf(r: DiffNode, a: DiffNode): DiffNode | undefined {
+  const oud = r.oud as AnyNode
+  const nieuw = a.nieuw as AnyNode
+  if (isTekst(a)) {
+    const { ops, geheel } = diffWords(
+      phrasingText(oud.children as PhrasingContent[]),
+      phrasingText(nieuw.children as PhrasingContent[]),
+    )
+    if (geheel) return undefined
+    return { type: a.type, status: 'gewijzigd', id: a.id, children: [], text: ops, oud, nieuw }
+  }
+  // Two items: what is in them compared (as if it stood in an article of its own).
+  const inArtikel = (n: AnyNode) =>
+    ({ type: 'artikel', children: [{ type: 'nummer', value: '0' }, ...contentOf(n)] }) as AnyNode
+  const d = diffArtikel(inArtikel(oud), inArtikel(nieuw))
+  if (!d) return undefined
+  return {
+    type: a.type,
+    status: 'gewijzigd',
+    id: a.id,
+    oudNum: nodeNum(oud),
+    nieuwNum: nodeNum(nieuw),
+    children: d.children,
+    oud,
+    nieuw,
+  }
+}
+
+/** The comparison of two versions of one article (the generator's own, for what it builds). */
+function diffArtikel(oud: AnyNode, nieuw: AnyNode): DiffNode | undefined {
+  const wrap = (n: AnyNode): Regeling => ({ type: 'regeling', data: { meta: {} }, children: [n as RegelingContent] })
+  const tree = diffRegelingen(wrap(oud), wrap(nieuw)).tree
+  return tree.children.find((c) => c.type === 'artikel' && c.oud && c.nieuw)
+}
+
+/** The body of an article: what follows its number and heading, notes left out. */
+function bodyOf(node: AnyNode): AnyNode[] {
+  return (contentOf(node) as AnyNode[]).filter((c) => !isNote(c, node.type))
+}
+
+/** An article with its body as lid 1 (the notes stay after it). */
+function alsEersteLid(node: AnyNode): AnyNode {
+  const copy = structuredClone(node)
+  const lead = copy.children.slice(0, leadLength(copy))
+  const content = contentOf(copy) as AnyNode[]
+  const body = content.filter((c) => !isNote(c, 'artikel'))
+  const notes = content.filter((c) => isNote(c, 'artikel'))
+  const lid = { type: 'lid', children: [{ type: 'nummer', value: '1' }, ...body] } as unknown as AnyNode
+  ;(copy as { children: unknown[] }).children = [...lead, lid, ...notes]
+  return copy
+}
+
+/**
+ * An article that gets leden where it had none, or loses them but one (Arbeidstijdenwet art.
+ * 1:7, 8:3): the real phrasings number the text first (`Voor de tekst wordt de aanduiding „1.”
+ * geplaatst.`, circulaire BZK BWBR0022915) or let the number go with the other leden (`Artikel 9,
+ * tweede tot en met vijfde lid, alsmede de aanduiding ‘1.’ voor het eerste lid vervallen.`,
+ * circulaire BZK BWBR0027067). What changes besides is described on the article as if its text
+ * were lid 1 all along. Undefined when the article keeps (or never had) leden.
+ */
+function aanduidingOps(d: DiffNode, plaats: Plaats): Operatie[] | undefined {
+  if (d.type !== 'artikel' || !d.oud || !d.nieuw) return undefined
+  const oud = d.oud as AnyNode
+  const nieuw = d.nieuw as AnyNode
+  const leden = (n: AnyNode) => bodyOf(n).filter((c) => c.type === 'lid')
+  const alleenLeden = (n: AnyNode) => bodyOf(n).every((c) => c.type === 'lid')
+  const eerste = [...plaats, { soort: 'lid', num: '1' }] as Plaats
+  if (leden(oud).length === 0 && leden(nieuw).length > 0) {
+    if (bodyOf(oud).length === 0 || !alleenLeden(nieuw) || nodeNum(leden(nieuw)[0] as AnyNode) !== '1')
+      throw new Grof('het artikel krijgt leden, maar de nieuwe tekst begint niet met het eerste lid')
+    const sub = diffArtikel(alsEersteLid(oud), nieuw)
+    if (!sub) throw new Grof('het artikel met genummerde tekst is niet te vergelijken met het nieuwe')
+    return [{ soort: 'aanduiding', doel: plaats, actie: 'geplaatst' }, ...fineOps(sub, plaats)]
+  }
+  if (leden(oud).length > 0 && leden(nieuw).length === 0) {
+    if (bodyOf(nieuw).length === 0 || !alleenLeden(oud) || nodeNum(leden(oud)[0] as AnyNode) !== '1')
+      throw new Grof('het artikel verliest zijn leden, maar niet op het eerste na')
+    const sub = diffArtikel(oud, alsEersteLid(nieuw))
+    if (!sub) throw new Grof('het artikel zonder leden is niet te vergelijken met het oude')
+    const ops = fineOps(sub, plaats)
+    // The other leden lapse last, after what changes in the first ("alsmede de aanduiding …").
+    const k = ops.findIndex(
+      (o) =>
+        o.soort === 'vervalt' &&
+        !o.vernummering &&
+        !o.slotPunt &&
+        o.doelen.every((p) => p.length === plaats.length + 1 && p[p.length - 1]?.soort === 'lid'),
+    )
+    if (k < 0) return [...ops, { soort: 'aanduiding', doel: eerste, actie: 'vervalt' }]
+    const vervalt = ops[k] as Extract<Operatie, { soort: 'vervalt' }>
+    if (ops.some((o, i) => i !== k && (o.soort === 'vervalt' || o.soort === 'invoegen')))
+      throw new Grof('er vervallen leden op meer dan één plaats')
+    return [...ops.slice(0, k), ...ops.slice(k + 1), { ...vervalt, aanduiding: eerste }]
+  }
+  return undefined
+}
+
+/**
+ * Words of a changed item without a number (a gedachtestreepje): cited in the provision around it,
+ * where they must occur once. Only its text may have changed, not its parts.
+ */
+function looseWords(c: DiffNode, scope: AnyNode): Vervanging[] {
+  if (numOf(c, 'oud') !== numOf(c, 'nieuw')) throw new Grof('een gedachtestreepje kreeg een nummer of verloor het')
+  const out: Vervanging[] = []
+  for (const k of paired(c.children)) {
+    if (k.status === 'gelijk') continue
+    if (!isTekst(k) || k.status !== 'gewijzigd')
+      throw new Grof('in een gedachtestreepje is meer dan de tekst gewijzigd')
+    out.push(...wordReplacements(k, scope))
+  }
+  return out
+}
+
+/**
+ * Gedachtestreepjes added at the end of a list (after the last item): `Aan het eerste lid wordt
+ * een gedachtestreepje toegevoegd, luidende:`. Anywhere else a gedachtestreepje has no name.
+ */
+function streepjesAanHetSlot(group: DiffNode[], items: DiffNode[]): boolean {
+  const last = group[group.length - 1] as DiffNode
+  const after = items.slice(items.indexOf(last) + 1)
+  return (
+    group.every((c) => c.status === 'toegevoegd' && c.type === 'onderdeel' && numOf(c, 'nieuw') === '-') &&
+    after.length === 0
+  )
+}
+
+/**
+ * A sentence added at the end of the last alinea of a provision (`Aan het eerste lid wordt een zin
+ * toegevoegd, luidende: „…”.`): the old text stays whole, and the new words begin a sentence
+ * after its closing punt. Undefined for any other change.
+ */
+function zinAanHetSlot(t: DiffNode, scope: AnyNode, plaats: Plaats): Operatie | undefined {
+  const alineas = textNodes(scope).filter((n) => n.type === 'alinea')
+  if (t.type !== 'alinea' || t.oud !== alineas[alineas.length - 1] || plaats.length === 0) return undefined
+  const ops = t.text ?? []
+  if (ops.length !== 2 || ops[0]?.op !== 'gelijk' || ops[1]?.op !== 'ins') return undefined
+  const oud = ops[0].text
+  const nieuw = ops[1].text
+  const children = (t.oud as AnyNode).children as PhrasingContent[]
+  if (children[children.length - 1]?.type !== 'text') return undefined
+  if (!/[.]\s*$/.test(oud) || !/^\s+\p{Lu}/u.test(nieuw) || !/[.]$/.test(nieuw.trim())) return undefined
+  const zin = escapeInline(nieuw.trim())
+  if (!quotable(zin) || (t.nieuw as AnyNode).children.some((c) => c.type !== 'text')) return undefined
+  return { soort: 'woorden', doel: plaats, vervangingen: [{ oud: '', nieuw: zin, aanHetSlot: true }] }
+}
+
+/** `1`, `2`, … / `a`, `b`, … / `1°`, `2°`, …: the plain numbering of a kind of item, when its numbers follow it. */
+function plainNumbering(soort: string, nums: string[]): ((i: number) => string) | undefined {
+  const gen =
+    soort === 'lid'
+      ? (i: number) => String(i + 1)
+      : soort === 'onderdeel'
+        ? (i: number) => (i < 26 ? String.fromCharCode(97 + i) : '')
+        : soort === 'subonderdeel'
+          ? (i: number) => `${i + 1}°`
+          : undefined
+  return gen && nums.every((n, i) => n === gen(i)) ? gen : undefined
+}
+
+/**
+ * Items inserted or deleted at more than one place, with renumbering (Rechtspositiebesluit
+ * burgemeesters art. 17: the third and fifth lid lapse). Deletions only: one instruction that
+ * names them all and renumbers from the old numbers to the new (`Het derde en vijfde lid
+ * vervallen, onder vernummering van …`). Otherwise one instruction per run, from the last run to
+ * the first, so that each names the items before it by their old numbers; an inserted item must
+ * then have the number it will keep. Only plain numberings (1, 2, 3 / a, b, c) are renumbered.
+ */
+function structureOps(groups: DiffNode[][], items: DiffNode[], plaats: Plaats): Operatie[] {
+  const soort = (items[0] as DiffNode).type as Vernummering['soort']
+  if (items.some((c) => c.type !== soort || !citable(c)))
+    throw new Grof('leden en onderdelen van verschillende soort zijn ingevoegd of geschrapt')
+  const present = items.filter((c) => c.status !== 'toegevoegd')
+  const final = items.filter((c) => c.status !== 'verwijderd')
+  const gen = plainNumbering(
+    soort,
+    present.map((c) => numOf(c, 'oud')),
+  )
+  if (
+    !gen ||
+    !plainNumbering(
+      soort,
+      final.map((c) => numOf(c, 'nieuw')),
+    )
+  )
+    throw new Grof('de nummering van de leden of onderdelen loopt niet gewoon door')
+  if (groups.every((g) => g.every((c) => c.status === 'verwijderd'))) {
+    const kept = present.filter((c) => c.status !== 'verwijderd')
+    const shifted = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
+    const op: Extract<Operatie, { soort: 'vervalt' }> = {
+      soort: 'vervalt',
+      doelen: groups.flat().map((c) => [...plaats, stap(c, 'oud')]),
+    }
+    if (shifted.length > 0)
+      op.vernummering = { soort, van: shifted.map((c) => numOf(c, 'oud')), naar: shifted.map((c) => numOf(c, 'nieuw')) }
+    return [op]
+  }
+  // From the last run to the first: `state` is the list as it stands, with each item's number then.
+  let state = present.map((c) => ({ c, num: numOf(c, 'oud') }))
+  const ops: Operatie[] = []
+  for (const group of [...groups].reverse()) {
+    const first = group[0] as DiffNode
+    const at = items.indexOf(first)
+    // Where the run stands in the list as it is now: after the last item before it that is there.
+    const before = items.slice(0, at).filter((c) => state.some((s) => s.c === c))
+    const prev = before[before.length - 1]
+    const index = prev ? state.findIndex((s) => s.c === prev) + 1 : 0
+    let next: typeof state
+    if (first.status === 'verwijderd') next = state.filter((s) => !group.includes(s.c))
+    else next = [...state.slice(0, index), ...group.map((c) => ({ c, num: numOf(c, 'nieuw') })), ...state.slice(index)]
+    const renumber = next.filter((s, i) => !group.includes(s.c) && s.num !== gen(i))
+    const vernummering: Vernummering | undefined =
+      renumber.length > 0
+        ? { soort, van: renumber.map((s) => s.num), naar: renumber.map((s) => gen(next.indexOf(s))) }
+        : undefined
+    if (first.status === 'toegevoegd') {
+      if (group.some((c) => numOf(c, 'nieuw') !== gen(next.findIndex((s) => s.c === c))))
+        throw new Grof('een ingevoegd lid of onderdeel krijgt later een ander nummer')
+      const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+        soort: 'invoegen',
+        wat: soort,
+        ouder: plaats,
+        ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
+      }
+      if (group.length > 1) ins.aantal = group.length
+      const stand = index > 0 ? state[index - 1] : undefined
+      if (stand) ins.na = [...plaats, { soort, num: stand.num }]
+      else if (!vernummering) throw new Grof('de plaats van het nieuwe lid of onderdeel is niet te noemen')
+      if (vernummering) ins.vernummering = vernummering
+      ops.push(ins)
+    } else {
+      const op: Extract<Operatie, { soort: 'vervalt' }> = {
+        soort: 'vervalt',
+        doelen: group.map((c) => [...plaats, { soort, num: state.find((s) => s.c === c)?.num ?? numOf(c, 'oud') }]),
+      }
+      if (vernummering) op.vernummering = vernummering
+      ops.push(op)
+    }
+    state = next.map((s, i) => ({ c: s.c, num: group.includes(s.c) ? s.num : gen(i) }))
+  }
+  if (state.some((s) => s.num !== numOf(s.c, 'nieuw')))
+    throw new Grof('na de invoegingen en schrappingen kloppen de nummers niet')
+  return ops
 }
 
 // ---- containers (the regulation, divisions, bijlagen) ----------------------------------------------

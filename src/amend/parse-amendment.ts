@@ -158,7 +158,7 @@ function splitRunOn(list: Block[]): Block[] {
 }
 
 const INSTRUCTION =
-  /(kom(?:t|en) (?:als volgt )?te luiden|\bte luiden:|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\bgeschrapt\b)/i
+  /(kom(?:t|en) (?:als volgt )?te luiden|\bte luiden:|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\baanduiding\b.*\bgeplaatst\b|\bgeschrapt\b)/i
 const STARTS =
   /^(?:In|Aan|Na|Voor|Onder|Het|De|Dit|Er|Artikel|Artikelen|Onderdeel|Onderdelen|Lid|Leden|Bijlage|Hoofdstuk|Afdeling|Paragraaf|Titel|Met ingang van)\b/i
 
@@ -407,6 +407,80 @@ function readSlot(source: string, plainText: string, context: Plaats): Operatie 
   return undefined
 }
 
+/** The quoted aanduiding `„1.”`, `‘1.’`, `"1."` (the lid number placed before or taken from the text). */
+const AANDUIDING = String.raw`de\s+aanduiding\s+["„“‘'«]\s*1\.?\s*["”’'»]`
+
+/**
+ * The number of the one lid of an article (DOMAIN.md §4; the real phrasings are in circulaires BZK
+ * BWBR0022915 and BWBR0027067): `Voor de tekst wordt de aanduiding ‘1.’ geplaatst.` (`In artikel
+ * 5 wordt voor de tekst …`), `De aanduiding „1.” voor het eerste lid vervalt.` (`In artikel 5
+ * vervalt de aanduiding …`), and with the other leden `Artikel 9, tweede tot en met vijfde lid,
+ * alsmede de aanduiding ‘1.’ voor het eerste lid vervallen.` / `In artikel 9 vervallen het tweede
+ * en derde lid alsmede de aanduiding „1.” voor het eerste lid.` Undefined for any other sentence.
+ */
+function readAanduiding(text: string, context: Plaats): Operatie | string | undefined {
+  if (!/\baanduiding\b/i.test(text)) return undefined
+  const geplaatst = new RegExp(
+    String.raw`^(?:in\s+(.+?),?\s+)?(?:wordt\s+)?voor\s+de\s+tekst\s+(?:wordt\s+)?${AANDUIDING}\s+geplaatst\.?$`,
+    'i',
+  ).exec(text)
+  if (geplaatst) {
+    const doel = inContext(readPlaats(geplaatst[1] ?? ''), context)
+    if (doel.length === 0 || (doel[doel.length - 1] as Stap).soort !== 'artikel')
+      return 'niet te lezen voor de tekst van welk artikel de aanduiding „1.” wordt geplaatst'
+    return { soort: 'aanduiding', doel, actie: 'geplaatst' }
+  }
+  const lid = (phrase: string, artikel: Plaats): Plaats | string => {
+    const doel = inContext(readPlaats(phrase), artikel)
+    if (doel.length < 2 || (doel[doel.length - 1] as Stap).soort !== 'lid')
+      return `niet te lezen voor welk lid de aanduiding „1.” vervalt ("${phrase}")`
+    return doel
+  }
+  const alleen =
+    new RegExp(String.raw`^in\s+(.+?),?\s+vervalt\s+${AANDUIDING}\s+voor\s+(.+?)\.?$`, 'i').exec(text) ??
+    new RegExp(String.raw`^()${AANDUIDING}\s+voor\s+(.+?)\s+vervalt\.?$`, 'i').exec(text)
+  if (alleen) {
+    const doel = lid(alleen[2] as string, inContext(readPlaats(alleen[1] ?? ''), context))
+    return typeof doel === 'string' ? doel : { soort: 'aanduiding', doel, actie: 'vervalt' }
+  }
+  // "In artikel 9 vervallen het tweede en derde lid alsmede de aanduiding „1.” voor het eerste lid."
+  const inArtikel = new RegExp(
+    String.raw`^in\s+(.+?),?\s+vervallen\s+(het\s+.+?\s+lid),?\s+alsmede\s+${AANDUIDING}\s+voor\s+(.+?)\.?$`,
+    'i',
+  ).exec(text)
+  // "Artikel 9, tweede tot en met vijfde lid, alsmede de aanduiding ‘1.’ voor het eerste lid vervallen."
+  const samen = new RegExp(String.raw`^(.+?),?\s+alsmede\s+${AANDUIDING}\s+voor\s+(.+?)\s+vervallen\.?$`, 'i').exec(
+    text,
+  )
+  if (!inArtikel && !samen) return 'niet te lezen als een opdracht over de aanduiding „1.”'
+  let artikel: Plaats
+  let leden: string
+  if (inArtikel) {
+    artikel = inContext(readPlaats(inArtikel[1] as string), context)
+    leden = inArtikel[2] as string
+  } else {
+    const phrase = (samen as RegExpExecArray)[1] as string
+    const m =
+      /^(.*?)(?:,\s*|^)((?:het\s+)?[a-zë]+(?:(?:,\s*|\s+en\s+|\s+tot\s+en\s+met\s+)(?:het\s+)?[a-zë]+)*\s+lid)$/i.exec(
+        phrase.trim(),
+      )
+    if (!m) return `niet te lezen welke leden vervallen ("${phrase}")`
+    artikel = inContext(readPlaats(m[1] as string), context)
+    leden = m[2] as string
+  }
+  if (artikel.length === 0 || (artikel[artikel.length - 1] as Stap).soort !== 'artikel')
+    return 'niet te lezen in welk artikel de leden en de aanduiding „1.” vervallen'
+  const nums = readNumberList(leden)
+  if (nums.length === 0) return `niet te lezen welke leden vervallen ("${leden}")`
+  const eerste = lid(((inArtikel ?? samen) as RegExpExecArray)[inArtikel ? 3 : 2] as string, artikel)
+  if (typeof eerste === 'string') return eerste
+  return {
+    soort: 'vervalt',
+    doelen: nums.map((num) => [...artikel, { soort: 'lid', num }]),
+    aanduiding: eerste,
+  }
+}
+
 function readRenumbering(text: string, soortHint: StapSoort | undefined): Vernummering | undefined {
   const m =
     /onder\s+(vernummering|verlettering)\s+van\s+(.+?)\s+tot\s+(?!en met)(.+?)(?=,?\s+(?:wordt|worden|vervalt|vervallen)\b|\s+(?:na|voor)\s+(?:artikel|het|onderdeel|lid)\b|\s+(?:een|één|twee|drie|vier|vijf)\s+(?:nieuwe?\s+)?(?:lid|leden|onderde|subonderde)|\.?$)/i.exec(
@@ -431,7 +505,7 @@ function readRenumbering(text: string, soortHint: StapSoort | undefined): Vernum
 
 const COUNT = '(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\\d+)'
 const KINDS =
-  'artikel(?:en)?|leden|lid|onderdel(?:en)?|onderdeel|subonderdel(?:en)?|subonderdeel|hoofdstuk(?:ken)?|afdeling(?:en)?|paragra(?:af|fen)|titel(?:s)?|bijlage(?:n)?|toelichting|aanhef|ondertekening'
+  'artikel(?:en)?|leden|lid|onderdel(?:en)?|onderdeel|subonderdel(?:en)?|subonderdeel|gedachtestreepjes?|hoofdstuk(?:ken)?|afdeling(?:en)?|paragra(?:af|fen)|titel(?:s)?|bijlage(?:n)?|toelichting|aanhef|ondertekening'
 
 const COUNT_WORDS = ['een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien']
 
@@ -446,6 +520,7 @@ function singular(kind: string): string {
   const k = kind.toLowerCase()
   if (k.startsWith('artikel')) return 'artikel'
   if (k === 'leden' || k === 'lid') return 'lid'
+  if (k.startsWith('gedachtestreepje')) return 'gedachtestreepje'
   if (k.startsWith('subonderde')) return 'subonderdeel'
   if (k.startsWith('onderde')) return 'onderdeel'
   if (k.startsWith('hoofdstuk')) return 'hoofdstuk'
@@ -576,6 +651,8 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
   text = text.replace(/^met ingang van \d{1,2} \S+ \d{4},?\s*/i, '')
   const plainText = clean(text)
   const hasQuotes = /["„“‘«]/.test(text)
+  const aanduiding = readAanduiding(plainText, context)
+  if (aanduiding) return aanduiding
   const slot = readSlot(text, plainText, context)
   if (slot) return slot
   const zin = readZin(text, plainText, context)

@@ -98,6 +98,7 @@ const PLURAL: Readonly<Record<string, string>> = {
   onderdeel: 'onderdelen',
   subonderdeel: 'subonderdelen',
   artikel: 'artikelen',
+  gedachtestreepje: 'gedachtestreepjes',
 }
 
 function what(wat: string): string {
@@ -120,6 +121,8 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
     const words = w(p)
     return words.includes(',') ? `${words},` : words
   }
+  // Ar 3.29: a citation in parts is closed by a comma ("van artikel 125, eerste lid, onderdeel m, door").
+  const komma = (x: string) => (x.includes(',') ? `${x},` : x)
   switch (op.soort) {
     case 'komt-te-luiden':
       if (op.doel.length === 0) return 'De tekst van de regeling komt te luiden:'
@@ -128,9 +131,29 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       return opschriftVervalt
         ? `Het opschrift van ${w(op.doel)} vervalt.`
         : `Het opschrift van ${w(op.doel)} komt te luiden:`
-    case 'woorden':
+    case 'woorden': {
+      const [v] = op.vervangingen
+      // "Aan het eerste lid wordt een zin toegevoegd, luidende: „…”." (a sentence after the closing punt)
+      if (op.vervangingen.length === 1 && v?.aanHetSlot && v.oud === '')
+        return `Aan ${komma(w(op.doel))} wordt een zin toegevoegd, luidende: ${quote(v.nieuw)}.`
       return `In ${wv(op.doel)} ${list(op.vervangingen.map(clause))}.`
+    }
+    case 'aanduiding': {
+      if (op.actie === 'geplaatst')
+        return same(op.doel, rel) && rel.length > 0
+          ? 'Voor de tekst wordt de aanduiding „1.” geplaatst.'
+          : `In ${wv(op.doel)} wordt voor de tekst de aanduiding „1.” geplaatst.`
+      const artikel = op.doel.slice(0, -1)
+      const lid = plaatsWords(op.doel, artikel)
+      return same(artikel, rel) && rel.length > 0
+        ? `De aanduiding „1.” voor ${lid} vervalt.`
+        : `In ${wv(artikel)} vervalt de aanduiding „1.” voor ${lid}.`
+    }
     case 'vervalt': {
+      // "Artikel 9, tweede lid, alsmede de aanduiding ‘1.’ voor het eerste lid vervallen."
+      const alsmede = op.aanduiding
+        ? ` alsmede de aanduiding „1.” voor ${plaatsWords(op.aanduiding, op.aanduiding.slice(0, -1))}`
+        : ''
       const tail = (out: string) => {
         let t = out
         if (op.vernummering) t += `, onder ${renumbering(op.vernummering)}`
@@ -145,9 +168,10 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
         // "Het tweede en derde lid vervallen." / "In artikel 5 vervallen de onderdelen c en d."
         const words = numberListWords(soort as Vernummering['soort'], nums)
         const ouder = first.slice(0, -1)
-        if (same(ouder, rel) && rel.length > 0) return tail(`${capital(words)} vervallen`)
-        return tail(`In ${wv(ouder)} vervallen ${words}`)
+        if (same(ouder, rel) && rel.length > 0) return tail(`${capital(words)}${alsmede} vervallen`)
+        return tail(`In ${wv(ouder)} vervallen ${words}${alsmede}`)
       }
+      if (alsmede) return tail(`${capital(wv(op.doelen[0] ?? []))}${alsmede} vervallen`)
       let out = `${capital(wv(op.doelen[0] ?? []))} vervalt`
       out = tail(out)
       return out
@@ -168,8 +192,6 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`
       if (op.vernummering) return `Onder ${renumbering(op.vernummering)} ${wordt}${where} ${tail} ingevoegd, luidende:`
       const aan = same(op.ouder, rel) && rel.length > 0 ? plaatsWords(op.ouder) : w(op.ouder)
-      // Ar 3.29: a citation in parts is closed by a comma ("van artikel 125, eerste lid, onderdeel m, door").
-      const komma = (x: string) => (x.includes(',') ? `${x},` : x)
       if (op.puntkomma)
         return `Onder vervanging van de punt aan het slot van ${wv(op.puntkomma)} door een puntkomma ${wordt} aan ${komma(aan)} ${tail} toegevoegd, luidende:`
       return `Aan ${komma(aan)} ${wordt} ${tail} toegevoegd, luidende:`

@@ -108,7 +108,19 @@ export type Operatie =
       slotPunt?: Plaats
       /** `De artikelen 9 tot en met 11 vervallen`: everything from `doelen[0]` up to and including this, in the order of the text. */
       totEnMet?: Plaats
+      /**
+       * `Artikel 9, tweede tot en met vijfde lid, alsmede de aanduiding ‘1.’ voor het eerste lid
+       * vervallen.`: the lid left over (`doel` of the aanduiding) loses its number, its text
+       * becomes the text of the article.
+       */
+      aanduiding?: Plaats
     }
+  /**
+   * The number of the one lid of an article: `Voor de tekst wordt de aanduiding „1.” geplaatst.`
+   * (`geplaatst`, `doel` the article: its text becomes lid 1, so that leden can be added) or `De
+   * aanduiding „1.” voor het eerste lid vervalt.` (`vervalt`, `doel` that lid, the only one left).
+   */
+  | { soort: 'aanduiding'; doel: Plaats; actie: 'geplaatst' | 'vervalt' }
   /**
    * `Na artikel 5 wordt een artikel ingevoegd, luidende:` / `Aan artikel 5 wordt een lid toegevoegd,
    * luidende:` / `Onder vernummering van … wordt een lid ingevoegd, luidende:`. Inserted at the end

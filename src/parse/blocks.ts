@@ -28,12 +28,18 @@ export interface Block {
 
 /** `1.`, `2a.`, `12)` */
 const LID = /^(\d{1,3}[a-z]{0,2})[.)](?=\s|$)[ \t\u00a0]*/
-/** `a.`, `bb.`, `c)`; also glued to the word (`d.toezichthouder`), but not `c.q.` or `o.a.` */
-const OND = /^([a-z]{1,2})(?:[.)](?=\s)|\.(?=\p{L}{2}))[ \t\u00a0]*/u
+/**
+ * `a.`, `bb.`, `c)`; also glued to the word (`d.toezichthouder`) or number (`a.10 uren per dienst`,
+ * as the BWB text of the Arbeidstijdenwet of 2014-04-15 has it), but not `c.q.` or `o.a.`
+ */
+const OND = /^([a-z]{1,2})(?:[.)](?=\s)|\.(?=\p{L}{2}|\p{N}))[ \t\u00a0]*/u
 /** `1°.`, `2°`, and the older `1e.`, `2e.` */
 const SUB = /^(\d{1,3}°|\d{1,2}e(?=\.))(?:\.|(?=\s|$))[ \t\u00a0]*/
-/** `-`, `–`, `—`, `•` */
-const DASH = /^([-–—•])(?=\s)[ \t\u00a0]*/
+/**
+ * `-`, `–`, `—`, `•`; a dash other than the hyphen also glued to a lower-case word (`–ministers en
+ * staatssecretarissen;`, as the BWB text of the Ambtenarenwet of 2014-04-15 has it)
+ */
+const DASH = /^([-–—•](?=\s)|[–—•](?=\p{Ll}))[ \t\u00a0]*/u
 
 /** Abbreviations that look like an onderdeel letter but start a sentence. */
 const NOT_LETTERS = new Set(['bv', 'nb', 'ca', 'zo', 'en', 'of', 'nr', 'jo'])

@@ -1,5 +1,5 @@
 /** One form of the phrasing catalogue (test/fixtures/amend-catalogue/<vorm>/besluit.md) applied to its base. */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { parse as parseYaml } from 'yaml'
@@ -12,7 +12,9 @@ import { ROOT } from '../helpers.js'
 export const CATALOGUE = join(ROOT, 'test', 'fixtures', 'amend-catalogue')
 
 export function runForm(dir: string) {
-  const basePath = join(CATALOGUE, 'basis-statuut.md')
+  // A form whose base must be another real text (a list of gedachtestreepjes) has its own `basis.md`.
+  const own = join(CATALOGUE, dir, 'basis.md')
+  const basePath = existsSync(own) ? own : join(CATALOGUE, 'basis-statuut.md')
   const base = parseRegeling(new VFile({ path: basePath, value: readFileSync(basePath, 'utf8') })).tree
   const path = join(CATALOGUE, dir, 'besluit.md')
   const text = readFileSync(path, 'utf8')

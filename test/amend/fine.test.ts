@@ -73,7 +73,7 @@ describe('several leden at once', () => {
     )
     expect(zinnen).toEqual([
       'Onder vernummering van het derde lid tot vierde lid wordt na het tweede lid een lid ingevoegd, luidende:',
-      'In het eerste lid wordt „werkgever.” vervangen door „werknemer.”.',
+      'In het eerste lid wordt „werkgever” vervangen door „werknemer”.',
     ])
   })
   it('a lid inserted before the first: the renumbering names the place (Ar 6.11)', () => {

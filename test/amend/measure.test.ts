@@ -6,11 +6,13 @@
  * The numbers are printed and may only get better; docs/amendments.md reports them.
  */
 import { diffWords } from 'diff'
+import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { generateAmendment } from '../../src/amend/generate.js'
 import { diffRegelingen } from '../../src/diff/index.js'
 import { artikelenOf, contentOf, numOf } from '../../src/model/access.js'
 import type { Plaats } from '../../src/model/amendment.js'
+import type { DiffNode } from '../../src/model/changes.js'
 import type { Regeling, RegelingNode } from '../../src/model/nodes.js'
 import { parsePath, versionPairs } from '../helpers.js'
 
@@ -69,15 +71,22 @@ describe('what amend writes on the real version pairs', () => {
     it(name, () => {
       const oud = parsePath(a).result.tree
       const nieuw = parsePath(b).result.tree
-      const model = generateAmendment(diffRegelingen(oud, nieuw))
+      const diff = diffRegelingen(oud, nieuw)
+      const model = generateAmendment(diff)
+      // The old provision of a new one as the comparison paired them (a renumbered lid: the new
+      // "9°" was the old "8°"); the same number in the old text otherwise.
+      const paired = new Map<unknown, RegelingNode>()
+      visit(diff.tree, (d: DiffNode) => {
+        if (d.oud && d.nieuw) paired.set(d.nieuw, d.oud as RegelingNode)
+      })
       m.paren++
       if (model.grofheid === 'regeling') m.heleRegeling++
       for (const item of model.artikelI.items)
         for (const o of item.opdrachten) {
           const op = o.operatie
           if (op.soort === 'komt-te-luiden' && op.doel.length > 0) {
-            const oudNode = nodeAt(oud, op.doel)
             const nieuwNode = nodeAt(nieuw, op.doel)
+            const oudNode = (nieuwNode && paired.get(nieuwNode)) ?? nodeAt(oud, op.doel)
             if (!oudNode || !nieuwNode) continue
             m.komtTeLuiden++
             const share = kept(wordsOf(oudNode), wordsOf(nieuwNode))

@@ -78,7 +78,10 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
     )
     expect(items).toHaveLength(1)
     expect(items[0]).toHaveLength(1)
-    expect(items[0]?.[0]).toMatch(/^In artikel 2 wordt „.*” vervangen door „.*Boxmeer;”\.$/)
+    // The puntkomma both texts end on is not quoted.
+    expect(items[0]?.[0]).toBe(
+      'In artikel 2 wordt „De gemeenten Cuijk, Grave en Mill en Sint Hubert” vervangen door „De gemeenten Cuijk, Grave, Mill, Sint Hubert en Boxmeer”.',
+    )
   })
 
   it('changes in two articles of different paragrafen give two items', () => {
@@ -136,6 +139,9 @@ describe('amend writes no besluit that apply would refuse', () => {
       expect(run.stderr).toContain('binnen zes weken')
       expect(run.stderr).toContain('leesteken aan het slot mist')
       expect(run.stderr).toContain('[wijziging-onmogelijk]')
+      // Placed at the provision concerned in the new version, not at 1:1.
+      const line = readFileSync(nieuw, 'utf8').split('\n').findIndex((l) => l.includes('binnen zes weken')) + 1
+      expect(run.stderr).toContain(`nieuw.md:${line}:4: fout`)
       expect(() => readFileSync(out)).toThrow()
     } finally {
       rmSync(dir, { recursive: true, force: true })

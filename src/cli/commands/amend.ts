@@ -1,12 +1,15 @@
 /** `regelwerk amend <oud> <nieuw> [--format md|docx] [--out F]`: the wijzigingsbesluit from old to new. */
-import { resolve } from 'node:path'
+import { resolve as resolvePath } from 'node:path'
 import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { applyAmendment } from '../../amend/apply.js'
+import { OpdrachtFout, resolve } from '../../amend/apply-operation.js'
 import { AmendmentRefusal, generateAmendment } from '../../amend/generate.js'
 import { besluitKader } from '../../amend/kader.js'
-import { parseAmendment } from '../../amend/parse-amendment.js'
+import { type GelezenWijziging, parseAmendment } from '../../amend/parse-amendment.js'
 import { diffRegelingen } from '../../diff/index.js'
 import type { Wijzigingsbesluit } from '../../model/amendment.js'
+import type { Regeling } from '../../model/nodes.js'
 import type { ParseResult } from '../../parse/index.js'
 import { renderAmendmentMarkdown } from '../../render/amendment-markdown.js'
 import { isIsoDate } from '../../util/dates.js'
@@ -31,7 +34,7 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
   if (format !== 'md' && format !== 'docx') throw new UsageError(`Onbekend formaat \`${format}\`; kies uit md, docx`)
   if (format === 'docx' && !options.out)
     throw new UsageError('Een Word-bestand gaat niet naar het scherm: geef `--out wijzigingsbesluit.docx`')
-  if (options.out && [oudRef, nieuwRef].some((r) => resolve(options.out as string) === resolve(r)))
+  if (options.out && [oudRef, nieuwRef].some((r) => resolvePath(options.out as string) === resolvePath(r)))
     throw new UsageError('`--out` mag geen van beide versies zelf zijn')
   if (options.ondertekening !== undefined && !isIsoDate(options.ondertekening))
     throw new UsageError(
@@ -84,7 +87,8 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
   // written that `apply` would refuse.
   const markdown = renderAmendmentMarkdown(model, kader)
   const probe = new VFile({ path: options.out ?? 'wijzigingsbesluit.md', value: markdown })
-  applyAmendment(oud.result.tree, parseAmendment(markdown, probe), probe)
+  const gelezen = parseAmendment(markdown, probe)
+  applyAmendment(oud.result.tree, gelezen, probe)
   const weigering = probe.messages.find((m) => m.fatal === true)
   if (weigering) {
     const file = new VFile({ path: nieuw.path })
@@ -95,7 +99,7 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
     fout(
       file,
       `Het wijzigingsbesluit zou door \`apply\` worden geweigerd: ${weigering.reason.replace(/\. Er is niets geschreven$/, '')}.${hint} Er is geen wijzigingsbesluit geschreven`,
-      { line: 1, column: 1 },
+      bepalingVan(model, gelezen, weigering, nieuw.result.tree) ?? { line: 1, column: 1 },
       'wijziging-onmogelijk',
     )
     printMessages(file, nieuw.path)
@@ -157,4 +161,35 @@ function datesUsable(result: ParseResult, path: string): boolean {
   }
   printMessages(file, path)
   return file.messages.length === 0
+}
+
+/**
+ * Where the provision concerned stands in the new version: the instruction of the besluit that
+ * `apply` refused (the message is placed on it), the provision it writes (its new text, or the
+ * provision it names), found in the new version. Undefined when the refusal is on no instruction.
+ */
+function bepalingVan(
+  model: Wijzigingsbesluit,
+  gelezen: GelezenWijziging,
+  weigering: VFileMessage,
+  nieuw: Regeling,
+): { line: number; column: number } | undefined {
+  const k = gelezen.opdrachten.findIndex((o) => o.line === weigering.line && o.column === weigering.column)
+  const opdracht = model.artikelI.items.flatMap((item) => item.opdrachten)[k]
+  if (k < 0 || !opdracht) return undefined
+  const op = opdracht.operatie
+  const nodes = 'nodes' in op ? op.nodes : undefined
+  const start = nodes?.[0]?.position?.start
+  if (start) return { line: start.line, column: start.column }
+  // A provision that lapses is not in the new version: the one around it is.
+  const plaats = op.soort === 'vervalt' ? (op.doelen[0] ?? []).slice(0, -1) : 'doel' in op ? op.doel : op.ouder
+  for (let n = plaats.length; n > 0; n--) {
+    try {
+      const at = resolve(nieuw, plaats.slice(0, n)).node.position?.start
+      if (at) return { line: at.line, column: at.column }
+    } catch (error) {
+      if (!(error instanceof OpdrachtFout)) throw error
+    }
+  }
+  return undefined
 }
