@@ -105,10 +105,18 @@ export function scanTables(body: string): TableScan {
     trackItems(items, text, previousBlank)
     previousBlank = isBlank(text)
     // One line read ahead: the delimiter row, if this is a header.
-    const ahead = items.length === 0 && headerCandidate(text) ? next() : undefined
+    const ahead = headerCandidate(text) ? next() : undefined
     const align = ahead ? delimiterRow(ahead.text) : undefined
     if (ahead && align) {
       const header = splitRow(line)
+      if (header.cells.length === align.length && items.length > 0) {
+        // A table in a list item: the block parser reads it from the item's paragraph
+        // (`tablesInParagraph`); its rows are passed over here.
+        line = next()
+        while (line && !isBlank(line.text)) line = next()
+        pipeRun = 0
+        continue
+      }
       if (header.cells.length === align.length) {
         const table = readTable(line, header, ahead, align, next, warnings)
         tables.push(table.found)

@@ -58,7 +58,8 @@ describe('tables on import', () => {
     const { out, file } = imported(PASTED, 'salaris.txt')
     expect(file.messages.filter((m) => m.ruleId !== 'import-citeertitel-uit-titel')).toEqual([])
     expect(out.markdown).toContain(
-      '1. De salarisschalen zijn:\n\n   | Schaal | Minimum | Maximum |\n   | --- | --- | --- |\n   | 1 | € 1.000,00 | € 2.000,00 |\n   | 2 | € 1.100,00 | € 2.200,00 |\n\n2. De bedragen gelden per maand.',
+      // fmt's canonical table: columns aligned (the table is a `tabel` node since issue 15).
+      '1. De salarisschalen zijn:\n\n   | Schaal | Minimum    | Maximum    |\n   | ------ | ---------- | ---------- |\n   | 1      | € 1.000,00 | € 2.000,00 |\n   | 2      | € 1.100,00 | € 2.200,00 |\n\n2. De bedragen gelden per maand.',
     )
     const trip = roundTrip(out.markdown)
     expect(trip.messages.map((m) => m.ruleId)).toEqual([])
@@ -75,7 +76,8 @@ describe('tables on import', () => {
   it('a CVDR HTML table keeps its columns (colspan) and warns, at their place, about `|` in a cell and a rowspan', () => {
     const { out, file } = imported(HTML, 'toelagen.html')
     expect(out.markdown).toContain(
-      '| Schaal | Bedrag per maand |  |\n| --- | --- | --- |\n| 1 | 2 | € 50 | \\*eenmalig\\* |\n| 3 | € 75 | per jaar |\n| € 80 | vanaf 2021 |  |',
+      // fmt's canonical table: columns aligned, the pipe in a cell escaped (since issue 15).
+      '| Schaal | Bedrag per maand |              |\n| ------ | ---------------- | ------------ |\n| 1 \\| 2 | € 50             | \\*eenmalig\\* |\n| 3      | € 75             | per jaar     |\n| € 80   | vanaf 2021       |              |',
     )
     // `1 | 2` in a cell reads as two cells, and the rowspan leaves a cell out: both said, at the table.
     const warnings = file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason.slice(0, 30)}`)
