@@ -53,6 +53,7 @@ export const RULE_IDS = [
   'nummering-leden',
   'nummering-onderdelen',
   'verwijzing-onbekend-artikel',
+  'verwijzing-ander-werk',
   'woorden-aan-elkaar',
   // Works and versions (versions)
   'versie-aansluiting',
