@@ -158,7 +158,7 @@ const NAME_END = new RegExp(
     [
       String.raw`(?:en|of)\s+(?:de\s+|het\s+)?(?:artikel(?:en)?|hoofdstuk(?:ken)?|afdeling(?:en)?|paragra(?:af|fen)|titels?)`,
       'of|dan wel|onderscheidenlijk|is|zijn|wordt|worden|niet|moet|moeten|kan|kunnen|door|heeft|hebben|treedt',
-      'bepaalt|bepalen|regelt|regelen|uitsluitend|verplicht|verplichten',
+      'bepaalt|bepalen|regelt|regelen|uitsluitend|verplicht|verplichten|van toepassing|buiten toepassing',
       'geldt|gelden|blijft|vormt|vormen|ontvangt|dat|die|waarin|waarop|indien|voor zover|voorzover|met|ter|als',
       'aan|toe|van overeenkomstige|in samenhang|ten aanzien|bedoeld|bedoelde|genoemd|genoemde|voorgeschreven',
       'gebruik|De|Het|Een|Deze|Dit|Bij|In|Op',

@@ -33,6 +33,8 @@ export interface RuleContext {
 export interface WorkReferences {
   /** The day this text speaks from: its inwerkingtreding (ISO), if known. */
   date: string | undefined
+  /** That day is only the date in the file name (`versie-datum-uit-naam`), not a stated inwerkingtreding. */
+  dateFromFileName: boolean
   /** The id of the work this file is a version of (a reference to it is internal, not another work). */
   ownWork: string | undefined
   /** The work a regulation name (`Ambtenarenwet`, `CAR`, `CAR/UWO`, `BWBR0001947`) refers to. */
@@ -43,7 +45,7 @@ export interface WorkReferences {
    */
   workNamesIn(text: string): Array<[number, number, string]>
   /** Whether article `num` exists in `work` as it reads on `date` (for an amendment also the day before). */
-  lookup(work: string, date: string | undefined, num: string, amendment: boolean): ArticleLookup
+  lookup(work: string, num: string, amendment: boolean): ArticleLookup
 }
 
 export type WorkMatch =
@@ -58,7 +60,13 @@ export type WorkMatch =
  */
 export type ArticleLookup =
   | { result: 'bestaat'; versie: string }
-  | { result: 'ontbreekt'; versie: string; suggestie: string | undefined }
+  | {
+      result: 'ontbreekt'
+      versie: string
+      suggestie: string | undefined
+      /** The number is in a style the work does not use (`4:8:1` in a law numbered 1, 2, 125a). */
+      andereNummering: boolean
+    }
   | { result: 'onbekend'; reden: string }
 
 /** One check: a kebab-case Dutch id (the message `ruleId`), a description, and the check itself. */

@@ -13,11 +13,11 @@ import { dirname, join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { parseRegeling } from '../parse/index.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
-import { closest } from '../validate/closest.js'
+import { levenshtein } from '../validate/closest.js'
 import { type Numbering, numberingOf, styleOf } from '../validate/rules/verwijzing-onbekend-artikel.js'
 import type { ArticleLookup, WorkMatch, WorkReferences } from '../validate/types.js'
 import { type VersionAtResult, versionAt } from './version-at.js'
-import { isWorkDir, loadWork, type Version, type Work } from './work.js'
+import { compareDates, isWorkDir, loadWork, type Version, type Work } from './work.js'
 
 /** A name as compared: lower case, one space, `CAR / UWO` and `CAR-UWO` alike, no article in front. */
 export function normaliseName(name: string): string {
@@ -151,7 +151,20 @@ export class WorkLibrary {
     return out
   }
 
-  lookup(id: string, date: string | undefined, num: string, amendment: boolean): ArticleLookup {
+  /**
+   * Article `num` of work `id` as it reads on `date`: the version in force that day and the one that
+   * applies to facts of that day (terugwerkende kracht), for an amendment also the one of the day
+   * before (the text it changes). A date that is only a file name (here or in the other work: the
+   * BWB's "laatst gewijzigd" is no inwerkingtreding) is not exact, so the next version of the other
+   * work is read as well: a regulation changed along with a law may cite the law's new articles.
+   */
+  lookup(
+    id: string,
+    date: string | undefined,
+    num: string,
+    amendment: boolean,
+    dateFromFileName = false,
+  ): ArticleLookup {
     const entry = this.works.get(id)
     if (!entry) return { result: 'onbekend', reden: `het werk \`${id}\` staat niet in de map` }
     const { work, titel } = entry
@@ -177,6 +190,15 @@ export class WorkLibrary {
       // versionAt ends with the folder of the work, which the listing gives on its own.
       return { result: 'onbekend', reden: reden.replace(/\s*\(werk: [^)]*\)\s*$/, '').replace(/\.$/, '') }
     }
+    if (dateFromFileName || versions.some((v) => v.inwerkingtredingBron !== 'front-matter')) {
+      const last = versions.reduce((a, v) =>
+        compareDates(v.inwerkingtreding ?? '', a.inwerkingtreding ?? '') > 0 ? v : a,
+      )
+      const next = work.versions.find(
+        (v) => v.inwerkingtreding && compareDates(v.inwerkingtreding, last.inwerkingtreding ?? '') > 0,
+      )
+      if (next && !next.intrekking) versions.push(next)
+    }
     const names = versions.map((v) => v.name).join(' en ')
     const key = num.toLowerCase()
     const numberings = versions.map((v) => this.numberingOf(v))
@@ -191,14 +213,12 @@ export class WorkLibrary {
     if (numberings.every((n) => n.nums.size === 0)) {
       return { result: 'onbekend', reden: `in versie ${names} van ${titel} zijn geen artikelen gevonden` }
     }
-    // `artikel II` into a law numbered 1, 2, 3: not a number of that law at all; not guessed at.
-    if (!numberings.some((n) => n.styles.has(styleOf(num)))) {
-      return { result: 'onbekend', reden: `${titel} nummert zijn artikelen anders dan \`${num}\`` }
-    }
     const all = new Set<string>()
     for (const n of numberings) for (const x of n.original) all.add(x)
-    const suggestie = closest(num, [...all], num.length >= 4 ? 2 : 1)
-    return { result: 'ontbreekt', versie: names, suggestie }
+    const suggestie = suggest(num, [...all])
+    // `artikel 4:8:1` into a law numbered 1, 2, 125a: no article of that law at all.
+    const andereNummering = !numberings.some((n) => n.styles.has(styleOf(num)))
+    return { result: 'ontbreekt', versie: names, suggestie, andereNummering }
   }
 
   /** The article numbers of a version, parsed once per run. */
@@ -218,18 +238,51 @@ export class WorkLibrary {
     return n
   }
 
-  /** The references context for one file of the folder. */
-  contextFor(path: string, date: string | undefined): WorkReferences {
+  /**
+   * The references context for one file: its date is its version's inwerkingtreding when it is a
+   * version of a work of the folder (from the front-matter, else the file name), otherwise the
+   * `inwerkingtreding` its front-matter states (a ledenbrief, a wijzigingsbesluit).
+   */
+  contextFor(path: string, meta: Readonly<Record<string, unknown>>): WorkReferences {
     const dir = resolve(dirname(path))
-    const own = [...this.works.values()].find((e) => resolve(e.work.dir) === dir)?.work.id
+    const own = [...this.works.values()].find((e) => resolve(e.work.dir) === dir)?.work
+    const version = own?.versions.find((v) => resolve(v.path) === resolve(path))
+    const stated = typeof meta.inwerkingtreding === 'string' ? meta.inwerkingtreding.trim() : ''
+    const date = version ? version.inwerkingtreding : isIsoDate(stated) ? stated : undefined
+    const dateFromFileName = version ? version.inwerkingtredingBron !== 'front-matter' : false
     return {
       date,
-      ownWork: own,
+      dateFromFileName,
+      ownWork: own?.id,
       findWork: (name) => this.findWork(name),
       workNamesIn: (text) => this.workNamesIn(text),
-      lookup: (work, d, num, amendment) => this.lookup(work, d, num, amendment),
+      lookup: (work, num, amendment) => this.lookup(work, date, num, amendment, dateFromFileName),
     }
   }
+}
+
+/**
+ * A number the work does have that the writer may have meant: one with the same leading number
+ * (`125k` → `125a`, `3:1en` → `3:1`), at most two edits away; on a tie the one of the same length.
+ * No guess across leading numbers: `7` is not a typo of `1`.
+ */
+function suggest(num: string, candidates: readonly string[]): string | undefined {
+  const lead = (n: string) => /^(?:\d+|[IVXLC]+)/i.exec(n)?.[0]?.toLowerCase()
+  const want = lead(num)
+  if (!want) return undefined
+  const same = candidates.filter((c) => lead(c) === want && c.toLowerCase() !== num.toLowerCase())
+  let best: string | undefined
+  let bestScore = Number.POSITIVE_INFINITY
+  for (const c of same) {
+    const d = levenshtein(num.toLowerCase(), c.toLowerCase())
+    if (d > 2) continue
+    const score = d * 2 + (c.length === num.length ? 0 : 1)
+    if (score < bestScore) {
+      best = c
+      bestScore = score
+    }
+  }
+  return best
 }
 
 function dayBefore(iso: string): string | undefined {

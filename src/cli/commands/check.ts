@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs'
 import { declaredSoort } from '../../parse/frontmatter.js'
 import { parseRegeling } from '../../parse/index.js'
-import { isIsoDate } from '../../util/dates.js'
 import { collectMarkdown, fileText } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling, listExternalReferences } from '../../validate/index.js'
@@ -61,9 +60,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     } else if (!hasErrors(file) && soort !== 'tekstblok') {
       const result = parseRegeling(file)
       if (result.text !== undefined) {
-        const stated = result.frontMatter.data.inwerkingtreding
-        const date = work?.inwerkingtreding ?? (typeof stated === 'string' && isIsoDate(stated) ? stated : undefined)
-        const refs = library?.contextFor(path, date)
+        const refs = library?.contextFor(path, result.frontMatter.data)
         checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion, works: refs })
         // --json lists the references into other regulations: checked when they point into a work
         // of the folder (and that work has a version on this text's date), otherwise only listed.

@@ -308,13 +308,19 @@ function classify(
     out.reden = 'de tekst zoals die vroeger luidde'
     return out
   }
-  const found = tc.works.lookup(match.id, tc.works.date, num, tc.amendment)
+  const found = tc.works.lookup(match.id, num, tc.amendment)
   if (found.result === 'onbekend') {
     out.reden = found.reden
     return out
   }
   out.versie = found.versie
   if (found.result === 'bestaat') return { ...out, status: 'ander-werk' }
+  // Not named but inferred (`de wet` as the grondslag, a ledenbrief's bare `artikel II`): a number in
+  // another style says the inference, not the number, may be wrong. Not reported.
+  if (found.andereNummering && target.resolved) {
+    out.reden = `${match.titel} nummert zijn artikelen anders dan \`${num}\`; mogelijk is een andere regeling bedoeld`
+    return out
+  }
   if (found.suggestie !== undefined) out.suggestie = found.suggestie
   return { ...out, status: 'ander-werk-ontbreekt' }
 }
