@@ -52,6 +52,7 @@ export const RULE_IDS = [
   'kop-niet-geplaatst',
   'nummering-leden',
   'nummering-onderdelen',
+  'ondertekenaars-op-een-regel',
   'verwijzing-onbekend-artikel',
   'woorden-aan-elkaar',
   // Works and versions (versions)
@@ -74,6 +75,7 @@ export const RULE_IDS = [
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
+  'import-ondertekening-kolommen',
   'import-tabel',
   // Amendments (amend, apply)
   'wijziging-afgebroken',
