@@ -14,7 +14,7 @@ import { META_ORDER } from '../model/meta.js'
 import type { Regeling, RegelingContent } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
 import { dutchWordsToIso } from '../util/dates.js'
-import { fout, waarschuwing } from '../util/messages.js'
+import { fout, info, waarschuwing } from '../util/messages.js'
 import { importCvdrHtml } from './cvdr-html.js'
 import { importPlainText, linkDestination } from './plain-text.js'
 
@@ -49,7 +49,7 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
   if (format === 'tekst' || format === 'cvdr-html') {
     const result = format === 'tekst' ? importPlainText(text) : importCvdrHtml(text)
     for (const w of result.warnings)
-      (w.fatal ? fout : waarschuwing)(file, w.message, { line: w.line, column: w.column }, w.ruleId)
+      (w.fatal ? fout : w.info ? info : waarschuwing)(file, w.message, { line: w.line, column: w.column }, w.ruleId)
     // These importers work line by line and write regulation Markdown; parsing it is how their
     // tree is built. Its positions point into that Markdown, not into the input, so its messages
     // stay off `file`: what the importer could not place it has reported above, on the input.

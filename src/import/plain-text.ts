@@ -9,6 +9,8 @@
  * The importer never drops regulation text: what it cannot place becomes a paragraph and a
  * warning with the line and column of the input.
  */
+
+import { gluedMessage, isSignerCell, SignerReader } from '../model/signers.js'
 import { NUM, ONDERTEKENING_START } from '../parse/recognize.js'
 import { dutchNumericToIso, dutchWordsToIso } from '../util/dates.js'
 import type { RuleId } from '../util/rule-ids.js'
@@ -82,8 +84,12 @@ export function splitPlainText(text: string): SourceLine[] {
   return out
 }
 
-/** A first cell that is a list number or article heading: `1.<tab>De werknemer …` is a lid, not a row. */
-const NOT_A_ROW = /^(?:\d{1,3}[a-z]{0,2}[.)]|[a-z]{1,2}[.)]|\d{1,3}°|[-–—•]|artikel\b|hoofdstuk\b|§)/iu
+/**
+ * A first cell that is a list number or article heading: `1.<tab>De werknemer …` is a lid, not a
+ * row. A title before a name (`Mr. R.P. Hoffmann`, `dr. P. de Vries`) is no onderdeel letter.
+ */
+const NOT_A_ROW =
+  /^(?!(?:mr|mrs|mw|dr|drs|ir|ds|dhr)\.)(?:\d{1,3}[a-z]{0,2}[.)]|[a-z]{1,2}[.)]|\d{1,3}°|[-–—•]|artikel\b|hoofdstuk\b|§)/iu
 
 /**
  * A table pasted as text has its cells separated by tabs: two or more lines in a row with the same
@@ -955,6 +961,8 @@ class Assembler {
   private phase: Phase = 'aanhef'
   /** The piece the current step started at. */
   private stepAt = 0
+  /** Reads the signers of the ondertekening. */
+  private signers = new SignerReader()
   private tocReturn: Phase = 'aanhef'
   private readonly tocSeen = new Set<string>()
   private tocFirst = ''
@@ -1004,6 +1012,7 @@ class Assembler {
     if (this.phase === 'ondertekening') return undefined
     if (this.phase === 'body' && ONDERTEKENING_START.test(text)) {
       this.phase = 'ondertekening'
+      this.signers = new SignerReader()
       this.divisions = []
       this.items = []
       this.lists.clear()
@@ -1180,6 +1189,10 @@ class Assembler {
 
   private content(i: number): number {
     const piece = this.pieces[i] as Piece
+    if (this.phase === 'ondertekening' && !piece.bullet) {
+      const next = this.signer(i)
+      if (next !== undefined) return next
+    }
     if (piece.table) {
       this.table(piece, piece.table)
       return i + 1
@@ -1195,6 +1208,44 @@ class Assembler {
     }
     this.paragraph(piece)
     return i + 1
+  }
+
+  /**
+   * A line of the ondertekening with more than one signer. Signers side by side in the source
+   * (a table, cells separated by tabs, or a row of offices over a row of names) are written one
+   * under the other, office above name, column by column; two signers on one line without
+   * columns are a warning with the fix (see src/model/signers.ts).
+   */
+  private signer(i: number): number | undefined {
+    const piece = this.pieces[i] as Piece
+    if (piece.table) {
+      const rows = piece.table
+      const width = Math.max(...rows.map((r) => r.length))
+      if (!rows.every((row) => row.every(isSignerCell))) return undefined
+      for (let c = 0; c < width; c++)
+        for (const row of rows) if ((row[c] ?? '') !== '') this.paragraph({ ...piece, text: row[c] as string })
+      return i + 1
+    }
+    if (piece.cell) return undefined
+    const after = this.pieces[i + 1]
+    const next = after && !after.bullet && !after.table && !after.cell ? after.text : undefined
+    const finding = this.signers.read(piece.text, next)
+    if (!finding) return undefined
+    if (finding.kind === 'glued') {
+      this.warnings.push(warning(piece.line, gluedMessage(piece.text, finding.parts), 'ondertekenaars-op-een-regel'))
+      return undefined
+    }
+    const lines =
+      finding.kind === 'columns'
+        ? finding.offices.flatMap((office, k) => [office, finding.names[k] as string])
+        : finding.names
+    for (const text of lines) this.paragraph({ ...piece, text })
+    const message =
+      finding.kind === 'columns'
+        ? `De ondertekenaars stonden naast elkaar: hun functies op deze regel, hun namen op de volgende. Ze staan nu elk apart, functie boven naam (${finding.offices.map((o, k) => `\`${o}\` \`${finding.names[k]}\``).join('; ')}); controleer of elke naam bij de goede functie staat`
+        : `Deze regel noemt ${finding.names.length} ondertekenaars naast elkaar, één per kolom van de kop erboven (${finding.names.map((n) => `\`${n}\``).join(', ')}); ze staan nu elk op een eigen regel`
+    this.warnings.push({ ...warning(piece.line, message, 'import-ondertekening-kolommen'), info: true })
+    return i + (finding.kind === 'columns' ? 2 : 1)
   }
 
   /** Close what a number written in the text ends: by indentation, then by kind. */
