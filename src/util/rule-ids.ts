@@ -52,7 +52,9 @@ export const RULE_IDS = [
   'kop-niet-geplaatst',
   'nummering-leden',
   'nummering-onderdelen',
+  'ondertekenaars-op-een-regel',
   'verwijzing-onbekend-artikel',
+  'verwijzing-ander-werk',
   'woorden-aan-elkaar',
   // Works and versions (versions)
   'versie-aansluiting',
@@ -74,6 +76,7 @@ export const RULE_IDS = [
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
+  'import-ondertekening-kolommen',
   'import-tabel',
   // Amendments (amend, apply)
   'wijziging-afgebroken',
