@@ -15,6 +15,7 @@ import { inwerkingtredingTekst } from './rules/inwerkingtreding-tekst.js'
 import { kopNietGeplaatst } from './rules/kop-niet-geplaatst.js'
 import { nummeringLeden } from './rules/nummering-leden.js'
 import { nummeringOnderdelen } from './rules/nummering-onderdelen.js'
+import { ondertekenaarsOpEenRegel } from './rules/ondertekenaars-op-een-regel.js'
 import { verwijzingAnderWerk } from './rules/verwijzing-ander-werk.js'
 import {
   type ExternalReference,
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   verwijzingAnderWerk,
   inwerkingtredingTekst,
   woordenAanElkaar,
+  ondertekenaarsOpEenRegel,
 ]
 
 /** A ledenbrief or wijzigingsbesluit amends another regulation; everything else is a regeling. */
