@@ -54,6 +54,7 @@ export const RULE_IDS = [
   'nummering-onderdelen',
   'ondertekenaars-op-een-regel',
   'verwijzing-onbekend-artikel',
+  'verwijzing-ander-werk',
   'woorden-aan-elkaar',
   // Works and versions (versions)
   'versie-aansluiting',
