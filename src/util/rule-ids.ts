@@ -53,7 +53,9 @@ export const RULE_IDS = [
   'kop-niet-geplaatst',
   'nummering-leden',
   'nummering-onderdelen',
+  'ondertekenaars-op-een-regel',
   'verwijzing-onbekend-artikel',
+  'verwijzing-ander-werk',
   'woorden-aan-elkaar',
   // Works and versions (versions)
   'versie-aansluiting',
@@ -75,6 +77,7 @@ export const RULE_IDS = [
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
+  'import-ondertekening-kolommen',
   'import-tabel',
   // Amendments (amend, apply)
   'wijziging-afgebroken',
