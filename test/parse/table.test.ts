@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling, RegelingNode, Tabel } from '../../src/model/nodes.js'
 import { parseText } from '../../src/parse/index.js'
-import { regelwerk } from '../../src/plugin/index.js'
+import { regelwerk, regelwerkToMarkdown } from '../../src/plugin/index.js'
 import { CORPUS, fmt, parseString, ROOT, signature } from '../helpers.js'
 
 function tables(tree: Regeling | RegelingNode): Tabel[] {
@@ -189,6 +190,14 @@ describe('fmt writes the canonical table', () => {
       column: tables(direct)[0]?.children[3]?.children[2]?.position?.end.column,
     })
     expect(formatRegeling(tree)).toBe(formatRegeling(direct))
+    // And back through remark-stringify: the same bytes as fmt, the table included.
+    const back = unified()
+      .use(regelwerkToMarkdown, { frontMatter: null })
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkStringify)
+    const written = String(back.stringify(back.runSync(tree as never) as never))
+    expect(written).toBe(formatRegeling(direct))
+    expect(written).toContain('| Status van de plaatsing')
   })
 })
 
