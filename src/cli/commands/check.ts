@@ -60,6 +60,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     } else if (!hasErrors(file) && soort !== 'tekstblok') {
       const result = parseRegeling(file)
       if (result.text !== undefined) {
+        library?.prime(path, result.tree)
         const refs = library?.contextFor(path, result.frontMatter.data)
         checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion, works: refs })
         // --json lists the references into other regulations: checked when they point into a work
