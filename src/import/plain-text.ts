@@ -10,7 +10,7 @@
  * warning with the line and column of the input.
  */
 
-import { gluedMessage, isSignerCell, SignerReader } from '../model/signers.js'
+import { gluedMessage, isSignerCell, officesIn, SignerReader } from '../model/signers.js'
 import { NUM, ONDERTEKENING_START } from '../parse/recognize.js'
 import { dutchNumericToIso, dutchWordsToIso } from '../util/dates.js'
 import type { RuleId } from '../util/rule-ids.js'
@@ -1219,11 +1219,9 @@ class Assembler {
   private signer(i: number): number | undefined {
     const piece = this.pieces[i] as Piece
     if (piece.table) {
-      const rows = piece.table
-      const width = Math.max(...rows.map((r) => r.length))
-      if (!rows.every((row) => row.every(isSignerCell))) return undefined
-      for (let c = 0; c < width; c++)
-        for (const row of rows) if ((row[c] ?? '') !== '') this.paragraph({ ...piece, text: row[c] as string })
+      const cells = signerTable(piece.table)
+      if (!cells) return undefined
+      for (const text of cells) this.paragraph({ ...piece, text })
       return i + 1
     }
     if (piece.cell) return undefined
@@ -1387,6 +1385,28 @@ class Assembler {
   private endLists(test: (column: number) => boolean): void {
     for (const column of [...this.lists.keys()]) if (test(column)) this.lists.delete(column)
   }
+}
+
+/**
+ * The cells of a table of signers in reading order, one signer after the other: row by row when
+ * each row reads office, name (`De burgemeester, | J. Jansen`), column by column when the offices
+ * stand in one row and their names in the row below. Undefined for any other table, which stays a
+ * table: a cell that is no office or name, or no order in which no office follows another office.
+ */
+function signerTable(rows: readonly string[][]): string[] | undefined {
+  if (!rows.every((row) => row.every(isSignerCell))) return undefined
+  const width = Math.max(...rows.map((r) => r.length))
+  const byRow = rows.map((row) => row.filter((c) => c.trim() !== ''))
+  const byColumn = Array.from({ length: width }, (_, c) =>
+    rows.map((row) => row[c] ?? '').filter((cell) => cell.trim() !== ''),
+  )
+  const office = (cell: string) => officesIn(cell.trim().endsWith(',') ? cell.trim() : `${cell.trim()},`).length === 1
+  // An office with another office right after it has lost its name: that is not the reading order.
+  const readable = (runs: string[][]) =>
+    runs.every((run) => run.every((cell, k) => !(office(cell) && k + 1 < run.length && office(run[k + 1] as string))))
+  if (readable(byRow)) return byRow.flat()
+  if (readable(byColumn)) return byColumn.flat()
+  return undefined
 }
 
 /** Whether a new item of kind `next`, written in the text, closes an open item of kind `open`. */

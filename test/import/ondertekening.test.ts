@@ -150,6 +150,13 @@ describe('import of signers side by side', () => {
     expect(result.warnings.filter((w) => /ondertek/u.test(w.ruleId))).toEqual([])
   })
 
+  it('a table with one signer per row (office, name) is read row by row', () => {
+    const page = `<!DOCTYPE html><html><body><main><h1>Proefregeling (eigen tekst)</h1><h4>Artikel 1</h4><p>Deze regeling treedt in werking op 1 januari 2013.</p><p>Aldus vastgesteld door:</p><table><tr><td>De secretaris,</td><td>Mr. R.P. Hoffmann</td></tr><tr><td>De burgemeester,</td><td>Mr. W.A.G. Hillenaar</td></tr></table></main></body></html>\n`
+    expect(importCvdrHtml(page).markdown).toContain(
+      'Aldus vastgesteld door:\n\nDe secretaris,\n\nMr. R.P. Hoffmann\n\nDe burgemeester,\n\nMr. W.A.G. Hillenaar\n',
+    )
+  })
+
   it('signers separated by tabs are read column by column, without a message', () => {
     const result = importPlainText(own('De secretaris,\tDe burgemeester,\nMr. R.P. Hoffmann\tMr. W.A.G. Hillenaar'))
     expect(result.markdown).toContain(

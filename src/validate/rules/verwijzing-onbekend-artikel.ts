@@ -420,6 +420,10 @@ const TEXTS: Handlers<PhrasingContent[][]> = {
   subonderdeel: none,
   alinea: (node) => [node.children],
   blok: none,
+  tabel: none,
+  tabelrij: none,
+  // A reference in a table cell (`artikel 11` in an inpassingstabel) is read like running text.
+  tabelcel: (node) => [node.children],
   kop: (node) => [node.children],
   ondertekening: none,
   toelichting: heading,
