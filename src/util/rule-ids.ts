@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'bestand-te-groot',
   'te-complex',
   'te-diep-genest',
+  'tabel-onjuist',
   // Front-matter (parse, validate)
   'frontmatter-datum',
   'frontmatter-geen-map',

@@ -23,6 +23,7 @@ import { compareDates, isWorkDir, loadWork, type Version, type Work } from './wo
 export function normaliseName(name: string): string {
   return name
     .normalize('NFC')
+    .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/\s*[-/]\s*/g, '-')

@@ -179,10 +179,16 @@ function readText(
 ): void {
   const refs = findReferences(plain.text, { ownNames: tc.ownNames, notAWet: tc.notAWet })
   if (refs.length === 0) return
+  // The names of regulations in this paragraph, found once (for `die wet`), not once per reference.
+  let names: Names | undefined
+  const namesOf = (): Names => {
+    names ??= namesIn(plain.text, tc.works)
+    return names
+  }
   for (const ref of refs) {
     // An unplaced `Artikel 5a` heading is a heading, not a reference (`kop-niet-geplaatst` reports it).
     const heading = unplacedHeading && ref.index === 0
-    const target = heading ? undefined : targetOf(ref, plain.text, aanhef, tc)
+    const target = heading ? undefined : targetOf(ref, namesOf, aanhef, tc)
     for (const { num, index } of ref.numbers) {
       const place = pointIn(plain, index, tc.source, startOf(node))
       if (heading) {
@@ -207,7 +213,20 @@ type Target =
   /** A bare reference in an amendment whose regulation is not in the folder: not read. */
   | { kind: 'geen' }
 
-function targetOf(ref: Reference, text: string, aanhef: boolean, tc: TextContext): Target {
+/** Where regulations are named in a paragraph: any name (`Wet …`, `…wet`), and those of works of the folder. */
+interface Names {
+  any: number[]
+  ours: Array<[number, number, string]>
+}
+
+function namesIn(text: string, works: WorkReferences | undefined): Names {
+  const any: number[] = []
+  const pattern = new RegExp(LAW_NAME)
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) any.push(m.index)
+  return { any, ours: works ? works.workNamesIn(text) : [] }
+}
+
+function targetOf(ref: Reference, namesOf: () => Names, aanhef: boolean, tc: TextContext): Target {
   if (!ref.external) {
     if (!tc.amendment) return { kind: 'eigen' }
     // `gelet op … de Wet op de ondernemingsraden, met name artikel 25`: not the regulation changed.
@@ -220,7 +239,7 @@ function targetOf(ref: Reference, text: string, aanhef: boolean, tc: TextContext
     }
   }
   const written = ref.regulation ?? ''
-  const resolved = resolveName(written, ref.index, text, tc)
+  const resolved = resolveName(written, ref.index, namesOf, tc)
   const name = resolved?.name ?? written
   const target: Target = { kind: 'andere', written }
   if (resolved) target.resolved = resolved
@@ -247,7 +266,7 @@ const LAW_NAME =
 function resolveName(
   written: string,
   index: number,
-  text: string,
+  namesOf: () => Names,
   tc: TextContext,
 ): { name: string; via: string; workId?: string } | undefined {
   const generic = GENERIC.exec(written)
@@ -265,14 +284,13 @@ function resolveName(
   if (ANAPHORIC.test(written) && tc.works) {
     // The nearest name of a regulation before the reference, in the same paragraph; only when that
     // name is a work of the folder is the reference read as pointing into it.
-    const before = text.slice(0, index)
+    const names = namesOf()
     let lastAny = -1
-    const pattern = new RegExp(LAW_NAME)
-    for (let m = pattern.exec(before); m; m = pattern.exec(before)) lastAny = m.index
+    for (const start of names.any) if (start < index) lastAny = start
     let ours: [number, number, string] | undefined
-    for (const hit of tc.works.workNamesIn(before)) ours = hit
+    for (const hit of names.ours) if (hit[1] <= index) ours = hit
     if (ours && ours[0] >= lastAny) {
-      const match = tc.works.findWork(before.slice(ours[0], ours[1]))
+      const match = tc.works.findWork(ours[2])
       if (match.kind === 'werk')
         return { name: match.titel, via: 'de regeling die de zin ervoor noemt', workId: match.id }
     }
@@ -402,6 +420,10 @@ const TEXTS: Handlers<PhrasingContent[][]> = {
   subonderdeel: none,
   alinea: (node) => [node.children],
   blok: none,
+  tabel: none,
+  tabelrij: none,
+  // A reference in a table cell (`artikel 11` in an inpassingstabel) is read like running text.
+  tabelcel: (node) => [node.children],
   kop: (node) => [node.children],
   ondertekening: none,
   toelichting: heading,
