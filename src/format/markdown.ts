@@ -222,7 +222,12 @@ function pipeTable(node: Table, state: State): string {
 function tableCellText(children: PhrasingContent[], state: State): string {
   if (children.length === 0) return ''
   const info: Info = { before: ' ', after: ' ', now: { line: 1, column: 1 }, lineShift: 0 }
+  // In a paragraph's constructs, so that text that would read as markup (`*`, `_`, `[`) is escaped.
+  const exitParagraph = state.enter('paragraph')
+  const exitPhrasing = state.enter('phrasing')
   const md = state.containerPhrasing({ type: 'paragraph', children }, info)
+  exitPhrasing()
+  exitParagraph()
   // A cell is one line: a line break inside (only a tree built by hand has one) becomes a space.
   return md
     .replace(/\|/g, '\\|')

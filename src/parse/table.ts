@@ -84,7 +84,8 @@ export function scanTables(body: string): TableScan {
   let line = next()
   while (line) {
     const text = line.text
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(text)
+    const first = text.charCodeAt(0)
+    const open = first === 96 || first === 126 || first === 32 ? /^ {0,3}(`{3,}|~{3,})/.exec(text) : null
     if (fence || open) {
       if (fence) {
         if (open && (open[1] as string)[0] === fence.char && (open[1] as string).length >= fence.length) {
@@ -102,12 +103,20 @@ export function scanTables(body: string): TableScan {
       continue
     }
     trackItems(items, text, previousBlank)
-    previousBlank = text.trim() === ''
+    previousBlank = isBlank(text)
     // One line read ahead: the delimiter row, if this is a header.
-    const ahead = items.length === 0 && headerCandidate(text) ? next() : undefined
+    const ahead = headerCandidate(text) ? next() : undefined
     const align = ahead ? delimiterRow(ahead.text) : undefined
     if (ahead && align) {
       const header = splitRow(line)
+      if (header.cells.length === align.length && items.length > 0) {
+        // A table in a list item: the block parser reads it from the item's paragraph
+        // (`tablesInParagraph`); its rows are passed over here.
+        line = next()
+        while (line && !isBlank(line.text)) line = next()
+        pipeRun = 0
+        continue
+      }
       if (header.cells.length === align.length) {
         const table = readTable(line, header, ahead, align, next, warnings)
         tables.push(table.found)
@@ -149,6 +158,9 @@ const ITEM = /^( *)([-+*]|\d{1,9}[.)])( {1,4}(?=\S)|[ \t]*$)/
 
 /** Update the content columns of the open list items for a line. */
 function trackItems(items: number[], text: string, previousBlank: boolean): void {
+  // Outside lists only a line that starts an item matters (most lines: one character looked at).
+  const c = text.charCodeAt(0)
+  if (items.length === 0 && c !== 45 && c !== 43 && c !== 42 && c !== 32 && !(c >= 48 && c <= 57)) return
   if (text.trim() === '') return
   const indent = /^ */.exec(text)?.[0].length ?? 0
   const item = ITEM.exec(text)
@@ -265,6 +277,11 @@ function endsWithPipe(text: string): boolean {
   let slashes = 0
   for (let i = end - 2; i >= 0 && text.charCodeAt(i) === 92; i--) slashes++
   return slashes % 2 === 0
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false
+  return true
 }
 
 function isSpace(c: number): boolean {

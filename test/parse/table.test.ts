@@ -116,7 +116,8 @@ describe('pipe tables in the regeling tree', () => {
       '2. Tweede lid.',
       '',
     ].join('\n')
-    const { tree, result } = parse(md)
+    const { tree, result, messages } = parse(md)
+    expect(messages).toEqual([])
     const lid = (tree.children[1] as { children: RegelingNode[] }).children.find((c) => c.type === 'lid')
     expect(lid && tables(lid)).toHaveLength(1)
     const once = fmt(result)
