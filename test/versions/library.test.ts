@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { documentKind } from '../../src/validate/index.js'
 import { referencedArticles } from '../../src/validate/rules/verwijzing-onbekend-artikel.js'
-import { normaliseName, WorkLibrary, workDirsFor } from '../../src/versions/library.js'
+import { normaliseName, WorkLibrary, workDirsFor } from '../../src/werken/library.js'
 import { parseString, ROOT } from '../helpers.js'
 
 /** The bundled regulations as one folder of works: how other texts name them and what they hold on a date. */

@@ -5,8 +5,8 @@ import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown, fileText } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling, listExternalReferences } from '../../validate/index.js'
-import { WorkLibrary, workDirsFor } from '../../versions/library.js'
 import { versionMessages } from '../../versions/version-messages.js'
+import { WorkLibrary, workDirsFor } from '../../werken/library.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
 export interface CheckOptions {

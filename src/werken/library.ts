@@ -17,8 +17,8 @@ import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import { levenshtein } from '../validate/closest.js'
 import { type Numbering, numberingOf, styleOf } from '../validate/rules/verwijzing-onbekend-artikel.js'
 import type { ArticleLookup, WorkMatch, WorkReferences } from '../validate/types.js'
-import { type VersionAtResult, versionAt } from './version-at.js'
-import { compareDates, isWorkDir, loadWork, type Version, type Work } from './work.js'
+import { type VersionAtResult, versionAt } from '../versions/version-at.js'
+import { compareDates, isWorkDir, loadWork, type Version, type Work } from '../versions/work.js'
 
 /** A name as compared: lower case, one space, `CAR / UWO` and `CAR-UWO` alike, no article in front. */
 export function normaliseName(name: string): string {
