@@ -1353,16 +1353,7 @@ class Assembler {
     const out = [line(rows[0] as string[]), `${' '.repeat(column)}|${' --- |'.repeat(width)}`]
     for (const row of rows.slice(1)) out.push(line(row))
     this.blocks.push(out.join('\n'))
-    // Until tables are parsed as tables, `|` inside a cell cannot be escaped so that fmt keeps it.
-    if (rows.some((row) => row.some((cell) => cell.includes('|')))) {
-      this.warnings.push(
-        warning(
-          piece.line,
-          'Een cel van de tabel bevat `|`, dat in een Markdown-tabel een nieuwe kolom begint; controleer de kolommen van de tabel en vervang het teken in de cel (bijvoorbeeld door `/`)',
-          'import-tabel',
-        ),
-      )
-    }
+    // A `|` inside a cell is escaped (`1 \| 2`): the table parser keeps it in its cell.
     if (piece.spanAt) {
       this.warnings.push(
         warning(

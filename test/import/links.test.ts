@@ -60,7 +60,7 @@ describe('links in the real laws-markdown texts of the corpus', () => {
     }
     // Arbeidsomstandighedenwet (three versions) and the circulaire on Stb. 2009/561 (two).
     expect(withParen).toBe(5)
-  })
+  }, 300_000)
 
   it('keeps the link of Arbeidsomstandighedenwet art. 78 with its "(" (quoted from the source)', () => {
     const src = `${CORPUS}/bwb/BWBR0010346-arbeidsomstandighedenwet/2011-04-01.md`

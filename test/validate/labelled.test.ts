@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { importText } from '../../src/import/index.js'
 import { parseRegeling } from '../../src/parse/index.js'
 import { checkRegeling } from '../../src/validate/index.js'
-import { WorkLibrary, workDirsFor } from '../../src/versions/library.js'
+import { WorkLibrary, workDirsFor } from '../../src/werken/library.js'
 import { CORPUS, ROOT } from '../helpers.js'
 
 /**

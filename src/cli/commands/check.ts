@@ -5,8 +5,8 @@ import { parseRegeling } from '../../parse/index.js'
 import { collectMarkdown, fileText } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling, listExternalReferences } from '../../validate/index.js'
-import { WorkLibrary, workDirsFor } from '../../versions/library.js'
 import { versionMessages } from '../../versions/version-messages.js'
+import { WorkLibrary, workDirsFor } from '../../werken/library.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
 export interface CheckOptions {
@@ -60,6 +60,7 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     } else if (!hasErrors(file) && soort !== 'tekstblok') {
       const result = parseRegeling(file)
       if (result.text !== undefined) {
+        library?.prime(path, result.tree)
         const refs = library?.contextFor(path, result.frontMatter.data)
         checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion, works: refs })
         // --json lists the references into other regulations: checked when they point into a work

@@ -1,7 +1,7 @@
 import { findSigners, gluedMessage } from '../../model/signers.js'
 import { waarschuwing } from '../../util/messages.js'
 import { plainText, pointIn, sourceOf } from '../text.js'
-import { startOf, visit } from '../tree.js'
+import { startOf } from '../tree.js'
 import type { Rule } from '../types.js'
 
 const ID = 'ondertekenaars-op-een-regel'
@@ -17,8 +17,10 @@ export const ondertekenaarsOpEenRegel: Rule = {
   description: 'Twee ondertekenaars op één regel van de ondertekening',
   run(ctx) {
     const source = sourceOf(ctx.frontMatter)
-    visit(ctx.tree, (node) => {
-      if (node.type !== 'ondertekening') return
+    // An ondertekening stands only at the top of the tree (RegelingContent): no walk through the
+    // articles of a long text.
+    for (const node of ctx.tree.children) {
+      if (node.type !== 'ondertekening') continue
       // The lines of the block, each with the paragraph it is in and where it starts in its text.
       const lines: Array<{ text: string; plain: ReturnType<typeof plainText>; at: number; node: object }> = []
       for (const child of node.children) {
@@ -40,6 +42,6 @@ export const ondertekenaarsOpEenRegel: Rule = {
           ID,
         )
       }
-    })
+    }
   },
 }

@@ -11,13 +11,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { VFile } from 'vfile'
+import type { Regeling } from '../model/nodes.js'
 import { parseRegeling } from '../parse/index.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import { levenshtein } from '../validate/closest.js'
 import { type Numbering, numberingOf, styleOf } from '../validate/rules/verwijzing-onbekend-artikel.js'
 import type { ArticleLookup, WorkMatch, WorkReferences } from '../validate/types.js'
-import { type VersionAtResult, versionAt } from './version-at.js'
-import { compareDates, isWorkDir, loadWork, type Version, type Work } from './work.js'
+import { type VersionAtResult, versionAt } from '../versions/version-at.js'
+import { compareDates, isWorkDir, loadWork, type Version, type Work } from '../versions/work.js'
 
 /** A name as compared: lower case, one space, `CAR / UWO` and `CAR-UWO` alike, no article in front. */
 export function normaliseName(name: string): string {
@@ -68,6 +69,11 @@ export class WorkLibrary {
   /** First word of a normalised name → names starting with it (for `Ambtenarenwet gestelde regels`). */
   private readonly byFirstWord = new Map<string, string[]>()
   private readonly numbering = new Map<string, Numbering>()
+  private readonly versionsCache = new Map<string, { versions: Version[] } | { reden: string }>()
+  /** Absolute path of a version file → its work and version. */
+  private readonly byPath = new Map<string, { work: Work; version: Version }>()
+  /** Absolute path of a work folder → the work. */
+  private readonly byDir = new Map<string, Work>()
   /** Names as written, longest first, for finding them in running text. */
   private namePattern: RegExp | undefined
   private readonly rawNames = new Map<string, string>()
@@ -77,6 +83,8 @@ export class WorkLibrary {
       const work = loadWork(dir)
       if (this.works.has(work.id)) continue
       this.works.set(work.id, { work, titel: work.citeertitel ?? work.id })
+      this.byDir.set(resolve(work.dir), work)
+      for (const version of work.versions) this.byPath.set(resolve(version.path), { work, version })
       for (const name of namesOf(work)) {
         const key = normaliseName(name)
         if (key.length < 2) continue
@@ -175,31 +183,9 @@ export class WorkLibrary {
         reden: `deze tekst heeft geen datum van inwerkingtreding, dus niet te zeggen welke versie van ${titel} bedoeld is`,
       }
     }
-    const results: VersionAtResult[] = [
-      versionAt(work, date, { mode: 'in-werking' }),
-      versionAt(work, date, { mode: 'geldig' }),
-    ]
-    // An amendment speaks of the text it changes (the day before) and of the text it makes.
-    if (amendment) {
-      const before = dayBefore(date)
-      if (before) results.push(versionAt(work, before, { mode: 'in-werking' }))
-    }
-    const versions: Version[] = []
-    for (const r of results) if (r.ok && !versions.includes(r.version)) versions.push(r.version)
-    if (versions.length === 0) {
-      const reden = results.find((r) => !r.ok)?.reden ?? `geen versie van ${titel} op ${formatDutchDate(date)}`
-      // versionAt ends with the folder of the work, which the listing gives on its own.
-      return { result: 'onbekend', reden: reden.replace(/\s*\(werk: [^)]*\)\s*$/, '').replace(/\.$/, '') }
-    }
-    if (dateFromFileName || versions.some((v) => v.inwerkingtredingBron !== 'front-matter')) {
-      const last = versions.reduce((a, v) =>
-        compareDates(v.inwerkingtreding ?? '', a.inwerkingtreding ?? '') > 0 ? v : a,
-      )
-      const next = work.versions.find(
-        (v) => v.inwerkingtreding && compareDates(v.inwerkingtreding, last.inwerkingtreding ?? '') > 0,
-      )
-      if (next && !next.intrekking) versions.push(next)
-    }
+    const read = this.versionsOn(work, titel, date, amendment, dateFromFileName)
+    if ('reden' in read) return { result: 'onbekend', reden: read.reden }
+    const versions = read.versions
     const names = versions.map((v) => v.name).join(' en ')
     const key = num.toLowerCase()
     const numberings = versions.map((v) => this.numberingOf(v))
@@ -220,6 +206,58 @@ export class WorkLibrary {
     // `artikel 4:8:1` into a law numbered 1, 2, 125a: no article of that law at all.
     const andereNummering = !numberings.some((n) => n.styles.has(styleOf(num)))
     return { result: 'ontbreekt', versie: names, suggestie, andereNummering }
+  }
+
+  /** The versions of `work` read for a text of `date`, found once per work and date (not per reference). */
+  private versionsOn(
+    work: Work,
+    titel: string,
+    date: string,
+    amendment: boolean,
+    dateFromFileName: boolean,
+  ): { versions: Version[] } | { reden: string } {
+    const cacheKey = `${work.id}\u0000${date}\u0000${amendment}\u0000${dateFromFileName}`
+    const known = this.versionsCache.get(cacheKey)
+    if (known) return known
+    const found = ((): { versions: Version[] } | { reden: string } => {
+      const results: VersionAtResult[] = [
+        versionAt(work, date, { mode: 'in-werking' }),
+        versionAt(work, date, { mode: 'geldig' }),
+      ]
+      // An amendment speaks of the text it changes (the day before) and of the text it makes.
+      if (amendment) {
+        const before = dayBefore(date)
+        if (before) results.push(versionAt(work, before, { mode: 'in-werking' }))
+      }
+      const versions: Version[] = []
+      for (const r of results) if (r.ok && !versions.includes(r.version)) versions.push(r.version)
+      if (versions.length === 0) {
+        const reden = results.find((r) => !r.ok)?.reden ?? `geen versie van ${titel} op ${formatDutchDate(date)}`
+        // versionAt ends with the folder of the work, which the listing gives on its own.
+        return { reden: reden.replace(/\s*\(werk: [^)]*\)\s*$/, '').replace(/\.$/, '') }
+      }
+      if (dateFromFileName || versions.some((v) => v.inwerkingtredingBron !== 'front-matter')) {
+        const last = versions.reduce((a, v) =>
+          compareDates(v.inwerkingtreding ?? '', a.inwerkingtreding ?? '') > 0 ? v : a,
+        )
+        const next = work.versions.find(
+          (v) => v.inwerkingtreding && compareDates(v.inwerkingtreding, last.inwerkingtreding ?? '') > 0,
+        )
+        if (next && !next.intrekking) versions.push(next)
+      }
+      return { versions }
+    })()
+    this.versionsCache.set(cacheKey, found)
+    return found
+  }
+
+  /**
+   * Keep the article numbers of a file the caller has parsed anyway (`check` parses every file it
+   * checks), so that a later reference into it does not parse it again.
+   */
+  prime(path: string, tree: Regeling): void {
+    const key = resolve(path)
+    if (!this.numbering.has(key) && this.byPath.has(key)) this.numbering.set(key, numberingOf(tree))
   }
 
   /** The article numbers of a version, parsed once per run. */
@@ -245,9 +283,8 @@ export class WorkLibrary {
    * `inwerkingtreding` its front-matter states (a ledenbrief, a wijzigingsbesluit).
    */
   contextFor(path: string, meta: Readonly<Record<string, unknown>>): WorkReferences {
-    const dir = resolve(dirname(path))
-    const own = [...this.works.values()].find((e) => resolve(e.work.dir) === dir)?.work
-    const version = own?.versions.find((v) => resolve(v.path) === resolve(path))
+    const own = this.byDir.get(resolve(dirname(path)))
+    const version = this.byPath.get(resolve(path))?.version
     const stated = typeof meta.inwerkingtreding === 'string' ? meta.inwerkingtreding.trim() : ''
     const date = version ? version.inwerkingtreding : isIsoDate(stated) ? stated : undefined
     const dateFromFileName = version ? version.inwerkingtredingBron !== 'front-matter' : false
