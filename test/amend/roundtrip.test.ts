@@ -96,5 +96,10 @@ describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair
   })
 })
 
-/** Whole articles replaced although most of their text stayed: measured, may only go down. */
-const MAX_GROF_ARTIKEL = 14
+/**
+ * Whole articles replaced although most of their text stayed: measured, may only go down. 17 since
+ * tables are `tabel` nodes (issue 15): a changed cell makes its article "komt te luiden" (three more
+ * articles of the Rechtspositiebesluit burgemeesters, whose salary tables change), where the table
+ * used to be one paragraph of pipes with words replaced inside it.
+ */
+const MAX_GROF_ARTIKEL = 17
