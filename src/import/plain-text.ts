@@ -149,7 +149,8 @@ export function normalizeSpace(text: string): string {
 /** Import source lines: the page head becomes `meta`, the rest the Markdown body. */
 export function importLines(lines: SourceLine[], options: LineImportOptions): ImportResult {
   const head = readHead(lines)
-  const assembler = new Assembler(toPieces(lines.slice(head.bodyStart)))
+  const flat = restoreFlatTables(toPieces(lines.slice(head.bodyStart)))
+  const assembler = new Assembler(flat.pieces)
   assembler.run()
   const blocks: string[] = []
   if (head.title) blocks.push(`# ${escapeHeading(head.title.text)}`)
@@ -165,7 +166,7 @@ export function importLines(lines: SourceLine[], options: LineImportOptions): Im
     )
   }
   blocks.push(...assembler.blocks)
-  warnings.push(...assembler.warnings)
+  warnings.push(...assembler.warnings, ...flat.warnings)
   const cut = truncation(lines, options)
   if (cut) warnings.push(cut)
   warnings.sort((a, b) => a.line - b.line || a.column - b.column)
@@ -911,6 +912,84 @@ function toPieces(lines: SourceLine[]): Piece[] {
     out.push(...splitPiece(base))
   }
   return out
+}
+
+/** A cell of a flattened table: a number or an amount (`0`, `1.551,60`, `€ 2.000`, `8%`). */
+const FLAT_CELL = /^(?:€\s*)?-?\d[\d.,]*(?:\s*%)?$/
+/** A column head of a flattened table: a short label (`Periodiek`, `Schaal A`), no sentence. */
+const FLAT_HEAD = /^\p{L}[\p{L}\d .\-/()]{0,29}$/u
+/** Fewer numbers in a row than this are text, not a table. */
+const FLAT_MIN = 6
+
+/**
+ * A table whose cells lost their layout when copied (a salary scale pasted from a gemeenteblad:
+ * `Periodiek`, `Schaal A`, `0`, `1.551,60`, `1`, `1.579,81`, … one paragraph each). When short
+ * column heads stand right before the numbers and the numbers fill whole rows under them, the
+ * table is put back (heads as header row) with a warning to check it; otherwise the numbers stay
+ * paragraphs and a warning says where. Never silent: a text of numbers without a table is a text
+ * a reader cannot use.
+ */
+function restoreFlatTables(pieces: Piece[]): { pieces: Piece[]; warnings: ImportWarning[] } {
+  const out: Piece[] = []
+  const warnings: ImportWarning[] = []
+  const plain = (p: Piece | undefined) => p !== undefined && !p.cell && !p.bullet && p.marker === undefined && !p.forced
+  const isCell = (p: Piece | undefined) => plain(p) && FLAT_CELL.test((p as Piece).text.trim())
+  for (let i = 0; i < pieces.length; i++) {
+    if (!isCell(pieces[i])) {
+      out.push(pieces[i] as Piece)
+      continue
+    }
+    let end = i
+    while (end < pieces.length && isCell(pieces[end])) end++
+    const cells = pieces.slice(i, end)
+    if (cells.length < FLAT_MIN) {
+      out.push(...cells)
+      i = end - 1
+      continue
+    }
+    // The column heads: short labels right before the numbers (at most 8).
+    let heads = 0
+    while (heads < 8 && heads < out.length) {
+      const p = out[out.length - 1 - heads]
+      if (!plain(p) || !FLAT_HEAD.test((p as Piece).text.trim()) || isStructural((p as Piece).text)) break
+      heads++
+    }
+    const first = cells[0] as Piece
+    if (heads >= 2 && cells.length % heads === 0) {
+      const head = out.splice(out.length - heads, heads)
+      const rows = [head.map((p) => p.text.trim())]
+      for (let k = 0; k < cells.length; k += heads) rows.push(cells.slice(k, k + heads).map((p) => p.text.trim()))
+      const at = head[0] as Piece
+      out.push({
+        text: rows.flat().join(' '),
+        line: at.line,
+        indent: at.indent,
+        bullet: false,
+        marker: undefined,
+        forced: false,
+        cell: true,
+        table: rows,
+      })
+      warnings.push(
+        warning(
+          at.line,
+          `Hier stonden ${heads} kolomkoppen (${head.map((p) => `\`${clip(p.text.trim(), 20)}\``).join(', ')}) en ${cells.length} getallen elk in een eigen alinea: een tabel die bij het kopiëren is platgeslagen. Ze zijn als tabel van ${heads} kolommen en ${cells.length / heads} rijen teruggezet; vergelijk de tabel met de bron`,
+          'import-tabel-plat',
+        ),
+      )
+    } else {
+      out.push(...cells)
+      warnings.push(
+        warning(
+          first.line,
+          `Hier staan ${cells.length} getallen elk in een eigen alinea (vanaf \`${clip(first.text.trim(), 20)}\`): waarschijnlijk een tabel die bij het kopiëren is platgeslagen. Zet ze als tabel (zie docs/format.md, Tabellen) of controleer de tekst met de bron`,
+          'import-tabel-plat',
+        ),
+      )
+    }
+    i = end - 1
+  }
+  return { pieces: out, warnings }
 }
 
 /** "Hoofdstuk 4 Procedurele bepalingenArtikel 13", "Hoofdstuk 5 PlaatsingsprocedurePlaatsingsproces". */

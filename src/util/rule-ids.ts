@@ -79,6 +79,7 @@ export const RULE_IDS = [
   'import-niet-geplaatst',
   'import-ondertekening-kolommen',
   'import-tabel',
+  'import-tabel-plat',
   // Amendments (amend, apply)
   'wijziging-afgebroken',
   'wijziging-andere-regeling',
