@@ -337,10 +337,17 @@ export function reportTooDeep(file: VFile, line: number): void {
 export function parseText(text: string, file: VFile, options: ParseOptions = {}): ParseResult {
   const frontMatter = parseFrontMatter(text, file)
   const deep = tooDeep(frontMatter.body)
-  // Headings without a space are normalised first: `#a | b` is a heading, not a table row.
-  const body = deep ? '' : normaliseHeadings(frontMatter.body)
-  const tables = deep ? { tables: [], warnings: [] } : scanTables(body)
-  const complex = deep ? undefined : tooComplex(frontMatter.body, tables.tables)
+  // Headings without a space are normalised first: `#a | b` is a heading, not a table row. A text
+  // over the limits is not normalised nor scanned for tables unless its tables could be why (a
+  // long table is no stretch): on 20 MB of one paragraph that saves a copy of the text.
+  let complex = deep ? undefined : tooComplex(frontMatter.body)
+  let body = ''
+  let tables: { tables: FoundTable[]; warnings: TableWarning[] } = { tables: [], warnings: [] }
+  if (!deep && (!complex || frontMatter.body.includes('|'))) {
+    body = normaliseHeadings(frontMatter.body)
+    tables = scanTables(body)
+    if (complex && tables.tables.length > 0) complex = tooComplex(frontMatter.body, tables.tables)
+  }
   if (deep || complex) {
     if (deep) reportTooDeep(file, deep.line)
     if (complex) reportTooComplex(file, complex)

@@ -16,11 +16,11 @@ export const ondertekenaarsOpEenRegel: Rule = {
   id: ID,
   description: 'Twee ondertekenaars op één regel van de ondertekening',
   run(ctx) {
-    const source = sourceOf(ctx.frontMatter)
     // An ondertekening stands only at the top of the tree (RegelingContent): no walk through the
     // articles of a long text.
     for (const node of ctx.tree.children) {
       if (node.type !== 'ondertekening') continue
+      const source = sourceOf(ctx.frontMatter)
       // The lines of the block, each with the paragraph it is in and where it starts in its text.
       const lines: Array<{ text: string; plain: ReturnType<typeof plainText>; at: number; node: object }> = []
       for (const child of node.children) {
