@@ -110,5 +110,8 @@ describe('what amend writes on the real version pairs', () => {
   })
 })
 
-const MAX_MEESTE_BEHOUDEN = 37
+// 37 before tables were parsed as tables; since then a changed cell of a salary table (articles 16,
+// 17 and 21 of the Rechtspositiebesluit burgemeesters) makes its article "komt te luiden" (+3):
+// amend has no instruction for one cell of a table yet.
+const MAX_MEESTE_BEHOUDEN = 40
 const MAX_VIER_OF_MEER = 1
