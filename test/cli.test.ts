@@ -165,8 +165,15 @@ describe('regelwerk CLI', () => {
       const text = readFileSync(src, 'utf8')
       // A CVDR page's header above the Intitulé (page title, validity line) and a gazette's masthead are page chrome.
       const intitule = text.indexOf('Intitulé')
+      // A link's URL is no text, also when CommonMark misses the link for a `(` left open in it
+      // (`](…/enz./(vergroten/etc/BWBR0020772/README.md)`): the import reads it as a link.
       const sourceWords = src.endsWith('.md')
-        ? markdownWords(text.replace(/^<meta[^\n]*\n/, '').replace(/^---\n[\s\S]*?\n---\n/, ''))
+        ? markdownWords(
+            text
+              .replace(/^<meta[^\n]*\n/, '')
+              .replace(/^---\n[\s\S]*?\n---\n/, '')
+              .replace(/\]\(([^\s()<>]*\([^\s()<>]*)\)/gu, '](<$1>)'),
+          )
         : words(intitule > 0 ? text.slice(intitule) : text.replace(/^(Gemeenteblad|Staatscourant)\b[^\n]*\n/, ''))
       const take = (w: string) => {
         const n = have.get(w.toLowerCase()) ?? 0

@@ -68,11 +68,19 @@ export function signature(tree: Regeling): string[] {
     if (label) parts.push(`label:${label}`)
     const heading = headingOf(node)
     if (heading) parts.push(`kop:${phrasingText(heading)}`)
-    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') {
+    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift' || node.type === 'tabelcel') {
       parts.push(phrasingText(node.children).replace(/\s+/g, ' '))
     } else if (node.type === 'blok') parts.push(mdastToString(node.children[0]).replace(/\s+/g, ' '))
+    else if (node.type === 'tabel') parts.push(`align:${node.align.join(',')}`)
     out.push(parts.join('|'))
-    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift' || node.type === 'blok') return
+    if (
+      node.type === 'alinea' ||
+      node.type === 'kop' ||
+      node.type === 'opschrift' ||
+      node.type === 'blok' ||
+      node.type === 'tabelcel'
+    )
+      return
     if ('children' in node) for (const c of contentOf(node) as RegelingNode[]) walk(c)
   }
   walk(tree)
@@ -101,7 +109,7 @@ export function treeWords(tree: Regeling): string[] {
     else if (isDivision(node) || node.type === 'bijlage') out.push(node.type)
     if (isNumbered(node)) out.push(...words(numOf(node)))
     if (heading) out.push(...words(phrasingText(heading)))
-    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift') {
+    if (node.type === 'alinea' || node.type === 'kop' || node.type === 'opschrift' || node.type === 'tabelcel') {
       out.push(...words(phrasingText(node.children)))
       return
     }

@@ -8,14 +8,25 @@
 import type { PhrasingContent, Text } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { SKIP, visit } from 'unist-util-visit'
+import { visitParents } from 'unist-util-visit-parents'
 import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
-import { contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
+import { artikelenOf, contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
 import type { Alinea, Kop, Opschrift, Regeling, RegelingNode, Tekst, Toelichting } from '../model/nodes.js'
 import { isDivision as isDivisionNode, isHeaded, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
 import { parseText } from '../parse/index.js'
-import { isDivision, plaatsWords, RANK } from './citation.js'
+import {
+  divisionTitel,
+  isDivision,
+  isUnnumberedDivision,
+  matchesTitel,
+  plaatsWords,
+  quoteTitel,
+  RANK,
+  sameTitel,
+  stapWords,
+} from './citation.js'
 import { sameBepalingen } from './compare.js'
 
 /** An instruction that does not fit the text it amends. */
@@ -80,6 +91,86 @@ function stapText(stap: Stap): string {
   return plaatsWords([stap])
 }
 
+/** Whether `node` is what a step names: by type and number, or a division without a number by its title. */
+function matches(node: AnyNode, stap: Stap): boolean {
+  if (stap.titel !== undefined) return matchesTitel(node, stap)
+  return node.type === stap.soort && sameNum(numOf(node), stap.num)
+}
+
+/** The numbered divisions around `node` in `root`, outermost first (`hoofdstuk 3`). */
+function numberedAround(root: Regeling, node: AnyNode): Stap[] {
+  return (ancestorsOf(root, node).slice(1) as AnyNode[])
+    .filter((a) => (isDivisionNode(a) || a.type === 'bijlage') && !isUnnumberedDivision(a))
+    .map((a) => ({ soort: a.type as Stap['soort'], num: numOf(a) }))
+}
+
+/** A division without a number described for a message: `in hoofdstuk 3 met de artikelen 8 tot en met 12`. */
+function describeUnnumbered(root: Regeling, node: AnyNode): string {
+  const around = numberedAround(root, node)
+  const nums = artikelenOf(node).map((a) => numOf(a))
+  const arts =
+    nums.length === 0
+      ? 'zonder artikelen'
+      : nums.length === 1
+        ? `met artikel ${nums[0]}`
+        : `met de artikelen ${nums[0]} ${nums.length === 2 ? 'en' : 'tot en met'} ${nums[nums.length - 1]}`
+  return around.length > 0 ? `in ${plaatsWords(around.slice(-1))} ${arts}` : arts
+}
+
+/**
+ * Why a division named by its title was not found, naming what is there: a numbered division with
+ * that title (cite it by its number), or the titles of the divisions without a number.
+ */
+function titelNotFound(root: Regeling, within: AnyNode | Regeling, stap: Stap, plaats: Plaats): OpdrachtFout {
+  const titel = stap.titel ?? ''
+  const wanted = `${cap(stapText(stap))} bestaat niet`
+  const numbered = findAll(within as Regeling, (n) => isDivisionNode(n) && !isUnnumberedDivision(n)).filter((f) =>
+    sameTitel(divisionTitel(f.node), titel),
+  )
+  const first = numbered[0]?.node
+  if (first)
+    return new OpdrachtFout(
+      `${wanted} als deel zonder nummer: ${plaatsWords([{ soort: first.type as Stap['soort'], num: numOf(first) }])} heeft dat opschrift; noem het bij zijn nummer`,
+      plaatsWords(plaats),
+    )
+  const others = findAll(within as Regeling, (n) => isUnnumberedDivision(n) && divisionTitel(n) !== '')
+  const shown = others
+    .slice(0, 6)
+    .map((f) => `${quoteTitel(divisionTitel(f.node))} (${describeUnnumbered(root, f.node)})`)
+  const more = others.length > 6 ? ` en ${others.length - 6} andere` : ''
+  const holder =
+    within === root
+      ? 'de regeling'
+      : plaatsWords(numberedAround(root, within as AnyNode).concat(stepOf(within as AnyNode)))
+  return new OpdrachtFout(
+    others.length === 0
+      ? `${wanted}: ${holder} heeft geen deel zonder nummer`
+      : `Geen deel zonder nummer${within === root ? '' : ` in ${holder}`} heeft het opschrift ${quoteTitel(titel)}; ${within === root ? 'de regeling' : holder} heeft wel ${shown.join(', ')}${more}`,
+    plaatsWords(plaats),
+  )
+}
+
+/** The step that names a node (by number, or by title when it has none). */
+function stepOf(node: AnyNode): Stap[] {
+  if (isUnnumberedDivision(node)) return [{ soort: node.type as Stap['soort'], titel: divisionTitel(node) }]
+  return [{ soort: node.type as Stap['soort'], num: numOf(node) }]
+}
+
+/** A title that stands above more than one division without a number: the candidates, and how to tell them apart. */
+function titelAmbiguous(root: Regeling, hits: Found[], stap: Stap, plaats: Plaats): OpdrachtFout {
+  const where = hits.map((f) => describeUnnumbered(root, f.node))
+  const parents = hits.map((f) => numberedAround(root, f.node).slice(-1))
+  const names = parents.map((p) => plaatsWords(p))
+  const distinct = parents.every((p) => p.length > 0) && new Set(names).size === hits.length
+  const hint = distinct
+    ? `Noem ook het deel eromheen ("${names[0]}, ${stapWords(stap)}")`
+    : 'Een besluit kan delen zonder nummer met hetzelfde opschrift niet uit elkaar houden; wijzig de artikelen erin bij hun nummer'
+  return new OpdrachtFout(
+    `Het opschrift ${quoteTitel(stap.titel ?? '')} staat boven ${hits.length} delen zonder nummer (${where.join(', en ')}); welk deel de opdracht bedoelt, is niet te zeggen. ${hint}`,
+    plaatsWords(plaats),
+  )
+}
+
 /** Find the node a place names; throws when it is not there or not unique. */
 export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regeling; parent: undefined; index: -1 } {
   if (plaats.length === 0) return { node: root, parent: undefined, index: -1 }
@@ -97,7 +188,9 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
       throw new OpdrachtFout(`De regeling heeft geen ${stapText(first).replace(/^(de|het) /, '')}`, plaatsWords(plaats))
     found = { node: root.children[i] as AnyNode, parent: root, index: i }
   } else {
-    const hits = findAll(root, (n) => n.type === first.soort && sameNum(numOf(n), first.num))
+    const hits = findAll(root, (n) => matches(n, first))
+    if (hits.length === 0 && first.titel !== undefined) throw titelNotFound(root, root, first, plaats)
+    if (hits.length > 1 && first.titel !== undefined) throw titelAmbiguous(root, hits, first, plaats)
     if (hits.length === 0) throw new OpdrachtFout(`${cap(plaatsWords([first]))} bestaat niet`, plaatsWords(plaats))
     if (hits.length > 1)
       throw new OpdrachtFout(
@@ -110,18 +203,21 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
   for (const stap of rest) {
     done.push(stap)
     const children = kids(found.node)
-    const i = children.findIndex((c) => c.type === stap.soort && sameNum(numOf(c), stap.num))
+    const i = children.findIndex((c) => matches(c, stap))
     if (i < 0) {
       // A division step followed by an article: articles are found anywhere below.
       if (stap.soort === 'artikel' || isDivision(stap.soort)) {
+        const within = found.node
         const below = findAll(
-          { type: 'regeling', data: { meta: {} }, children: [found.node as Regeling['children'][number]] },
-          (n) => n.type === stap.soort && sameNum(numOf(n), stap.num),
+          { type: 'regeling', data: { meta: {} }, children: [within as Regeling['children'][number]] },
+          (n) => n !== within && matches(n, stap),
         )
         if (below.length === 1) {
           found = below[0] as Found
           continue
         }
+        if (below.length > 1 && stap.titel !== undefined) throw titelAmbiguous(root, below, stap, plaats)
+        if (stap.titel !== undefined) throw titelNotFound(root, within, stap, plaats)
       }
       throw new OpdrachtFout(`${cap(plaatsWords(done))} bestaat niet`, plaatsWords(plaats))
     }
@@ -154,6 +250,9 @@ function withoutPositions<T>(value: T): T {
   return value
 }
 
+/** The title of the stand-in hoofdstuk new text is read in (never in a regulation). */
+const STAND_IN = 'regelwerk-inhoud'
+
 /**
  * Parse the new text of an instruction into nodes of the kind the instruction names. Leden and
  * onderdelen are read inside an article; a subonderdeel that the parser placed as an onderdeel
@@ -169,7 +268,15 @@ export function parseInhoud(inhoud: string, wat: string): AnyNode[] {
       wat === 'subonderdeel' && n.type === 'onderdeel' ? ({ ...n, type: 'subonderdeel' } as AnyNode) : n,
     )
   }
-  const tree = withoutPositions(parseText(`${inhoud}\n`, file).tree)
+  let tree = withoutPositions(parseText(`${inhoud}\n`, file).tree)
+  if (isDivision(wat) && tree.children[0]?.type === 'opschrift') {
+    // A division without a number opens with a heading without keyword, which at the top of a text
+    // is the regulation's title: it is read inside a stand-in hoofdstuk, where it is a division.
+    const inner = withoutPositions(parseText(`## Hoofdstuk 0 ${STAND_IN}\n\n${inhoud}\n`, file).tree)
+    const standIn = inner.children[0]
+    if (standIn?.type === 'hoofdstuk' && inner.children.length === 1)
+      tree = { ...inner, children: contentOf(standIn) as Regeling['children'] }
+  }
   const nodes = tree.children as AnyNode[]
   const teksten = (): AnyNode[] =>
     nodes.flatMap((n) => (n.type === 'aanhef' || n.type === 'ondertekening' ? n.children : [n]))
@@ -475,7 +582,9 @@ function insertAt(
   if (op.na || op.voor) {
     const anchor = resolve(root, (op.na ?? op.voor) as Plaats)
     if (!anchor.parent) throw new OpdrachtFout('Er kan niet voor of na de hele regeling worden ingevoegd', doel)
-    anchor.parent.children.splice(anchor.index + (op.na ? 1 : 0), 0, ...nodes)
+    const first = nodes[0]
+    const at = first && isDivisionNode(first) ? divisionPlace(root, anchor, first, op.na !== undefined, doel) : anchor
+    at.parent.children.splice(at.index + (op.na ? 1 : 0), 0, ...nodes)
     return
   }
   const ouder = resolve(root, op.ouder ?? [])
@@ -510,6 +619,48 @@ function insertAt(
   holder.children.push(...nodes)
 }
 
+/** The rank of a division: a division without a number ranks below a numbered paragraaf (as the parser places it). */
+function divisionRank(node: AnyNode): number {
+  return isUnnumberedDivision(node) ? RANK.paragraaf + 0.5 : (RANK[node.type as Stap['soort']] ?? 0)
+}
+
+/**
+ * Where a division goes that is inserted after (`na`) or before an article or division: a division
+ * cannot stand inside one of its own rank or lower (`In hoofdstuk 4 wordt na artikel 27 een
+ * paragraaf ingevoegd`, with artikel 27 the last of a paragraaf: the new paragraaf follows that
+ * paragraaf). The anchor must then be the last (or, for `voor`, the first) part of that division;
+ * in its middle the new division would split it, which the instruction does not say.
+ */
+function divisionPlace(root: Regeling, anchor: Found, inserted: AnyNode, na: boolean, doel: string): Found {
+  const chain = ancestorsOf(root, anchor.node)
+  let at = anchor
+  for (let k = chain.length - 1; k > 0; k--) {
+    const holder = chain[k] as AnyNode
+    if (!isDivisionNode(holder) || divisionRank(holder) < divisionRank(inserted)) break
+    const content = contentOf(holder) as AnyNode[]
+    const edge = na ? content[content.length - 1] : content[0]
+    if (edge !== at.node)
+      throw new OpdrachtFout(
+        `${cap(describeNode(at.node))} staat midden in ${describeNode(holder)}; een nieuwe ${inserted.type} ${na ? 'erna' : 'ervoor'} zou die splitsen, en de opdracht zegt niet waar de artikelen ${na ? 'erna' : 'ervoor'} komen. Voeg de ${inserted.type} in ${na ? 'na' : 'voor'} ${describeNode(holder)}, of noem een artikel aan ${na ? 'het eind' : 'het begin'} ervan`,
+        doel,
+      )
+    const parent = chain[k - 1] as Holder
+    at = { node: holder, parent, index: parent.children.indexOf(holder) }
+  }
+  return at
+}
+
+/** `root` and the nodes from it down to the parent of `node`. */
+function ancestorsOf(root: Regeling, node: AnyNode): Array<AnyNode | Regeling> {
+  let out: Array<AnyNode | Regeling> = []
+  visitParents(root, (n, ancestors) => {
+    if (n !== node) return undefined
+    out = ancestors as Array<AnyNode | Regeling>
+    return false
+  })
+  return out
+}
+
 /** Move toelichting parts of new text (LOGA letters give an article with its toelichting) into the toelichting. */
 function placeToelichting(root: Regeling, nodes: AnyNode[]): AnyNode[] {
   const toelichtingen = nodes.filter((n) => n.type === 'toelichting')
@@ -537,6 +688,7 @@ function existsAlready(root: Regeling, holder: AnyNode | Regeling, node: AnyNode
 }
 
 function describeNode(node: AnyNode): string {
+  if (isUnnumberedDivision(node)) return plaatsWords(stepOf(node))
   if (node.type === 'artikel' || node.type === 'bijlage' || isItem(node) || isDivision(node.type))
     return plaatsWords([{ soort: node.type as Stap['soort'], num: numOf(node) }])
   return node.type

@@ -4,9 +4,13 @@
  * subonderdelen); the reader accepts the looser forms of real texts (`lid 2`, `Onderdeel c van het
  * eerste lid`, `Het tweede lid van artikel 1:4`).
  */
+import type { PhrasingContent } from 'mdast'
+import { phrasingText } from '../diff/index.js'
+import { headingOf, numOf } from '../model/access.js'
 import type { Plaats, Stap, StapSoort } from '../model/amendment.js'
 import { lidWords, stepWords } from '../model/citation.js'
 import { ordinal } from '../model/glossary.js'
+import type { RegelingNode } from '../model/nodes.js'
 import { isDivision as isDivisionNode } from '../model/registry.js'
 
 const SINGLETON_WORDS: Readonly<Record<string, string>> = {
@@ -35,9 +39,111 @@ export const RANK: Readonly<Record<StapSoort, number>> = {
 
 export { lidWords }
 
-/** One step in words, without article (`tweede lid`, `onderdeel b`, `onder 1°`, `hoofdstuk 2`). */
+/** One step in words, without article (`tweede lid`, `onderdeel b`, `onder 1°`, `hoofdstuk 2`, `paragraaf „Slotbepalingen”`). */
 export function stapWords(stap: Stap): string {
+  if (stap.titel !== undefined) return `${stap.soort} ${quoteTitel(stap.titel)}`
   return stepWords({ type: stap.soort, num: stap.num }) ?? stap.soort
+}
+
+// ---- divisions without a number, by their title ----------------------------------------------------
+
+/** The article of a division type in running text: `het hoofdstuk`, `de paragraaf`. */
+const DIVISION_LIDWOORD: Readonly<Record<string, string>> = { hoofdstuk: 'het' }
+
+/**
+ * Quote pairs for a title, tried in turn (the Dutch „…” first, as printed besluiten quote): the
+ * first whose marks, and every mark a reader would take as its end, the title does not contain.
+ * The same order as the quotes of words in `phrase.ts`; kept here so that citations do not depend
+ * on the sentence writer.
+ */
+const TITEL_QUOTES: ReadonlyArray<readonly [string, string, string]> = [
+  ['„', '”', '”"“'],
+  ['"', '"', '"”'],
+  ['‘', '’', "’'"],
+  ['«', '»', '»'],
+]
+
+/**
+ * Whether a title can be cited between quotes and read back as it is: one line, a quote pair that
+ * fits, and no character that Markdown would read as markup in a sentence of the besluit.
+ */
+export function titelQuotable(titel: string): boolean {
+  return (
+    titel.trim() !== '' &&
+    /^[^*_`[\]<>\\|#&\n]+$/.test(titel) &&
+    TITEL_QUOTES.some(([open, close, ends]) => ![open, close, ...ends].some((m) => titel.includes(m)))
+  )
+}
+
+/** A title between quotes: `„Last onder bestuursdwang”`. */
+export function quoteTitel(titel: string): string {
+  const pair =
+    TITEL_QUOTES.find(([open, close, ends]) => ![open, close, ...ends].some((m) => titel.includes(m))) ??
+    TITEL_QUOTES[0]
+  const [open, close] = pair as readonly [string, string, string]
+  return `${open}${titel}${close}`
+}
+
+/** The title of a division as plain words on one line (`''` when it has none). */
+export function divisionTitel(node: RegelingNode): string {
+  return phrasingText(headingOf(node) as PhrasingContent[] | undefined)
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Whether a division has no number (`### Procedurele bepalingen`): it can only be cited by its title. */
+export function isUnnumberedDivision(node: RegelingNode): boolean {
+  if (!isDivisionNode(node)) return false
+  const num = numOf(node)
+  return num === '' || num === '-'
+}
+
+/** A title as a reader compares it: case, white space and a closing `.` or `:` do not count. */
+export function titelKey(titel: string): string {
+  return titel.replace(/\s+/g, ' ').trim().replace(/[.:]$/, '').toLowerCase()
+}
+
+/** Two titles are the same for a reader (`titelKey`). */
+export function sameTitel(a: string, b: string): boolean {
+  return titelKey(a) === titelKey(b)
+}
+
+/** Whether `node` is the division a titled step names: a division without a number with that title. */
+export function matchesTitel(node: RegelingNode, stap: Stap): boolean {
+  return stap.titel !== undefined && isUnnumberedDivision(node) && sameTitel(divisionTitel(node), stap.titel)
+}
+
+const MASK_OPEN = '\uE000'
+const MASK_CLOSE = '\uE001'
+const MASKED = /\uE000([0-9a-f]*)\uE001/g
+const TITLED =
+  /\b(titel|hoofdstuk|afdeling|paragraaf)(?:,?\s+met\s+(?:het|als)\s+opschrift)?,?\s+(?:„([^”“"]*)[”“"]|"([^"”]*)["”]|“([^”"]*)[”"]|‘([^’]*)’|«([^»]*)»)/gi
+
+function hex(text: string): string {
+  return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function unhex(code: string): string {
+  const bytes = new Uint8Array((code.match(/../g) ?? []).map((h) => Number.parseInt(h, 16)))
+  return new TextDecoder().decode(bytes)
+}
+
+/**
+ * Hide the quoted title of every division named by it (`de paragraaf „Last onder bestuursdwang”`,
+ * `de paragraaf met het opschrift „…”`) behind a token without spaces or quotes, so that words in a
+ * title (`vervalt`, `wordt`, `artikel 5`) are never read as part of the instruction and its quotes
+ * never as quoted words. `readPlaats` reads the token back; `unmaskTitels` restores the words.
+ */
+export function maskTitels(text: string): string {
+  return text.replace(TITLED, (_, soort: string, ...titels: Array<string | undefined>) => {
+    const titel = titels.slice(0, 5).find((t) => t !== undefined) ?? ''
+    return `${soort} ${MASK_OPEN}${hex(titel)}${MASK_CLOSE}`
+  })
+}
+
+/** Undo `maskTitels` (for messages that quote the instruction). */
+export function unmaskTitels(text: string): string {
+  return text.replace(MASKED, (_, code: string) => quoteTitel(unhex(code)))
 }
 
 /**
@@ -59,12 +165,22 @@ export function plaatsWords(plaats: Plaats, relativeTo?: Plaats): string {
   const [first, ...rest] = steps as [Stap, ...Stap[]]
   const singleton = SINGLETON_WORDS[first.soort]
   if (singleton && rest.length === 0) return singleton
-  const head = first.soort === 'lid' ? `het ${lidWords(first.num ?? '')}` : (singleton ?? stapWords(first))
+  // "de paragraaf „Slotbepalingen”": a division cited by its title opens with its article.
+  const titled = first.titel !== undefined ? `${DIVISION_LIDWOORD[first.soort] ?? 'de'} ${stapWords(first)}` : undefined
+  const head = first.soort === 'lid' ? `het ${lidWords(first.num ?? '')}` : (titled ?? singleton ?? stapWords(first))
   return [head, ...rest.map(stapWords)].join(', ')
 }
 
 function startsWith(a: Plaats, prefix: Plaats): boolean {
-  return prefix.every((s, i) => a[i]?.soort === s.soort && a[i]?.num === s.num)
+  return prefix.every((s, i) => sameStap(a[i], s))
+}
+
+/** Whether two steps name the same provision (a titled division by its title, as a reader compares it). */
+export function sameStap(a: Stap | undefined, b: Stap): boolean {
+  if (a?.soort !== b.soort) return false
+  if (a.titel !== undefined || b.titel !== undefined)
+    return a.titel !== undefined && b.titel !== undefined && sameTitel(a.titel, b.titel)
+  return a.num === b.num
 }
 
 /** Capitalise the first letter of a sentence. */
@@ -101,10 +217,16 @@ const NUM_RE = '([0-9IVXLC]+[0-9A-Za-z]*(?:[:.][0-9]+[A-Za-z]*)*)'
  */
 export function readPlaats(phrase: string): Plaats {
   const steps: Stap[] = []
-  const text = phrase.replace(/\s+/g, ' ')
+  const text = maskTitels(phrase.replace(/\s+/g, ' '))
   const push = (soort: StapSoort, num?: string) => {
-    if (steps.some((s) => s.soort === soort)) return
+    if (steps.some((s) => s.soort === soort && s.titel === undefined)) return
     steps.push(num === undefined ? { soort } : { soort, num })
+  }
+  // A division without a number by its title: `de paragraaf „Last onder bestuursdwang”`.
+  for (const m of text.matchAll(/\b(titel|hoofdstuk|afdeling|paragraaf) \uE000([0-9a-f]*)\uE001/gi)) {
+    const soort = (m[1] as string).toLowerCase() as StapSoort
+    if (!steps.some((s) => s.soort === soort && s.titel !== undefined))
+      steps.push({ soort, titel: unhex(m[2] as string) })
   }
   for (const m of text.matchAll(new RegExp(`\\bartikel ${NUM_RE}`, 'gi'))) push('artikel', trimNum(m[1] as string))
   for (const m of text.matchAll(new RegExp(`\\b${ORDINAL_RE} lid\\b`, 'gi'))) {
@@ -122,7 +244,12 @@ export function readPlaats(phrase: string): Plaats {
       if (new RegExp(`\\b${soort}\\b`, 'i').test(text)) push(soort)
     }
   }
-  return steps.sort((a, b) => RANK[a.soort] - RANK[b.soort])
+  return steps.sort((a, b) => rankOf(a) - rankOf(b))
+}
+
+/** The rank of a step; a division without a number stands below a numbered one of its type (`paragraaf 3, paragraaf „…”`). */
+export function rankOf(stap: Stap): number {
+  return RANK[stap.soort] + (stap.titel !== undefined ? 0.5 : 0)
 }
 
 /** `1:7,` → `1:7`: a number never ends in punctuation. */
@@ -137,9 +264,9 @@ function trimNum(num: string): string {
  */
 export function inContext(steps: Plaats, context: Plaats): Plaats {
   if (steps.length === 0) return context
-  const top = RANK[(steps[0] as Stap).soort]
+  const top = rankOf(steps[0] as Stap)
   if (top === 0) return steps
-  return [...context.filter((s) => RANK[s.soort] < top && RANK[s.soort] > 0), ...steps]
+  return [...context.filter((s) => rankOf(s) < top && RANK[s.soort] > 0), ...steps]
 }
 
 /**

@@ -45,7 +45,16 @@ import {
   spliceInline,
   textNodes,
 } from './apply-operation.js'
-import { capital, itemLetter, plaatsWords } from './citation.js'
+import {
+  capital,
+  divisionTitel,
+  isUnnumberedDivision,
+  itemLetter,
+  matchesTitel,
+  plaatsWords,
+  titelKey,
+  titelQuotable,
+} from './citation.js'
 import { isNote, sameBepalingen, sameText, sameWords } from './compare.js'
 import { escapeInline, quotable, sentence } from './phrase.js'
 
@@ -1035,6 +1044,9 @@ function structureOps(groups: DiffNode[][], items: DiffNode[], plaats: Plaats): 
 
 interface State {
   drafts: Draft[]
+  /** Drafts carried out after all others: a division without a number that lapses once the articles moved out of it are placed. */
+  later: Draft[]
+  oud: Regeling
   nieuw: Regeling
   nieuwArtikelen: Set<string>
   /** Deleted copies of moved articles, by number. */
@@ -1054,7 +1066,9 @@ function nodeAt(tree: Regeling, plaats: Plaats): AnyNode | undefined {
     node =
       s.soort === 'artikel'
         ? artikelIn(tree, s.num ?? '')
-        : findDeep(holder, (n) => n.type === s.soort && (isSingleton(n) || nodeNum(n) === s.num))
+        : s.titel !== undefined
+          ? findDeep(holder, (n) => matchesTitel(n, s))
+          : findDeep(holder, (n) => n.type === s.soort && (isSingleton(n) || nodeNum(n) === s.num))
     if (!node) return undefined
     holder = contentOf(node) as AnyNode[]
   }
@@ -1072,29 +1086,53 @@ function findDeep(nodes: readonly AnyNode[], test: (n: AnyNode) => boolean): Any
   return undefined
 }
 
+/**
+ * How a sibling is named as the place of an insertion: an article by its number, a division with
+ * the divisions above it, a division without a number by its title (undefined when it cannot be).
+ */
+function siblingPlaats(s: DiffNode, side: 'oud' | 'nieuw', ouder: Plaats, state: State): Plaats | undefined {
+  if (isDivision(s) && !citable(s)) return titledPlaats(s, side, ouder, state)
+  if (!citable(s)) return undefined
+  return isDivision(s) ? [...ouder, stap(s, side)] : [stap(s, side)]
+}
+
 /** Where an inserted or moved node goes: after the sibling before it, or before the one after it. */
-function anchor(siblings: DiffNode[], at: number, ouder: Plaats): { na?: Plaats; voor?: Plaats; ouder: Plaats } {
+function anchor(
+  siblings: DiffNode[],
+  at: number,
+  ouder: Plaats,
+  state: State,
+): { na?: Plaats; voor?: Plaats; ouder: Plaats } {
   for (let i = at - 1; i >= 0; i--) {
     const s = siblings[i] as DiffNode
     if (s.status === 'verwijderd') continue
-    if (!citable(s)) break
-    return { na: [stap(s, 'nieuw')], ouder }
+    // Siblings before are done: a renamed division has its new title.
+    const na = siblingPlaats(s, 'nieuw', ouder, state)
+    if (!na) break
+    return { na, ouder }
   }
   for (let i = at + 1; i < siblings.length; i++) {
     const s = siblings[i] as DiffNode
     if (s.status === 'toegevoegd') continue
-    if (!citable(s)) break
-    return { voor: [stap(s, s.status === 'verwijderd' ? 'oud' : 'nieuw')], ouder }
+    // Siblings after are not done yet: a division keeps its old title until its own item.
+    const voor = siblingPlaats(s, s.status === 'verwijderd' || isUnnumbered(s) ? 'oud' : 'nieuw', ouder, state)
+    if (!voor) break
+    return { voor, ouder }
   }
-  if (siblings.some((s, i) => i !== at && s.status !== 'toegevoegd' && !citable(s)))
+  if (siblings.some((s, i) => i !== at && s.status !== 'toegevoegd' && !siblingPlaats(s, 'oud', ouder, state)))
     throw new Grof('de plaats van een nieuwe bepaling niet te noemen is: de bepalingen ernaast hebben geen nummer')
   return { ouder }
 }
 
+function isUnnumbered(d: DiffNode): boolean {
+  return isUnnumberedDivision((d.nieuw ?? d.oud) as AnyNode)
+}
+
 /**
  * A division without a number (`### Procedurele bepalingen` in the sociaal statuut) changed in a way
- * that needs its name: a new heading, text of its own, added or removed whole. A besluit can only
- * cite it through the numbered division around it, which is then replaced whole (`changedContainer`).
+ * that its title cannot name: text of its own changed, or its title is shared with another division
+ * even with the divisions around it. A besluit can then only cite it through the numbered division
+ * around it, which is replaced whole (`changedContainer`).
  */
 class Ongenoemd extends Grof {}
 
@@ -1105,6 +1143,143 @@ function titelVan(d: DiffNode): string {
   return words === '' ? `een ${d.type} zonder nummer en zonder opschrift` : `de ${d.type} "${words}" (zonder nummer)`
 }
 
+// ---- divisions without a number -------------------------------------------------------------------
+
+/** How many divisions without a number have each title (`titelKey`), in `tree` or below `node`. */
+function titelCount(node: Regeling | AnyNode, key: string): number {
+  let n = 0
+  visit(node, (c) => {
+    const x = c as AnyNode
+    if (x.type === 'artikel' || x.type === 'toelichting' || isTekst(x)) return SKIP
+    if (isUnnumberedDivision(x) && titelKey(divisionTitel(x)) === key) n++
+    return undefined
+  })
+  return n
+}
+
+/**
+ * The place of a division without a number, cited by its title as it stands on `side`: the title
+ * alone (`de paragraaf „Last onder bestuursdwang”`) when no other division without a number has it,
+ * in the old version or the new, else with the divisions around it (`hoofdstuk 5, paragraaf „…”`)
+ * when that tells it apart. Undefined when it has no title a besluit can quote, or one it shares.
+ */
+function titledPlaats(d: DiffNode, side: 'oud' | 'nieuw', ouder: Plaats, state: State): Plaats | undefined {
+  const node = (side === 'oud' ? d.oud : d.nieuw) as AnyNode | undefined
+  if (!node) return undefined
+  const titel = divisionTitel(node)
+  if (!titelQuotable(titel)) return undefined
+  const key = titelKey(titel)
+  const here: Stap = { soort: d.type as StapSoort, titel }
+  if (titelCount(state.oud, key) <= 1 && titelCount(state.nieuw, key) <= 1) return [here]
+  if (ouder.length === 0) return undefined
+  const within = [state.oud, state.nieuw].map((tree) => nodeAt(tree, ouder))
+  if (within.every((w) => !w || titelCount(w, key) <= 1) && within.some((w) => w)) return [...ouder, here]
+  return undefined
+}
+
+/** Whether the heading of a division is plain words only, as an inline title gives it back. */
+function plainTitle(node: AnyNode): boolean {
+  const heading = headingOf(node) ?? []
+  return (
+    heading.length > 0 &&
+    heading.every((c) => c.type === 'text') &&
+    phrasingText(heading as PhrasingContent[]) === divisionTitel(node)
+  )
+}
+
+/**
+ * A division without a number that changed: its new title (`Het opschrift van de paragraaf „…” komt
+ * te luiden: „…”.`), then what is in it, cited below its new title. Its own text (not in an article)
+ * cannot be named: then `Ongenoemd`.
+ */
+function changedUnnumbered(d: DiffNode, ouder: Plaats, state: State): void {
+  const oud = d.oud as AnyNode
+  const nieuw = d.nieuw as AnyNode
+  const ownText = d.children.some((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw) && c.status !== 'gelijk')
+  if (ownText) throw new Ongenoemd(`de eigen tekst van ${titelVan(d)} is gewijzigd`)
+  const oudPlaats = titledPlaats(d, 'oud', ouder, state)
+  const nieuwPlaats = titledPlaats(d, 'nieuw', ouder, state)
+  if (sameWords(headingOf(oud), headingOf(nieuw)) && labelOf(oud) === labelOf(nieuw)) {
+    // Articles are cited by their own number; the division only where something is added at its end.
+    container(d.children, nieuwPlaats ?? ouder, state)
+    return
+  }
+  if (!oudPlaats || !nieuwPlaats || labelOf(oud) !== labelOf(nieuw))
+    throw new Ongenoemd(
+      `het opschrift van ${titelVan(d)} is gewijzigd, en het oude of nieuwe opschrift is niet eenduidig te noemen`,
+    )
+  const titel: Operatie = plainTitle(nieuw)
+    ? { soort: 'opschrift', doel: oudPlaats, inhoud: '', titel: divisionTitel(nieuw) }
+    : { soort: 'opschrift', doel: oudPlaats, ...nieuwOpschrift(nieuw) }
+  state.drafts.push({
+    plaats: oudPlaats,
+    ops: [titel],
+    check: (w) => {
+      const n = nodeAt(w, nieuwPlaats)
+      return n !== undefined && sameWords(headingOf(n), headingOf(nieuw))
+    },
+  })
+  container(d.children, nieuwPlaats, state)
+}
+
+/**
+ * A new division without a number: inserted after (or before) its neighbour with its title and the
+ * new provisions in it; articles that stood elsewhere before are then placed in it (`Artikel 29
+ * wordt geplaatst na artikel 28b.`), with their new text when it changed, rather than enacted anew.
+ */
+function addedUnnumbered(d: DiffNode, siblings: DiffNode[], at: number, ouder: Plaats, state: State): void {
+  const plaats = titledPlaats(d, 'nieuw', ouder, state)
+  if (!plaats) throw new Ongenoemd(`${titelVan(d)} is toegevoegd en niet eenduidig bij zijn opschrift te noemen`)
+  const node = d.nieuw as AnyNode
+  const isMoved = (c: AnyNode) => c.type === 'artikel' && state.moved.has(nodeNum(c))
+  const content = contentOf(node) as AnyNode[]
+  if (content.some((c) => !isMoved(c) && artikelenOf(c).some(isMoved)))
+    throw new Ongenoemd(
+      `in ${titelVan(d)} staan artikelen die eerder elders stonden, dieper dan direct onder het opschrift`,
+    )
+  const lead = node.children.slice(0, leadLength(node))
+  const kaal = { ...node, children: [...lead, ...content.filter((c) => !isMoved(c))] } as AnyNode
+  state.drafts.push({
+    plaats,
+    ops: [{ soort: 'invoegen', wat: d.type, ...nieuweTekst([kaal]), ...anchor(siblings, at, ouder, state) }],
+    check: (w) => sameBepalingen(nodeAt(w, plaats), kaal),
+  })
+  content.forEach((c, i) => {
+    if (!isMoved(c)) return
+    const num = nodeNum(c)
+    const artikel: Plaats = [{ soort: 'artikel', num }]
+    // The neighbour before is in place (new, or moved before it); else the first new one after it.
+    const prev = content
+      .slice(0, i)
+      .reverse()
+      .find((x) => x.type === 'artikel')
+    const next = content.slice(i + 1).find((x) => x.type === 'artikel' && !isMoved(x))
+    const where: { na?: Plaats; voor?: Plaats; ouder?: Plaats } = prev
+      ? { na: [{ soort: 'artikel', num: nodeNum(prev) }] }
+      : next
+        ? { voor: [{ soort: 'artikel', num: nodeNum(next) }] }
+        : { ouder: plaats }
+    const ops: Operatie[] = [{ soort: 'verplaatsen', doel: artikel, ...where }]
+    const oude = state.moved.get(num) as DiffNode
+    if (!sameBepalingen(oude.oud, c)) ops.push({ soort: 'komt-te-luiden', doel: artikel, ...nieuweTekst([c]) })
+    state.drafts.push({ plaats: artikel, ops, check: (w) => sameBepalingen(nodeAt(w, artikel), c) })
+  })
+}
+
+/**
+ * A division without a number that lapses with what is in it (`De paragraaf „…” vervalt.`). When
+ * articles of it stand elsewhere in the new version, they are placed there first: the division
+ * lapses after all other items.
+ */
+function removedUnnumbered(d: DiffNode, ouder: Plaats, state: State): void {
+  const plaats = titledPlaats(d, 'oud', ouder, state)
+  if (!plaats) throw new Ongenoemd(`${titelVan(d)} is vervallen en niet eenduidig bij zijn opschrift te noemen`)
+  const draft: Draft = { plaats, ops: [{ soort: 'vervalt', doelen: [plaats] }], check: (w) => !nodeAt(w, plaats) }
+  const movedOut = artikelenOf(d.oud as AnyNode).some((a) => state.nieuwArtikelen.has(nodeNum(a)))
+  if (movedOut) state.later.push(draft)
+  else state.drafts.push(draft)
+}
+
 function container(children: DiffNode[], ouder: Plaats, state: State): void {
   // A consolidator's note ("Vervallen per …") is no provision: it goes into the redactionele bijwerking.
   const teksten = children.filter((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw))
@@ -1113,21 +1288,14 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
   children.forEach((d, at) => {
     if (d.status === 'gelijk' || isTekst(d)) return
     if (!citable(d)) {
-      // Articles in a division without a number are cited by their own number (article numbers are
-      // unique); the division itself has no name in a besluit.
-      if (isDivision(d) && d.status === 'gewijzigd') {
-        const oud = d.oud as AnyNode
-        const nieuw = d.nieuw as AnyNode
-        const ownText = d.children.some((c) => isTekst(c) && !isNote(c.oud ?? c.nieuw) && c.status !== 'gelijk')
-        if (sameWords(headingOf(oud), headingOf(nieuw)) && labelOf(oud) === labelOf(nieuw) && !ownText) {
-          container(d.children, ouder, state)
-          return
-        }
-        throw new Ongenoemd(`het opschrift of de eigen tekst van ${titelVan(d)} is gewijzigd`)
-      }
-      if (isDivision(d))
-        throw new Ongenoemd(`${titelVan(d)} is ${d.status === 'toegevoegd' ? 'toegevoegd' : 'vervallen'}`)
-      throw new Grof(`een ${d.type} zonder nummer is gewijzigd; een besluit kan die niet bij naam noemen`)
+      // A division without a number is cited by its title; articles in it by their own number
+      // (article numbers are unique).
+      if (!isDivision(d))
+        throw new Grof(`een ${d.type} zonder nummer is gewijzigd; een besluit kan die niet bij naam noemen`)
+      if (d.status === 'gewijzigd') changedUnnumbered(d, ouder, state)
+      else if (d.status === 'toegevoegd') addedUnnumbered(d, children, at, ouder, state)
+      else removedUnnumbered(d, ouder, state)
+      return
     }
     const here = stap(d, d.status === 'verwijderd' ? 'oud' : 'nieuw')
     // A paragraaf is named with the hoofdstuk it is in (its number need not be unique); an article not.
@@ -1140,7 +1308,7 @@ function container(children: DiffNode[], ouder: Plaats, state: State): void {
     if (d.status === 'toegevoegd') {
       // A toelichting has one place (after the body, before the bijlagen): "Aan de regeling wordt een
       // toelichting toegevoegd", not anchored to an article.
-      const where = d.type === 'toelichting' ? { ouder } : anchor(children, at, ouder)
+      const where = d.type === 'toelichting' ? { ouder } : anchor(children, at, ouder, state)
       const node = d.nieuw as AnyNode
       const check = (w: Regeling) => sameBepalingen(nodeAt(w, plaats), node)
       const oude = d.type === 'artikel' ? state.moved.get(numOf(d, 'nieuw')) : undefined
@@ -1254,6 +1422,9 @@ const CHANGED: Record<RegelingType, ChangedRule> = {
   subonderdeel: changedContainer,
   alinea: notInContainer,
   blok: notInContainer,
+  tabel: notInContainer,
+  tabelrij: notInContainer,
+  tabelcel: notInContainer,
   kop: notInContainer,
   ondertekening: changedSingleton,
   toelichting: changedSingleton,
@@ -1308,6 +1479,9 @@ const NAAMGEVING = {
   subonderdeel: 'onder',
   alinea: 'geen',
   blok: 'geen',
+  tabel: 'geen',
+  tabelrij: 'geen',
+  tabelcel: 'geen',
   kop: 'geen',
   ondertekening: 'top',
   toelichting: 'top',
@@ -1460,7 +1634,7 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   })
   for (const key of [...moved.keys()]) if (!nieuwArtikelen.has(key)) moved.delete(key)
 
-  const state: State = { drafts: [], nieuw, nieuwArtikelen, moved, hele: [] }
+  const state: State = { drafts: [], later: [], oud, nieuw, nieuwArtikelen, moved, hele: [] }
   let grofheid: Grofheid = 'fijn'
   let geheelVervangen: string[] = []
   let drafts: Draft[]
@@ -1473,7 +1647,7 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
       throw new Grof(reden)
     }
     container(diff.tree.children, [], state)
-    drafts = state.drafts
+    drafts = [...state.drafts, ...state.later]
     const work0 = structuredClone(oud)
     const result = run(work0, drafts)
     geheelVervangen = [...state.hele, ...result.replaced]
@@ -1575,10 +1749,16 @@ function toItems(drafts: Draft[]): WijzigingsItem[] {
     const several = d.ops.length > 1
     const rel = several ? d.plaats : []
     const opdrachten: Opdracht[] = d.ops.map((op, k) => {
-      const vervalt = op.soort === 'opschrift' && op.inhoud === ''
+      // A new title given inline (`komt te luiden: „…”.`) has no new text after the sentence.
+      const inline = op.soort === 'opschrift' && op.titel !== undefined
+      const vervalt = op.soort === 'opschrift' && op.inhoud === '' && !inline
       const o: Opdracht = { tekst: sentence(op, rel, vervalt), operatie: op }
       if (several) o.nummer = String(k + 1)
-      if ((op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'opschrift') && !vervalt) {
+      if (
+        (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'opschrift') &&
+        !vervalt &&
+        !inline
+      ) {
         o.inhoud = op.inhoud
         if (op.nodes) o.nieuw = nieuweTekstModel(op.nodes)
       }

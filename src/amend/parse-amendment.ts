@@ -17,7 +17,16 @@ import { parseFrontMatter } from '../parse/frontmatter.js'
 import { parseMarkdown } from '../parse/markdown.js'
 import { dutchWordsToIso } from '../util/dates.js'
 import { fout } from '../util/messages.js'
-import { inContext, ordinalNumber, RANK, readNumberList, readPlaats } from './citation.js'
+import {
+  inContext,
+  maskTitels,
+  ordinalNumber,
+  RANK,
+  readNumberList,
+  readPlaats,
+  sameStap,
+  unmaskTitels,
+} from './citation.js'
 import { CLOSERS } from './phrase.js'
 
 /** One instruction as read, with where it stands. */
@@ -354,6 +363,23 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
   return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, zin }] }
 }
 
+/**
+ * `Het opschrift van artikel 5 komt te luiden:` (the heading follows), `Het opschrift komt te
+ * luiden: Ontheffing` (Stb. 2006, 632), `Het opschrift van de paragraaf „…” komt te luiden: „…”.`,
+ * `Het opschrift van … vervalt.` A new title given inline may stand between quotes.
+ */
+function readOpschrift(plainText: string, context: Plaats): Operatie | undefined {
+  const opschrift = /^het opschrift(?:\s+van\s+(.+?))?\s+(komt te luiden|vervalt)\s*:?\s*(.*)$/i.exec(plainText)
+  if (!opschrift) return undefined
+  const doel = opschrift[1] ? inContext(readPlaats(opschrift[1]), context) : context
+  if (doel.length === 0) return { soort: 'komt-te-luiden', doel: [{ soort: 'opschrift' }], inhoud: '' }
+  if (/vervalt/i.test(opschrift[2] as string)) return { soort: 'opschrift', doel, inhoud: '' }
+  let inline = (opschrift[3] as string).replace(/\.$/, '').trim()
+  const quoted = /^["„“‘«](.*)["”’»“]$/s.exec(inline)
+  if (quoted) inline = (quoted[1] as string).trim()
+  return inline ? { soort: 'opschrift', doel, inhoud: '', titel: inline } : { soort: 'opschrift', doel, inhoud: '' }
+}
+
 /** `In artikel 8, tweede lid, vervalt: twee maanden na.` (the words after the colon lapse). */
 function readColonWords(text: string, context: Plaats): Operatie | undefined {
   const m = /^in\s+(.+?),?\s+(?:vervalt|vervallen)\s*:\s*(.+?)\.?$/i.exec(text)
@@ -592,7 +618,7 @@ function readInsert(text: string, context: Plaats): Operatie | string {
 }
 
 function startsWith(a: Plaats, prefix: Plaats): boolean {
-  return prefix.every((s, i) => a[i]?.soort === s.soort && a[i]?.num === s.num)
+  return prefix.every((s, i) => sameStap(a[i], s))
 }
 
 /** `De artikelen 2:6, 5:13 en 7:5 vervallen.` */
@@ -645,12 +671,25 @@ function readRepealList(text: string, context: Plaats): Operatie | undefined {
   return { soort: 'vervalt', doelen: nums.map((num) => [...base, { soort: kind, num }]) }
 }
 
-/** One sentence to an operation, or the reason it cannot be read. */
+/**
+ * One sentence to an operation, or the reason it cannot be read. The quoted title of a division
+ * named by it (`de paragraaf „Last onder bestuursdwang”`) is hidden while the sentence is read, so
+ * that its words are never taken as part of the instruction.
+ */
 export function readInstruction(source: string, context: Plaats): Operatie | string {
+  const read = readMasked(maskTitels(source), context)
+  return typeof read === 'string' ? unmaskTitels(read) : read
+}
+
+function readMasked(source: string, context: Plaats): Operatie | string {
   let text = source.replace(/[ \t\r\n]+/g, ' ').trim()
   text = text.replace(/^met ingang van \d{1,2} \S+ \d{4},?\s*/i, '')
   const plainText = clean(text)
   const hasQuotes = /["„“‘«]/.test(text)
+  // The heading first: a new title given inline may hold any words ("Het opschrift van de
+  // paragraaf „…” komt te luiden: „Zin en onzin”.").
+  const opschrift = readOpschrift(plainText, context)
+  if (opschrift) return opschrift
   const aanduiding = readAanduiding(plainText, context)
   if (aanduiding) return aanduiding
   const slot = readSlot(text, plainText, context)
@@ -663,14 +702,6 @@ export function readInstruction(source: string, context: Plaats): Operatie | str
   if (/\bwordt\b[^"„“‘«]*["„“‘«]/.test(text) && /geschrapt/.test(text)) {
     const m = /^in\s+(.+?)\s+wordt/i.exec(plainText)
     if (m) return readWords(text, context)
-  }
-  const opschrift = /^het opschrift(?:\s+van\s+(.+?))?\s+(komt te luiden|vervalt)\s*:?\s*(.*)$/i.exec(plainText)
-  if (opschrift) {
-    const doel = opschrift[1] ? inContext(readPlaats(opschrift[1]), context) : context
-    if (doel.length === 0) return { soort: 'komt-te-luiden', doel: [{ soort: 'opschrift' }], inhoud: '' }
-    if (/vervalt/i.test(opschrift[2] as string)) return { soort: 'opschrift', doel, inhoud: '' }
-    const inline = (opschrift[3] as string).replace(/\.$/, '').trim()
-    return inline ? { soort: 'opschrift', doel, inhoud: '', titel: inline } : { soort: 'opschrift', doel, inhoud: '' }
   }
   if (/^de tekst van de regeling komt te luiden/i.test(plainText))
     return { soort: 'komt-te-luiden', doel: [], inhoud: '' }

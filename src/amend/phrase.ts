@@ -4,7 +4,7 @@
  */
 import { toMarkdown } from 'mdast-util-to-markdown'
 import type { Operatie, Plaats, Vernummering, Vervanging } from '../model/amendment.js'
-import { capital, numberListWords, plaatsWords } from './citation.js'
+import { capital, numberListWords, plaatsWords, quoteTitel, sameStap } from './citation.js'
 
 /**
  * Pairs of quotes tried in turn: the first whose closing mark the quoted words do not contain. The
@@ -106,7 +106,7 @@ function what(wat: string): string {
 }
 
 function same(a: Plaats, b: Plaats): boolean {
-  return a.length === b.length && a.every((s, i) => s.soort === b[i]?.soort && s.num === b[i]?.num)
+  return a.length === b.length && a.every((s, i) => sameStap(b[i], s))
 }
 
 /**
@@ -128,6 +128,8 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       if (op.doel.length === 0) return 'De tekst van de regeling komt te luiden:'
       return `${capital(wv(op.doel))} komt te luiden:`
     case 'opschrift':
+      // A division without a number gets its new title inline, as its citation quotes the old one.
+      if (op.titel !== undefined) return `Het opschrift van ${w(op.doel)} komt te luiden: ${quoteTitel(op.titel)}.`
       return opschriftVervalt
         ? `Het opschrift van ${w(op.doel)} vervalt.`
         : `Het opschrift van ${w(op.doel)} komt te luiden:`

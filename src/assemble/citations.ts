@@ -95,6 +95,15 @@ export function quoteParagraphs(node: Artikel | Lid | Onderdeel): string[] {
       return
     }
     if (n.type === 'blok') return
+    if (n.type === 'tabel') {
+      // A table is quoted row by row, its cells separated as written.
+      for (const row of n.children) {
+        const t = row.children.map((cell) => text(cell.children)).join(' | ')
+        if (t) out.push(prefix + t)
+        prefix = ''
+      }
+      return
+    }
     let first = true
     for (const c of contentOf<Artikel | Lid | Onderdeel | Subonderdeel>(n)) {
       const own = isItem(c) ? `${numOf(c)}. ` : ''

@@ -28,10 +28,15 @@ function rebuild(d: DiffNode): RegelingNode | undefined {
   // Equal up to redactional differences (white space, table alignment, link targets): the new form.
   if (d.status === 'gelijk') return d.nieuw ?? d.oud
   const oud = d.oud as RegelingNode
-  if (d.type === 'alinea' || d.type === 'kop' || d.type === 'opschrift')
+  if (d.type === 'alinea' || d.type === 'kop' || d.type === 'opschrift' || d.type === 'tabelcel')
     return { ...oud, children: phrasing(newText(d.text)) } as RegelingNode
   if (d.type === 'blok') return d.nieuw
   const content = d.children.map(rebuild).filter((n): n is RegelingNode => n !== undefined)
+  if (d.type === 'tabel' || d.type === 'tabelrij') {
+    // A table takes its column alignment from the new version.
+    const align = d.nieuw?.type === 'tabel' ? { align: d.nieuw.align } : {}
+    return { ...oud, ...align, children: content } as RegelingNode
+  }
   const heading = d.heading ? phrasing(newText(d.heading)) : undefined
   const node = { ...oud, children: [...lead(d.nieuwNum ?? numOf(oud), heading), ...content] } as RegelingNode
   if (isDivision(node)) {

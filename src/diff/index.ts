@@ -68,6 +68,14 @@ const PARTS: Handlers<Parts> = {
   alinea: phrasing,
   kop: phrasing,
   blok: (node) => ({ text: blokText(node.children[0]), children: [] }),
+  // Tables align with tables in order; rows by their first cell (the schaal, the klasse) or by
+  // their words (alignChildren); cells by column (diffChildren).
+  tabel: (node) => ({ key: 'tabel', children: node.children }),
+  tabelrij: (node) => ({
+    key: `rij#${phrasingText(node.children[0]?.children).trim().toLowerCase()}`,
+    children: node.children,
+  }),
+  tabelcel: (node) => ({ text: phrasingText(node.children), children: [] }),
   ondertekening: singleton,
   toelichting: singleton,
   artikeltoelichting: (node) => ({
@@ -257,6 +265,8 @@ export function alignChildren(oud: readonly AnyNode[], nieuw: readonly AnyNode[]
   // a renumbered lid is found again. Edited provisions are paired in the second pass.
   const eq = (x: AnyNode, y: AnyNode) => {
     if (x.type !== y.type) return false
+    // A table row is the same row by its first cell or by its words.
+    if (x.type === 'tabelrij') return keyOf(x) === keyOf(y) || similarity(x, y) >= 0.85
     const kx = keyOf(x)
     if (kx && !isItem(x)) return kx === keyOf(y)
     return similarity(x, y) >= 0.85
@@ -406,9 +416,17 @@ function diffNode(oud: AnyNode, nieuw: AnyNode, ctx: Context, parentId: string):
   return d
 }
 
+/** The cells of two versions of a row, column by column. */
+function byColumn(oud: readonly AnyNode[], nieuw: readonly AnyNode[]): Pair[] {
+  const out: Pair[] = []
+  for (let i = 0; i < Math.max(oud.length, nieuw.length); i++) out.push({ oud: oud[i], nieuw: nieuw[i] })
+  return out
+}
+
 function diffChildren(oud: readonly AnyNode[], nieuw: readonly AnyNode[], ctx: Context, parentId: string): DiffNode[] {
   const out: DiffNode[] = []
-  for (const pair of alignChildren(oud, nieuw)) {
+  const cells = oud[0]?.type === 'tabelcel' || nieuw[0]?.type === 'tabelcel'
+  for (const pair of cells ? byColumn(oud, nieuw) : alignChildren(oud, nieuw)) {
     if (pair.oud && pair.nieuw) out.push(diffNode(pair.oud, pair.nieuw, ctx, parentId))
     else if (pair.nieuw) {
       const added = leaf(pair.nieuw, 'toegevoegd')
@@ -493,6 +511,13 @@ export function citationStep(node: DiffNode, parent: DiffNode | undefined, num?:
   const own = num ?? (side === 'oud' ? (node.oudNum ?? node.nieuwNum) : (node.nieuwNum ?? node.oudNum))
   const step: CitationStep = { type: node.type, num: own }
   if (node.heading) step.heading = sideWords(node.heading, side)
+  if (node.type === 'tabelrij' || node.type === 'tabelcel') {
+    // Rows and cells are cited by their place in their own version (`rij 3`, `kolom 2`); the
+    // header row is row 0 (`kopregel`).
+    const skip = side === 'oud' ? 'toegevoegd' : 'verwijderd'
+    const at = (parent?.children ?? []).filter((c) => c.status !== skip).indexOf(node)
+    step.num = String(node.type === 'tabelrij' ? at : at + 1)
+  }
   if (isItem(node) && (own === undefined || own === '' || own === '-')) {
     // A dash item is cited by its place among the dash items of its parent, in its own version.
     const skip = side === 'oud' ? 'toegevoegd' : 'verwijderd'

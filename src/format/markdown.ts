@@ -12,7 +12,19 @@
  * nodes built here carry that in `data.regelwerk`, and the handlers honour it; nodes without it
  * (from other plugins) are written by the default handlers.
  */
-import type { Heading, List, ListItem, Paragraph, Parents, PhrasingContent, Root, RootContent, Text, Yaml } from 'mdast'
+import type {
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  Text,
+  Yaml,
+} from 'mdast'
 import { defaultHandlers, type Info, type Options, type State, toMarkdown } from 'mdast-util-to-markdown'
 import { contentOf, headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
@@ -29,12 +41,15 @@ import type {
   Regeling,
   RegelingNode,
   Subonderdeel,
+  TabelCel,
+  TabelRij,
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
 import { dispatch, type Handlers } from '../model/registry.js'
 import { matchMarker } from '../parse/blocks.js'
 import { ONDERTEKENING_START } from '../parse/recognize.js'
+import { tabelToMdast } from '../parse/table.js'
 import { joinLines } from '../util/text.js'
 
 export interface FormatOptions {
@@ -135,6 +150,9 @@ export function regelwerkHandlers(): Options['handlers'] {
       const text = inlineBlock(node.children, flags.escapeNumbers, state)
       return flags.number === undefined ? text : `${flags.number ? `${flags.number} ` : ''}${text}`.trimEnd()
     },
+    table(node: Table, _parent: Parents | undefined, state: State): string {
+      return pipeTable(node, state)
+    },
     list(node: List, parent: Parents | undefined, state: State, info: Info): string {
       const value = defaultHandlers.list(node, parent, state, info)
       // Our items write their own markers; a kept block after the list must not see a bullet in use.
@@ -159,6 +177,69 @@ export function regelwerkHandlers(): Options['handlers'] {
       return value
     },
   }
+}
+
+/**
+ * A GFM pipe table in canonical form: a pipe at both ends of every row, one space inside each,
+ * columns padded to their widest cell (the delimiter row at least `---`), alignment colons in the
+ * delimiter row, a pipe in a cell escaped (`\|`). Rows shorter than the header are padded with
+ * empty cells; cells beyond the header are written as they are (parse keeps and reports them).
+ * Linear in the table's size.
+ */
+function pipeTable(node: Table, state: State): string {
+  const align = node.align ?? []
+  const rows = node.children.map((row) => row.children.map((cell) => tableCellText(cell.children, state)))
+  const columns = Math.max(align.length, rows[0]?.length ?? 0)
+  const widths: number[] = []
+  for (const row of rows) {
+    while (row.length < columns) row.push('')
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 3, width(cell))
+    })
+  }
+  const pad = (text: string, i: number) => {
+    const room = (widths[i] ?? 3) - width(text)
+    const a = align[i]
+    if (a === 'right') return ' '.repeat(room) + text
+    if (a === 'center') return ' '.repeat(room >> 1) + text + ' '.repeat(room - (room >> 1))
+    return text + ' '.repeat(room)
+  }
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`
+  const delimiter = Array.from({ length: columns }, (_, i) => {
+    const w = widths[i] ?? 3
+    const a = align[i]
+    if (a === 'left') return `:${'-'.repeat(w - 1)}`
+    if (a === 'right') return `${'-'.repeat(w - 1)}:`
+    if (a === 'center') return `:${'-'.repeat(Math.max(1, w - 2))}:`
+    return '-'.repeat(w)
+  })
+  const out = [line(rows[0] ?? []), `| ${delimiter.join(' | ')} |`]
+  for (const row of rows.slice(1)) out.push(line(row))
+  return out.join('\n')
+}
+
+/** A cell's inline content on one line, its pipes escaped. */
+function tableCellText(children: PhrasingContent[], state: State): string {
+  if (children.length === 0) return ''
+  const info: Info = { before: ' ', after: ' ', now: { line: 1, column: 1 }, lineShift: 0 }
+  // In a paragraph's constructs, so that text that would read as markup (`*`, `_`, `[`) is escaped.
+  const exitParagraph = state.enter('paragraph')
+  const exitPhrasing = state.enter('phrasing')
+  const md = state.containerPhrasing({ type: 'paragraph', children }, info)
+  exitPhrasing()
+  exitParagraph()
+  // A cell is one line: a line break inside (only a tree built by hand has one) becomes a space.
+  return md
+    .replace(/\|/g, '\\|')
+    .replace(/[ \t]*\n[ \t]*/g, ' ')
+    .trim()
+}
+
+/** Width of a cell as a reader counts characters (code points). */
+function width(text: string): number {
+  let n = 0
+  for (const _ of text) n++
+  return n
 }
 
 /** Inline content as a paragraph, written where a paragraph starts. */
@@ -219,6 +300,9 @@ const TO_MDAST: Handlers<RootContent[], [level: number]> = {
   subonderdeel: (node, level) => items([node], level + 2),
   alinea: (node, level) => [tekst(node, level + 2)],
   blok: (node, level) => [tekst(node, level + 2)],
+  tabel: (node, level) => [tekst(node, level + 2)],
+  tabelrij: tablePart,
+  tabelcel: tablePart,
   kop: (node, level) => [tekst(node, level + 2)],
   ondertekening,
   toelichting,
@@ -230,6 +314,11 @@ const TO_MDAST: Handlers<RootContent[], [level: number]> = {
 
 function toMdast(node: RegelingNode, level: number): RootContent[] {
   return dispatch(TO_MDAST, node, level)
+}
+
+/** A row or cell is written by its table. */
+function tablePart(node: TabelRij | TabelCel): RootContent[] {
+  throw new Error(`fmt: a \`${node.type}\` node is written by its table, not on its own`)
 }
 
 /** A number or heading is written on its provision's heading line, never on its own. */
@@ -353,6 +442,8 @@ function tekst(node: Tekst, depth: number): RootContent {
       return heading(depth, undefined, node.children)
     case 'blok':
       return node.children[0]
+    case 'tabel':
+      return tabelToMdast(node)
   }
 }
 

@@ -10,7 +10,7 @@
  * years, the text and its nesting have not.
  */
 import { type DefaultTreeAdapterTypes, parse } from 'parse5'
-import { importLines, normalizeSpace, type SourceLine } from './plain-text.js'
+import { importLines, type LinkSpan, normalizeSpace, type SourceLine } from './plain-text.js'
 import type { ImportResult } from './result.js'
 
 type ChildNode = DefaultTreeAdapterTypes.ChildNode
@@ -175,10 +175,20 @@ interface Place {
   column: number
 }
 
+/** A link boundary in the text being collected: where an `<a href>` opens (with its URL) or closes. */
+interface LinkMark {
+  at: number
+  url: string | undefined
+}
+
 /** Collects inline text into lines. */
 class LineWriter {
   readonly lines: SourceLine[] = []
   private text = ''
+  /** Link boundaries in `text`, in order. */
+  private marks: LinkMark[] = []
+  /** The URLs of the links open around the current point (a link inside a link is not followed). */
+  private readonly open: string[] = []
   private place: Place | undefined
   private indent = 0
   private heading = false
@@ -202,16 +212,33 @@ class LineWriter {
     if (this.text.trim() === '') this.numbered = true
   }
 
-  /** End the current line. */
+  /** A link to `url` starts here. */
+  openLink(url: string): void {
+    this.open.push(url)
+    if (this.open.length === 1) this.marks.push({ at: this.text.length, url })
+  }
+
+  /** The innermost open link ends here. */
+  closeLink(): void {
+    this.open.pop()
+    if (this.open.length === 0) this.marks.push({ at: this.text.length, url: undefined })
+  }
+
+  /** End the current line. A link that goes on over a line break is continued on the next line. */
   flush(): void {
-    const text = normalizeSpace(this.text)
+    const url = this.open[0]
+    if (url !== undefined) this.marks.push({ at: this.text.length, url: undefined })
+    const { text, links } = normalizeLinked(this.text, this.marks)
     const numbered = this.numbered
     this.text = ''
+    this.marks = url === undefined ? [] : [{ at: 0, url }]
     this.numbered = false
     if (text === '') return
     // A bare number (`1` in `<span class="lidnr">`) gets the dot the text importer expects of it.
     const marked = numbered && /^(?:\d{1,3}[a-z]{0,2}|[a-z])$/u.test(text) ? `${text}.` : text
-    this.push({ text: marked, indent: this.indent, heading: this.heading }, this.place)
+    const fields: Omit<SourceLine, 'line' | 'column'> = { text: marked, indent: this.indent, heading: this.heading }
+    if (links.length > 0) fields.links = links
+    this.push(fields, this.place)
   }
 
   startItem(depth: number, marker: string | undefined, place: Place | undefined): void {
@@ -275,6 +302,13 @@ function walk(node: ChildNode, context: Context, writer: LineWriter): void {
   if (tag === 'tr') return writer.row(cellTexts(node), context, elementPlace(node), spansRows(node))
   if (tag === 'ul' || tag === 'ol') return walkList(node, context, writer)
   if (tag === 'li') return walkItem(node, undefined, context, writer)
+  if (tag === 'a') {
+    const url = linkTarget(attr(node, 'href'))
+    if (url === undefined) return walkChildren(node, context, writer)
+    writer.openLink(url)
+    walkChildren(node, context, writer)
+    return writer.closeLink()
+  }
   if (!BLOCKS.has(tag)) {
     if (NUMBER_CLASS.test(attr(node, 'class') ?? '')) writer.number()
     return walkChildren(node, context, writer)
@@ -282,6 +316,59 @@ function walk(node: ChildNode, context: Context, writer: LineWriter): void {
   writer.flush()
   walkChildren(node, { ...context, heading: context.heading || /^h[1-6]$/u.test(tag) }, writer)
   writer.flush()
+}
+
+/**
+ * The target of a link worth keeping: a web address (`https://wetten.overheid.nl/…`, CVDR,
+ * EUR-Lex) or an e-mail address. Anchors inside the page (`#artikel_3`), relative links (their
+ * base is not known once the text leaves the page) and `javascript:` are dropped; their text stays.
+ * White space a URL attribute may hold (line breaks in long hrefs) is not part of it, as in a browser.
+ */
+function linkTarget(href: string | undefined): string | undefined {
+  if (href === undefined) return undefined
+  const url = href.replace(/[\t\n\r]/gu, '').trim()
+  if (!/^(?:https?:\/\/[^\s/?#]|mailto:[^\s])/iu.test(url)) return undefined
+  // Other control characters cannot be written in Markdown at all: such a link is not kept.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+  if (/[\u0000-\u001f\u007f]/u.test(url)) return undefined
+  return url
+}
+
+/**
+ * Normalise white space as `normalizeSpace` does, keeping the links: `marks` are link boundaries
+ * as offsets into `raw`; the result has them as spans of the normalised text. A link without
+ * visible text is dropped; white space at a link's edges is left outside it.
+ */
+function normalizeLinked(raw: string, marks: readonly LinkMark[]): { text: string; links: LinkSpan[] } {
+  if (marks.length === 0) return { text: normalizeSpace(raw), links: [] }
+  let out = ''
+  let space = false
+  const at: number[] = new Array(raw.length + 1)
+  for (let i = 0; i < raw.length; i++) {
+    at[i] = out.length + (space && out !== '' ? 1 : 0)
+    const c = raw.charAt(i)
+    if (/[\u200b-\u200d\u2060]/u.test(c)) continue
+    if (/\s/u.test(c)) {
+      space = true
+      continue
+    }
+    if (space && out !== '') out += ' '
+    space = false
+    out += c
+  }
+  at[raw.length] = out.length
+  const links: LinkSpan[] = []
+  for (let k = 0; k < marks.length; k++) {
+    const open = marks[k] as LinkMark
+    if (open.url === undefined) continue
+    const close = marks[k + 1]
+    let start = Math.min(at[open.at] as number, out.length)
+    let end = Math.min(at[close?.at ?? raw.length] as number, out.length)
+    while (start < end && out.charAt(start) === ' ') start++
+    while (end > start && out.charAt(end - 1) === ' ') end--
+    if (end > start) links.push({ start, end, url: open.url })
+  }
+  return { text: out, links }
 }
 
 function isHidden(el: Element): boolean {

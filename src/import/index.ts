@@ -14,9 +14,9 @@ import { META_ORDER } from '../model/meta.js'
 import type { Regeling, RegelingContent } from '../model/nodes.js'
 import { parseText } from '../parse/index.js'
 import { dutchWordsToIso } from '../util/dates.js'
-import { fout, waarschuwing } from '../util/messages.js'
+import { fout, info, waarschuwing } from '../util/messages.js'
 import { importCvdrHtml } from './cvdr-html.js'
-import { importPlainText } from './plain-text.js'
+import { importPlainText, linkDestination } from './plain-text.js'
 
 export type SourceFormat = 'cvdr-html' | 'laws-markdown' | 'legalize-nl' | 'regelwerk' | 'tekst'
 
@@ -49,7 +49,7 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
   if (format === 'tekst' || format === 'cvdr-html') {
     const result = format === 'tekst' ? importPlainText(text) : importCvdrHtml(text)
     for (const w of result.warnings)
-      (w.fatal ? fout : waarschuwing)(file, w.message, { line: w.line, column: w.column }, w.ruleId)
+      (w.fatal ? fout : w.info ? info : waarschuwing)(file, w.message, { line: w.line, column: w.column }, w.ruleId)
     // These importers work line by line and write regulation Markdown; parsing it is how their
     // tree is built. Its positions point into that Markdown, not into the input, so its messages
     // stay off `file`: what the importer could not place it has reported above, on the input.
@@ -61,7 +61,7 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
         fout(file, `In de omgezette tekst (regel ${m.line ?? 1}): ${m.reason}`, { line: 1, column: 1 }, m.ruleId)
     tree.data.meta = result.meta
   } else {
-    const parsed = parseText(text, file)
+    const parsed = parseText(format === 'regelwerk' ? text : repairLinks(text), file)
     const meta = format === 'legalize-nl' ? fromLegalize(parsed.tree.data.meta) : { ...parsed.tree.data.meta }
     if (format === 'laws-markdown') Object.assign(meta, fromLawsMarkdown(parsed.tree, path), meta)
     tree = { ...withoutMetaTag(parsed.tree), data: { ...parsed.tree.data, meta } }
@@ -70,6 +70,20 @@ export function importText(text: string, path: string, file: VFile): ImportOutpu
   if (tree.data.meta.soort !== 'ledenbrief') ensureCiteertitel(tree, file)
   const markdown = formatRegeling(tree, { frontMatter: frontMatterYaml(tree.data.meta) })
   return { format, markdown, tree }
+}
+
+/**
+ * A link whose URL holds an opening parenthesis without a closing one: laws-markdown writes
+ * `[Wet van 30 november 2006 …](../…/enz./(vergroten/etc/BWBR0020772/README.md) (Stb. 2006, 673)`,
+ * which CommonMark reads as literal text (the `(` is never closed). The destination is taken up
+ * to the `)` that ends it, where white space, punctuation or the end of the line follows; inside `<`
+ * and `>` a parenthesis needs no partner. A `)` followed by more destination (`b(c)d)`) is a
+ * balanced destination CommonMark already reads: left alone.
+ */
+const UNBALANCED_LINK = /\]\(([^\s()<>]*\([^\s()<>]*)\)(?=[\s*_.,;:!?]|$)/gmu
+
+function repairLinks(text: string): string {
+  return text.replace(UNBALANCED_LINK, (_, url: string) => `](${linkDestination(url)})`)
 }
 
 /** A VNG/LOGA letter to the members: `Brief aan de leden`, with its number `Lbr. 15/069`. */

@@ -9,12 +9,21 @@
  * The importer never drops regulation text: what it cannot place becomes a paragraph and a
  * warning with the line and column of the input.
  */
+
+import { gluedMessage, isSignerCell, officesIn, SignerReader } from '../model/signers.js'
 import { NUM, ONDERTEKENING_START } from '../parse/recognize.js'
 import { dutchNumericToIso, dutchWordsToIso } from '../util/dates.js'
 import type { RuleId } from '../util/rule-ids.js'
 import type { ImportResult, ImportWarning } from './result.js'
 
 // ---- the line model ------------------------------------------------------------------------------
+
+/** A link in a line's text: `text.slice(start, end)` links to `url` (HTML `<a href>`). */
+export interface LinkSpan {
+  start: number
+  end: number
+  url: string
+}
 
 /** One line of the input as the importers see it. */
 export interface SourceLine {
@@ -40,6 +49,8 @@ export interface SourceLine {
   tabCells?: string[]
   /** The HTML row has a cell spanning several rows, which a Markdown table cannot show. */
   rowSpan?: boolean
+  /** Links in `text`, in order, not overlapping. */
+  links?: LinkSpan[]
 }
 
 /** What an adapter knows about its input as a whole. */
@@ -73,8 +84,12 @@ export function splitPlainText(text: string): SourceLine[] {
   return out
 }
 
-/** A first cell that is a list number or article heading: `1.<tab>De werknemer …` is a lid, not a row. */
-const NOT_A_ROW = /^(?:\d{1,3}[a-z]{0,2}[.)]|[a-z]{1,2}[.)]|\d{1,3}°|[-–—•]|artikel\b|hoofdstuk\b|§)/iu
+/**
+ * A first cell that is a list number or article heading: `1.<tab>De werknemer …` is a lid, not a
+ * row. A title before a name (`Mr. R.P. Hoffmann`, `dr. P. de Vries`) is no onderdeel letter.
+ */
+const NOT_A_ROW =
+  /^(?!(?:mr|mrs|mw|dr|drs|ir|ds|dhr)\.)(?:\d{1,3}[a-z]{0,2}[.)]|[a-z]{1,2}[.)]|\d{1,3}°|[-–—•]|artikel\b|hoofdstuk\b|§)/iu
 
 /**
  * A table pasted as text has its cells separated by tabs: two or more lines in a row with the same
@@ -134,13 +149,14 @@ export function normalizeSpace(text: string): string {
 /** Import source lines: the page head becomes `meta`, the rest the Markdown body. */
 export function importLines(lines: SourceLine[], options: LineImportOptions): ImportResult {
   const head = readHead(lines)
-  const assembler = new Assembler(toPieces(lines.slice(head.bodyStart)))
+  const flat = restoreFlatTables(toPieces(lines.slice(head.bodyStart)))
+  const assembler = new Assembler(flat.pieces)
   assembler.run()
   const blocks: string[] = []
   if (head.title) blocks.push(`# ${escapeHeading(head.title.text)}`)
   const warnings = [...head.warnings]
   for (const line of head.unplaced) {
-    blocks.push(escapeBlock(line.text))
+    blocks.push(escapeBlock(line.text, line))
     warnings.push(
       warning(
         line,
@@ -150,7 +166,7 @@ export function importLines(lines: SourceLine[], options: LineImportOptions): Im
     )
   }
   blocks.push(...assembler.blocks)
-  warnings.push(...assembler.warnings)
+  warnings.push(...assembler.warnings, ...flat.warnings)
   const cut = truncation(lines, options)
   if (cut) warnings.push(cut)
   warnings.sort((a, b) => a.line - b.line || a.column - b.column)
@@ -649,6 +665,8 @@ interface ItemStart {
   num: string
   delimiter: string
   text: string
+  /** The source line the text comes from when it is not the item's own line (`• 1.`, text below). */
+  from?: SourceLine
 }
 
 const MARK = String.raw`\d{1,3}[a-z]{0,2}|\d{1,3}°|[a-z]{1,2}|[A-Z]{1,2}|[IVXLC]{1,5}`
@@ -722,16 +740,97 @@ function escapeCell(text: string): string {
   return escapeInline(text).replace(/\|/g, '\\|')
 }
 
-function escapeHeading(text: string): string {
-  return escapeInline(text).replace(/#/g, '\\#')
+function escapeHeading(text: string, links: readonly LinkSpan[] = []): string {
+  if (links.length === 0) return escapeInline(text).replace(/#/g, '\\#')
+  let out = ''
+  let at = 0
+  for (const link of links) {
+    out += escapeHeading(text.slice(at, link.start))
+    if (out.endsWith('!') && !out.endsWith('\\!')) out = `${out.slice(0, -1)}\\!`
+    out += `[${escapeHeading(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
+    at = link.end
+  }
+  return out + escapeHeading(text.slice(at))
+}
+
+/**
+ * The links of a heading made of source lines (`Artikel 1` + its title line, or one line
+ * `Artikel 1. Begrippen`): a line's links that lie in the end the line has in common with the
+ * heading (the title, written the same in both).
+ */
+function headingLinks(heading: string, lines: readonly SourceLine[]): LinkSpan[] {
+  for (const line of lines) {
+    if (!line.links || line.links.length === 0) continue
+    let common = 0
+    const full = line.text
+    while (
+      common < full.length &&
+      common < heading.length &&
+      full.charAt(full.length - 1 - common) === heading.charAt(heading.length - 1 - common)
+    )
+      common++
+    const shift = heading.length - full.length
+    const kept = line.links
+      .filter((l) => l.start >= full.length - common)
+      .map((l) => ({ start: l.start + shift, end: l.end + shift, url: l.url }))
+    if (kept.length > 0) return kept
+  }
+  return []
+}
+
+/**
+ * Inline text with its links as Markdown links: `[tekst](<url>)`. The text is escaped as any
+ * text; the URL is written between `<` and `>`, where spaces and parentheses (`(vergroten`) need
+ * no escape and a backslash escape keeps `<`, `>`, `\` and `&` (a character reference) as they are,
+ * so that CommonMark reads back exactly the URL of the source.
+ */
+function escapeLinked(text: string, links: readonly LinkSpan[]): string {
+  let out = ''
+  let at = 0
+  for (const link of links) {
+    out += escapeInline(text.slice(at, link.start))
+    // `!` right before a link would make it an image.
+    if (out.endsWith('!') && !out.endsWith('\\!')) out = `${out.slice(0, -1)}\\!`
+    out += `[${escapeInline(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
+    at = link.end
+  }
+  return out + escapeInline(text.slice(at))
+}
+
+/** A link destination CommonMark reads back as `url`, whatever it holds. */
+export function linkDestination(url: string): string {
+  return `<${url.replace(/[\\<>&]/gu, (c) => `\\${c}`)}>`
+}
+
+/**
+ * The links of `line` inside `text`, a part of the line's text (what is left once a list number
+ * is taken off), as spans of `text`. A link that the part cuts keeps the words of it that are in
+ * the part (`<a>1. Zie de wet</a>`: the lid's text `Zie de wet` is the link).
+ */
+function linksIn(text: string, line: SourceLine | undefined): LinkSpan[] {
+  const links = line?.links
+  if (!line || !links || links.length === 0 || text === '') return []
+  const full = line.text
+  const offset = full.endsWith(text) ? full.length - text.length : full.indexOf(text)
+  if (offset < 0) return []
+  const out: LinkSpan[] = []
+  for (const link of links) {
+    let start = Math.max(link.start, offset) - offset
+    let end = Math.min(link.end, offset + text.length) - offset
+    while (start < end && text.charAt(start) === ' ') start++
+    while (end > start && text.charAt(end - 1) === ' ') end--
+    if (end > start) out.push({ start, end, url: link.url })
+  }
+  return out
 }
 
 /**
  * Escape a block's text: also what would start a list, heading, quote or thematic break, and the
  * numbers the regelwerk parser reads as lid or onderdeel (`2013\. Dat jaar`, `a\. tekst`).
+ * With `line`, the links of that line that lie within `text` are kept.
  */
-function escapeBlock(text: string): string {
-  const t = escapeInline(text)
+function escapeBlock(text: string, line?: SourceLine): string {
+  const t = escapeLinked(text, linksIn(text, line))
   if (/^[-+>#~]/u.test(t)) return `\\${t}`
   const m = /^(\d{1,9}[a-z]{0,2}|[a-z]{1,2})([.)])(?=\s|$)/u.exec(t)
   if (m) return `${m[1]}\\${m[2]}${t.slice(m[0].length)}`
@@ -815,6 +914,84 @@ function toPieces(lines: SourceLine[]): Piece[] {
   return out
 }
 
+/** A cell of a flattened table: a number or an amount (`0`, `1.551,60`, `€ 2.000`, `8%`). */
+const FLAT_CELL = /^(?:€\s*)?-?\d[\d.,]*(?:\s*%)?$/
+/** A column head of a flattened table: a short label (`Periodiek`, `Schaal A`), no sentence. */
+const FLAT_HEAD = /^\p{L}[\p{L}\d .\-/()]{0,29}$/u
+/** Fewer numbers in a row than this are text, not a table. */
+const FLAT_MIN = 6
+
+/**
+ * A table whose cells lost their layout when copied (a salary scale pasted from a gemeenteblad:
+ * `Periodiek`, `Schaal A`, `0`, `1.551,60`, `1`, `1.579,81`, … one paragraph each). When short
+ * column heads stand right before the numbers and the numbers fill whole rows under them, the
+ * table is put back (heads as header row) with a warning to check it; otherwise the numbers stay
+ * paragraphs and a warning says where. Never silent: a text of numbers without a table is a text
+ * a reader cannot use.
+ */
+function restoreFlatTables(pieces: Piece[]): { pieces: Piece[]; warnings: ImportWarning[] } {
+  const out: Piece[] = []
+  const warnings: ImportWarning[] = []
+  const plain = (p: Piece | undefined) => p !== undefined && !p.cell && !p.bullet && p.marker === undefined && !p.forced
+  const isCell = (p: Piece | undefined) => plain(p) && FLAT_CELL.test((p as Piece).text.trim())
+  for (let i = 0; i < pieces.length; i++) {
+    if (!isCell(pieces[i])) {
+      out.push(pieces[i] as Piece)
+      continue
+    }
+    let end = i
+    while (end < pieces.length && isCell(pieces[end])) end++
+    const cells = pieces.slice(i, end)
+    if (cells.length < FLAT_MIN) {
+      out.push(...cells)
+      i = end - 1
+      continue
+    }
+    // The column heads: short labels right before the numbers (at most 8).
+    let heads = 0
+    while (heads < 8 && heads < out.length) {
+      const p = out[out.length - 1 - heads]
+      if (!plain(p) || !FLAT_HEAD.test((p as Piece).text.trim()) || isStructural((p as Piece).text)) break
+      heads++
+    }
+    const first = cells[0] as Piece
+    if (heads >= 2 && cells.length % heads === 0) {
+      const head = out.splice(out.length - heads, heads)
+      const rows = [head.map((p) => p.text.trim())]
+      for (let k = 0; k < cells.length; k += heads) rows.push(cells.slice(k, k + heads).map((p) => p.text.trim()))
+      const at = head[0] as Piece
+      out.push({
+        text: rows.flat().join(' '),
+        line: at.line,
+        indent: at.indent,
+        bullet: false,
+        marker: undefined,
+        forced: false,
+        cell: true,
+        table: rows,
+      })
+      warnings.push(
+        warning(
+          at.line,
+          `Hier stonden ${heads} kolomkoppen (${head.map((p) => `\`${clip(p.text.trim(), 20)}\``).join(', ')}) en ${cells.length} getallen elk in een eigen alinea: een tabel die bij het kopiëren is platgeslagen. Ze zijn als tabel van ${heads} kolommen en ${cells.length / heads} rijen teruggezet; vergelijk de tabel met de bron`,
+          'import-tabel-plat',
+        ),
+      )
+    } else {
+      out.push(...cells)
+      warnings.push(
+        warning(
+          first.line,
+          `Hier staan ${cells.length} getallen elk in een eigen alinea (vanaf \`${clip(first.text.trim(), 20)}\`): waarschijnlijk een tabel die bij het kopiëren is platgeslagen. Zet ze als tabel (zie docs/format.md, Tabellen) of controleer de tekst met de bron`,
+          'import-tabel-plat',
+        ),
+      )
+    }
+    i = end - 1
+  }
+  return { pieces: out, warnings }
+}
+
 /** "Hoofdstuk 4 Procedurele bepalingenArtikel 13", "Hoofdstuk 5 PlaatsingsprocedurePlaatsingsproces". */
 function splitPiece(piece: Piece): Piece[] {
   if (piece.bullet) return [piece]
@@ -861,6 +1038,10 @@ class Assembler {
   readonly blocks: string[] = []
   readonly warnings: ImportWarning[] = []
   private phase: Phase = 'aanhef'
+  /** The piece the current step started at. */
+  private stepAt = 0
+  /** Reads the signers of the ondertekening. */
+  private signers = new SignerReader()
   private tocReturn: Phase = 'aanhef'
   private readonly tocSeen = new Set<string>()
   private tocFirst = ''
@@ -878,6 +1059,7 @@ class Assembler {
   }
 
   private step(i: number): number {
+    this.stepAt = i
     const piece = this.pieces[i] as Piece
     if (this.phase === 'toc') return this.tocStep(i)
     if (!piece.cell && !piece.bullet && this.atTopLevel(piece)) {
@@ -909,6 +1091,7 @@ class Assembler {
     if (this.phase === 'ondertekening') return undefined
     if (this.phase === 'body' && ONDERTEKENING_START.test(text)) {
       this.phase = 'ondertekening'
+      this.signers = new SignerReader()
       this.divisions = []
       this.items = []
       this.lists.clear()
@@ -1051,7 +1234,9 @@ class Assembler {
   private heading(depth: number, text: string): void {
     this.items = []
     this.lists.clear()
-    this.blocks.push(`${'#'.repeat(Math.min(depth, 6))} ${escapeHeading(text)}`)
+    // The heading is made of the lines read in this step (an article heading, its title line).
+    const lines = this.pieces.slice(this.stepAt, this.stepAt + MAX_CHAIN + 2).map((p) => p.line)
+    this.blocks.push(`${'#'.repeat(Math.min(depth, 6))} ${escapeHeading(text, headingLinks(text, lines))}`)
   }
 
   // ---- table of contents ----
@@ -1083,6 +1268,10 @@ class Assembler {
 
   private content(i: number): number {
     const piece = this.pieces[i] as Piece
+    if (this.phase === 'ondertekening' && !piece.bullet) {
+      const next = this.signer(i)
+      if (next !== undefined) return next
+    }
     if (piece.table) {
       this.table(piece, piece.table)
       return i + 1
@@ -1098,6 +1287,42 @@ class Assembler {
     }
     this.paragraph(piece)
     return i + 1
+  }
+
+  /**
+   * A line of the ondertekening with more than one signer. Signers side by side in the source
+   * (a table, cells separated by tabs, or a row of offices over a row of names) are written one
+   * under the other, office above name, column by column; two signers on one line without
+   * columns are a warning with the fix (see src/model/signers.ts).
+   */
+  private signer(i: number): number | undefined {
+    const piece = this.pieces[i] as Piece
+    if (piece.table) {
+      const cells = signerTable(piece.table)
+      if (!cells) return undefined
+      for (const text of cells) this.paragraph({ ...piece, text })
+      return i + 1
+    }
+    if (piece.cell) return undefined
+    const after = this.pieces[i + 1]
+    const next = after && !after.bullet && !after.table && !after.cell ? after.text : undefined
+    const finding = this.signers.read(piece.text, next)
+    if (!finding) return undefined
+    if (finding.kind === 'glued') {
+      this.warnings.push(warning(piece.line, gluedMessage(piece.text, finding.parts), 'ondertekenaars-op-een-regel'))
+      return undefined
+    }
+    const lines =
+      finding.kind === 'columns'
+        ? finding.offices.flatMap((office, k) => [office, finding.names[k] as string])
+        : finding.names
+    for (const text of lines) this.paragraph({ ...piece, text })
+    const message =
+      finding.kind === 'columns'
+        ? `De ondertekenaars stonden naast elkaar: hun functies op deze regel, hun namen op de volgende. Ze staan nu elk apart, functie boven naam (${finding.offices.map((o, k) => `\`${o}\` \`${finding.names[k]}\``).join('; ')}); controleer of elke naam bij de goede functie staat`
+        : `Deze regel noemt ${finding.names.length} ondertekenaars naast elkaar, één per kolom van de kop erboven (${finding.names.map((n) => `\`${n}\``).join(', ')}); ze staan nu elk op een eigen regel`
+    this.warnings.push({ ...warning(piece.line, message, 'import-ondertekening-kolommen'), info: true })
+    return i + (finding.kind === 'columns' ? 2 : 1)
   }
 
   /** Close what a number written in the text ends: by indentation, then by kind. */
@@ -1125,6 +1350,7 @@ class Assembler {
       const text = this.pieces[next]
       if (text && this.isItemText(text, piece)) {
         start.text = text.text
+        start.from = text.line
         if (piece.bullet) contentIndent = Math.max(text.indent, piece.indent + 1)
         next++
       } else {
@@ -1153,7 +1379,7 @@ class Assembler {
     const column = this.top()?.column ?? 0
     const prefix = this.prefix(start, column)
     const lead = start.kind === 'dash' || prefix !== '- ' ? '' : `${start.num}${start.delimiter || '.'} `
-    const text = lead + (start.text === '' ? '' : escapeBlock(start.text))
+    const text = lead + (start.text === '' ? '' : escapeBlock(start.text, start.from ?? piece.line))
     this.blocks.push(`${' '.repeat(column)}${prefix}${text}`.trimEnd())
     this.items.push({
       kind: start.kind,
@@ -1187,7 +1413,7 @@ class Assembler {
     this.popItems((item) => item.contentIndent > piece.indent || (piece.cell && !item.bulleted))
     const column = this.top()?.column ?? 0
     this.endLists((c) => c >= column)
-    this.blocks.push(`${' '.repeat(column)}${escapeBlock(piece.text)}`)
+    this.blocks.push(`${' '.repeat(column)}${escapeBlock(piece.text, piece.line)}`)
   }
 
   /**
@@ -1206,16 +1432,7 @@ class Assembler {
     const out = [line(rows[0] as string[]), `${' '.repeat(column)}|${' --- |'.repeat(width)}`]
     for (const row of rows.slice(1)) out.push(line(row))
     this.blocks.push(out.join('\n'))
-    // Until tables are parsed as tables, `|` inside a cell cannot be escaped so that fmt keeps it.
-    if (rows.some((row) => row.some((cell) => cell.includes('|')))) {
-      this.warnings.push(
-        warning(
-          piece.line,
-          'Een cel van de tabel bevat `|`, dat in een Markdown-tabel een nieuwe kolom begint; controleer de kolommen van de tabel en vervang het teken in de cel (bijvoorbeeld door `/`)',
-          'import-tabel',
-        ),
-      )
-    }
+    // A `|` inside a cell is escaped (`1 \| 2`): the table parser keeps it in its cell.
     if (piece.spanAt) {
       this.warnings.push(
         warning(
@@ -1238,6 +1455,28 @@ class Assembler {
   private endLists(test: (column: number) => boolean): void {
     for (const column of [...this.lists.keys()]) if (test(column)) this.lists.delete(column)
   }
+}
+
+/**
+ * The cells of a table of signers in reading order, one signer after the other: row by row when
+ * each row reads office, name (`De burgemeester, | J. Jansen`), column by column when the offices
+ * stand in one row and their names in the row below. Undefined for any other table, which stays a
+ * table: a cell that is no office or name, or no order in which no office follows another office.
+ */
+function signerTable(rows: readonly string[][]): string[] | undefined {
+  if (!rows.every((row) => row.every(isSignerCell))) return undefined
+  const width = Math.max(...rows.map((r) => r.length))
+  const byRow = rows.map((row) => row.filter((c) => c.trim() !== ''))
+  const byColumn = Array.from({ length: width }, (_, c) =>
+    rows.map((row) => row[c] ?? '').filter((cell) => cell.trim() !== ''),
+  )
+  const office = (cell: string) => officesIn(cell.trim().endsWith(',') ? cell.trim() : `${cell.trim()},`).length === 1
+  // An office with another office right after it has lost its name: that is not the reading order.
+  const readable = (runs: string[][]) =>
+    runs.every((run) => run.every((cell, k) => !(office(cell) && k + 1 < run.length && office(run[k + 1] as string))))
+  if (readable(byRow)) return byRow.flat()
+  if (readable(byColumn)) return byColumn.flat()
+  return undefined
 }
 
 /** Whether a new item of kind `next`, written in the text, closes an open item of kind `open`. */

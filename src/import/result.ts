@@ -11,6 +11,8 @@ export interface ImportWarning {
   ruleId: RuleId
   /** The text cannot be imported at all (a `fout`, not a warning): the Markdown is empty. */
   fatal?: true
+  /** Information, not a problem: what the importer did (an `info` message). */
+  info?: true
 }
 
 /** The result of importing a foreign text. */

@@ -28,6 +28,11 @@ export interface Stap {
   soort: StapSoort
   /** The number as written (`10`, `5`, `b`, `1°`, `IIa`); absent for singletons (aanhef, toelichting). */
   num?: string
+  /**
+   * A division without a number is cited by its title (`de paragraaf „Last onder bestuursdwang”`):
+   * the words of its heading, plain text. Set only on such a division's step; `num` is then absent.
+   */
+  titel?: string
 }
 
 export type StapSoort =

@@ -48,6 +48,10 @@ const STEP_WORDS: Record<RegelingType, (step: CitationStep) => string | undefine
   subonderdeel: (step) => (unnumbered(step.num) ? dash(step) : `onder ${step.num}`),
   alinea: none,
   blok: none,
+  tabel: () => 'tabel',
+  // Rows and columns are counted as a reader sees them (the header row is the kopregel).
+  tabelrij: (step) => (step.num === '0' ? 'kopregel' : `rij ${step.num ?? ''}`.trim()),
+  tabelcel: (step) => `kolom ${step.num ?? ''}`.trim(),
   kop: none,
   ondertekening: () => 'ondertekening',
   toelichting: () => 'toelichting',

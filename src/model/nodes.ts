@@ -44,7 +44,7 @@ export interface Alinea extends Base {
   children: PhrasingContent[]
 }
 
-/** A block kept as Markdown that has no legal structure of its own (table, code, quote, html). */
+/** A block kept as Markdown that has no legal structure of its own (code, quote, html). */
 export interface Blok extends Base {
   type: 'blok'
   /** The one mdast node as parsed; written back as Markdown. */
@@ -57,7 +57,32 @@ export interface Kop extends Base {
   children: PhrasingContent[]
 }
 
-export type Tekst = Alinea | Blok | Kop
+/** Alignment of a table column, as the delimiter row writes it (`:--`, `--:`, `:-:`, `---`). */
+export type Uitlijning = 'left' | 'right' | 'center' | null
+
+/** A table cell: inline content (a GFM cell holds no blocks). */
+export interface TabelCel extends Base {
+  type: 'tabelcel'
+  children: PhrasingContent[]
+}
+
+/** A table row; a row may have fewer cells than the table has columns (GFM pads them). */
+export interface TabelRij extends Base {
+  type: 'tabelrij'
+  children: TabelCel[]
+}
+
+/**
+ * A table (a GFM pipe table: salary scales, inpassingstabellen). The first row is the header
+ * row (GFM tables always have one); `align` has one entry per column.
+ */
+export interface Tabel extends Base {
+  type: 'tabel'
+  align: Uitlijning[]
+  children: TabelRij[]
+}
+
+export type Tekst = Alinea | Blok | Kop | Tabel
 
 export interface Subonderdeel extends Base {
   type: 'subonderdeel'
@@ -166,3 +191,5 @@ export type RegelingNode =
   | ArtikelToelichting
   | Nummer
   | Koptekst
+  | TabelRij
+  | TabelCel

@@ -58,6 +58,8 @@ export interface TabelBlock {
   kind: 'tabel'
   /** Rows of cells of runs; the first row is the header row. */
   rows: Run[][][]
+  /** Alignment per column, as the regulation's table gives it (left when absent). */
+  align?: Array<'left' | 'right' | 'center' | null>
 }
 
 /** The signatories of a besluit, shown side by side (function above name). */

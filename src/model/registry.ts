@@ -33,6 +33,9 @@ export const REGELING_TYPES = [
   'subonderdeel',
   'alinea',
   'blok',
+  'tabel',
+  'tabelrij',
+  'tabelcel',
   'kop',
   'ondertekening',
   'toelichting',
@@ -58,7 +61,8 @@ export function dispatch<R, A extends unknown[]>(handlers: Handlers<R, A>, node:
 /**
  * What a type is, for the groups below:
  * `division` groups articles, `item` is a lid or (sub)onderdeel, `tekst` is running text,
- * `singleton` occurs once per regulation, `part` is the number or heading of its parent.
+ * `singleton` occurs once per regulation, `part` is the number or heading of its parent,
+ * `tabeldeel` is a row or cell of a table.
  */
 export type Role =
   | 'root'
@@ -70,6 +74,7 @@ export type Role =
   | 'bijlage'
   | 'artikeltoelichting'
   | 'part'
+  | 'tabeldeel'
 
 export const ROLE = {
   regeling: 'root',
@@ -85,6 +90,9 @@ export const ROLE = {
   subonderdeel: 'item',
   alinea: 'tekst',
   blok: 'tekst',
+  tabel: 'tekst',
+  tabelrij: 'tabeldeel',
+  tabelcel: 'tabeldeel',
   kop: 'tekst',
   ondertekening: 'singleton',
   toelichting: 'singleton',

@@ -5,6 +5,7 @@
  */
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { Point, Position } from 'unist'
+import { type TableWarning, tablesInParagraph } from './table.js'
 
 export type MarkerKind = 'lid' | 'onderdeel' | 'sub' | 'dash'
 
@@ -76,6 +77,14 @@ class LineIndex {
     while (o < this.source.length && /[ \t\u00a0]/.test(this.source[o] as string)) o++
     return o
   }
+  /** The text and start offset of 1-based `line`, without its line end. */
+  line(line: number): { text: string; offset: number; number: number } | undefined {
+    const start = this.starts[line - 1]
+    if (start === undefined) return undefined
+    const next = this.starts[line]
+    const end = next === undefined ? this.source.length : next - 1
+    return { text: this.source.slice(start, end), offset: start, number: line }
+  }
   point(offset: number): Point {
     let lo = 0
     let hi = this.starts.length - 1
@@ -89,9 +98,10 @@ class LineIndex {
 }
 
 /** Flatten an mdast root into blocks. `source` is the text the root was parsed from. */
-export function toBlocks(root: Root, source: string): Block[] {
+export function toBlocks(root: Root, source: string, tableWarnings?: TableWarning[]): Block[] {
   const collector = new BlockCollector(source)
   collector.add(root.children)
+  tableWarnings?.push(...collector.tableWarnings)
   return collector.blocks
 }
 
@@ -101,6 +111,8 @@ export function toBlocks(root: Root, source: string): Block[] {
  */
 export class BlockCollector {
   readonly blocks: Block[] = []
+  /** Problems with tables found in paragraphs (in list items), for placed warnings. */
+  readonly tableWarnings: TableWarning[] = []
   private readonly index: LineIndex
   constructor(source: string) {
     this.index = new LineIndex(source)
@@ -114,8 +126,8 @@ export class BlockCollector {
     for (let task = stack.pop(); task; task = stack.pop()) {
       const next =
         'item' in task
-          ? visitItem(task.item, task.list, task.level, out, index)
-          : visitBlock(task.node, task.level, out, index)
+          ? visitItem(task.item, task.list, task.level, out, index, this.tableWarnings)
+          : visitBlock(task.node, task.level, out, index, this.tableWarnings)
       for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Task)
     }
   }
@@ -124,7 +136,13 @@ export class BlockCollector {
 type Task = { node: RootContent; level: number } | { item: ListItem; list: List; level: number }
 
 /** Emit the block for `node`; return what must be visited next, in order. */
-function visitBlock(node: RootContent, level: number, out: Block[], index: LineIndex): Task[] {
+function visitBlock(
+  node: RootContent,
+  level: number,
+  out: Block[],
+  index: LineIndex,
+  warnings: TableWarning[],
+): Task[] {
   switch (node.type) {
     case 'heading':
       if (level > 0) break
@@ -137,9 +155,13 @@ function visitBlock(node: RootContent, level: number, out: Block[], index: LineI
         position: node.position,
       })
       return []
-    case 'paragraph':
+    case 'paragraph': {
+      // A pipe table in the paragraph (one in a list item; see parse/table.ts) is a block of its own.
+      const parts = tablesInParagraph(node, (n) => index.line(n), warnings)
+      if (parts) return parts.map((part) => ({ node: part, level }))
       for (const segment of splitParagraphInto(node, index)) out.push(segmentBlock(segment, level, index))
       return []
+    }
     case 'list':
       return node.children.map((item) => ({ item, list: node, level: level + 1 }))
     default:
@@ -149,8 +171,24 @@ function visitBlock(node: RootContent, level: number, out: Block[], index: LineI
   return []
 }
 
-function visitItem(item: ListItem, list: List, level: number, out: Block[], index: LineIndex): Task[] {
-  const [first, ...rest] = item.children
+function visitItem(
+  item: ListItem,
+  list: List,
+  level: number,
+  out: Block[],
+  index: LineIndex,
+  warnings: TableWarning[],
+): Task[] {
+  let [first, ...rest] = item.children
+  if (first?.type === 'paragraph') {
+    // A table in the item's first paragraph: the text before it is the item's own text.
+    const parts = tablesInParagraph(first, (n) => index.line(n), warnings)
+    if (parts) {
+      const [head, ...tail] = parts
+      first = head?.type === 'paragraph' ? head : undefined
+      rest = [...(head?.type === 'paragraph' ? tail : parts), ...rest] as ListItem['children']
+    }
+  }
   if (first?.type === 'list' && !list.ordered) {
     // `- 1. tekst`: a bullet that only wraps an ordered list.
     return [

@@ -4,12 +4,13 @@
  */
 import type { VFile } from 'vfile'
 import type { Regeling } from '../model/nodes.js'
-import { fout } from '../util/messages.js'
+import { fout, waarschuwing } from '../util/messages.js'
 import { BlockCollector } from './blocks.js'
 import { type FrontMatter, parseFrontMatter } from './frontmatter.js'
 import { assignIds } from './ids.js'
-import { markdownChunks } from './markdown.js'
+import { markdownChunksWithTables } from './markdown.js'
 import { recognize } from './recognize.js'
+import { type FoundTable, scanTables, type TableWarning } from './table.js'
 
 export interface ParseResult {
   tree: Regeling
@@ -217,8 +218,16 @@ function isMarkup(c: number): boolean {
   )
 }
 
-/** The first place where `body` goes over one of LIMITS, with the Dutch reason; linear time. */
-export function tooComplex(body: string): { line: number; reason: string } | undefined {
+/**
+ * The first place where `body` goes over one of LIMITS, with the Dutch reason; linear time. The
+ * rows of `tables` (from `scanTables`) are read one row at a time (parse/table.ts), so each row
+ * counts as a block of its own and a long table is no stretch.
+ */
+export function tooComplex(
+  body: string,
+  tables: readonly FoundTable[] = [],
+): { line: number; reason: string } | undefined {
+  let table = 0
   let total = 0
   let block = 0
   let blockLine = 1
@@ -231,7 +240,14 @@ export function tooComplex(body: string): { line: number; reason: string } | und
     let end = body.indexOf('\n', start)
     if (end === -1) end = body.length
     let blank = true
-    if (previousBlank) blockLine = line
+    while (table < tables.length && (tables[table] as FoundTable).endLine < line) table++
+    const inTable = table < tables.length && (tables[table] as FoundTable).startLine <= line
+    if (inTable) {
+      block = 0
+      depth = 0
+      blockLine = line
+      stretchLine = line
+    } else if (previousBlank) blockLine = line
     for (let i = start; i < end; i++) {
       const c = body.charCodeAt(i)
       if (c !== 32 && c !== 9) blank = false
@@ -240,6 +256,11 @@ export function tooComplex(body: string): { line: number; reason: string } | und
         i++
         if (i < end && body.charCodeAt(i) !== 32 && body.charCodeAt(i) !== 9) blank = false
         continue
+      }
+      if (c === 124 && inTable) {
+        // A table cell is parsed on its own (parse/table.ts): each cell is a block of its own.
+        block = 0
+        depth = 0
       }
       if (!isMarkup(c)) continue
       total++
@@ -280,6 +301,11 @@ export function tooComplex(body: string): { line: number; reason: string } | und
   return undefined
 }
 
+/** The warnings of `scanTables`, placed (`tabel-onjuist`). */
+export function reportTableWarnings(file: VFile, warnings: readonly TableWarning[]): void {
+  for (const w of warnings) waarschuwing(file, w.reason, { line: w.line, column: w.column }, 'tabel-onjuist')
+}
+
 /** The message for a text over one of LIMITS, placed at the line where it goes over. */
 export function reportTooComplex(file: VFile, found: { line: number; reason: string }): void {
   fout(
@@ -311,16 +337,27 @@ export function reportTooDeep(file: VFile, line: number): void {
 export function parseText(text: string, file: VFile, options: ParseOptions = {}): ParseResult {
   const frontMatter = parseFrontMatter(text, file)
   const deep = tooDeep(frontMatter.body)
-  const complex = deep ? undefined : tooComplex(frontMatter.body)
+  // Headings without a space are normalised first: `#a | b` is a heading, not a table row. A text
+  // over the limits is not normalised nor scanned for tables unless its tables could be why (a
+  // long table is no stretch): on 20 MB of one paragraph that saves a copy of the text.
+  let complex = deep ? undefined : tooComplex(frontMatter.body)
+  let body = ''
+  let tables: { tables: FoundTable[]; warnings: TableWarning[] } = { tables: [], warnings: [] }
+  if (!deep && (!complex || frontMatter.body.includes('|'))) {
+    body = normaliseHeadings(frontMatter.body)
+    tables = scanTables(body)
+    if (complex && tables.tables.length > 0) complex = tooComplex(frontMatter.body, tables.tables)
+  }
   if (deep || complex) {
     if (deep) reportTooDeep(file, deep.line)
     if (complex) reportTooComplex(file, complex)
     return { tree: { ...EMPTY, data: { meta: frontMatter.data } }, frontMatter, text }
   }
-  const body = normaliseHeadings(frontMatter.body)
+  reportTableWarnings(file, tables.warnings)
   // Chunk by chunk: the mdast of a chunk is dropped once it is turned into blocks.
   const blocks = new BlockCollector(body)
-  for (const nodes of markdownChunks(body, options.chunk)) blocks.add(nodes)
+  for (const nodes of markdownChunksWithTables(body, tables.tables, options.chunk)) blocks.add(nodes)
+  reportTableWarnings(file, blocks.tableWarnings)
   const tree = recognize(blocks.blocks, frontMatter.data)
   assignIds(tree)
   return { tree, frontMatter, text }

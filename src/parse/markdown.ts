@@ -25,6 +25,38 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
+import type { FoundTable } from './table.js'
+
+/**
+ * The top-level nodes of `text` in document order, as `markdownChunks` gives them, with the GFM
+ * pipe tables `tables` (from `scanTables(text)`) as mdast `table` nodes and only the text
+ * between them read by micromark.
+ */
+export function* markdownChunksWithTables(
+  text: string,
+  tables: readonly FoundTable[],
+  chunk = CHUNK,
+): Generator<RootContent[]> {
+  if (tables.length === 0) {
+    yield* markdownChunks(text, chunk)
+    return
+  }
+  let start = 0
+  let line = 1
+  const between = function* (end: number): Generator<RootContent[]> {
+    if (end <= start) return
+    for (const nodes of markdownChunks(text.slice(start, end), chunk))
+      yield nodes.map((node) => shift(node, line - 1, start))
+  }
+  for (const table of tables) {
+    yield* between(table.start)
+    yield [table.node]
+    // Past the last row and its line end.
+    start = Math.min(text.length, table.end + 1)
+    line = table.endLine + 1
+  }
+  yield* between(text.length)
+}
 
 /** Target chunk size in characters. Small enough to keep micromark's event arrays short. */
 export const CHUNK = 8192
@@ -144,7 +176,7 @@ function endPoint(text: string): { line: number; column: number; offset: number 
 }
 
 /** Move the positions of `node` and everything under it by whole lines (columns stay). */
-function shift<T extends Nodes>(node: T, lines: number, offset: number): T {
+export function shift<T extends Nodes>(node: T, lines: number, offset: number): T {
   if (lines === 0 && offset === 0) return node
   const stack: Nodes[] = [node]
   for (let n = stack.pop(); n; n = stack.pop()) {

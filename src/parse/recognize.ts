@@ -27,6 +27,7 @@ import type {
 } from '../model/nodes.js'
 import type { Block } from './blocks.js'
 import { trimPhrasing } from './blocks.js'
+import { tabelFromMdast } from './table.js'
 
 /** An article or division number as written: `1`, `14a`, `1:2c`, `10d:5`, `2.3`, `IVA`, `VII B`. */
 const SUFFIX = String.raw`(?:quinquies|quater|sexies|septies|octies|novies|decies|bis|ter|[a-z]{1,3})?`
@@ -524,7 +525,10 @@ function firstAlinea(block: Block): Alinea[] {
 
 /** The block as plain text content: the marker, if any, stays part of the text. */
 function textOf(block: Block): Tekst {
-  if (block.kind === 'other' && block.node) return { type: 'blok', children: [block.node], position: block.position }
+  if (block.kind === 'other' && block.node) {
+    if (block.node.type === 'table') return tabelFromMdast(block.node)
+    return { type: 'blok', children: [block.node], position: block.position }
+  }
   const children = block.kind === 'item' && block.markerKind === 'lid' ? withNumber(block) : trimPhrasing(block.raw)
   return { type: 'alinea', children, position: block.position } satisfies Alinea
 }

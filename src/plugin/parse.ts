@@ -21,8 +21,17 @@ import type { Regeling } from '../model/nodes.js'
 import { toBlocks } from '../parse/blocks.js'
 import { type FrontMatter, parseFrontMatter } from '../parse/frontmatter.js'
 import { assignIds } from '../parse/ids.js'
-import { decodeText, normaliseHeadings, reportTooComplex, reportTooDeep, tooComplex, tooDeep } from '../parse/index.js'
+import {
+  decodeText,
+  normaliseHeadings,
+  reportTableWarnings,
+  reportTooComplex,
+  reportTooDeep,
+  tooComplex,
+  tooDeep,
+} from '../parse/index.js'
 import { recognize } from '../parse/recognize.js'
+import { scanTables, type TableWarning } from '../parse/table.js'
 import { checkRegeling } from '../validate/index.js'
 
 export interface RegelwerkOptions {
@@ -93,7 +102,7 @@ export const regelwerk: Plugin<[RegelwerkOptions?], Root, Regeling> = function (
         'regelwerk: parse the file with the same processor (`unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(regelwerk)`), so that regelwerk can read it before remark-parse does',
       )
     }
-    const result = toRegeling(tree, prepared)
+    const result = toRegeling(tree, prepared, file)
     if (options.check !== false) {
       checkRegeling(
         {
@@ -128,10 +137,13 @@ function prepare(file: VFile): string {
   }
   const frontMatter = parseFrontMatter(text, file)
   const { bodyStart, endLine, fenced } = frontMatterExtent(text, frontMatter)
-  const complex = tooComplex(frontMatter.body)
+  // As `parseText`: tables are found in the body with its headings normalised.
+  const tables = scanTables(normaliseHeadings(frontMatter.body))
+  const complex = tooComplex(frontMatter.body, tables.tables)
   const deep = tooDeep(frontMatter.body) ?? (complex ? { line: complex.line, depth: 0 } : undefined)
   if (complex) reportTooComplex(file, complex)
   else if (deep) reportTooDeep(file, deep.line)
+  else reportTableWarnings(file, tables.warnings)
   const head = fenced ? text.slice(0, bodyStart) : blank(text.slice(0, bodyStart))
   const source = deep ? '' : head + normaliseHeadings(text.slice(bodyStart))
   file.data.regelwerk = { text, frontMatter, source, bodyStart, frontMatterEndLine: endLine, tooDeep: !!deep }
@@ -170,7 +182,7 @@ function blankFrontMatter(prepared: RegelwerkFileData): string {
 }
 
 /** The regeling tree of a prepared file's mdast: the front-matter nodes are left out. */
-function toRegeling(tree: Root, prepared: RegelwerkFileData): Regeling {
+function toRegeling(tree: Root, prepared: RegelwerkFileData, file?: VFile): Regeling {
   const meta = prepared.frontMatter.data
   if (prepared.text === undefined) return { type: 'regeling', data: { meta: {} }, children: [] }
   if (prepared.tooDeep) return { type: 'regeling', data: { meta }, children: [] }
@@ -185,7 +197,18 @@ function toRegeling(tree: Root, prepared: RegelwerkFileData): Regeling {
     }
     return false
   })
-  const regeling = recognize(toBlocks({ type: 'root', children: body }, prepared.source), meta)
+  // remark-parse reads no tables: they come as paragraphs, which the block parser splits (as it
+  // does for a table in a list item). `scanTables` in `prepare` reported on them already.
+  const warnings: TableWarning[] = []
+  const blocks = toBlocks({ type: 'root', children: body }, prepared.source, warnings)
+  if (file) {
+    const said = new Set(file.messages.map((m) => `${m.line}:${m.column}:${m.reason}`))
+    reportTableWarnings(
+      file,
+      warnings.filter((w) => !said.has(`${w.line}:${w.column}:${w.reason}`)),
+    )
+  }
+  const regeling = recognize(blocks, meta)
   assignIds(regeling)
   return regeling
 }

@@ -94,6 +94,7 @@ const STAND_IN: ReadonlySet<string> = new Set([
   'subonderdeel',
   'alinea',
   'blok',
+  'tabel',
   'aanhef',
   'ondertekening',
 ])

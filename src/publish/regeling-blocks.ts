@@ -20,13 +20,15 @@ import type {
   Onderdeel,
   RegelingNode,
   Subonderdeel,
+  Tabel,
+  TabelCel,
+  TabelRij,
   Tekst,
   Toelichting,
 } from '../model/nodes.js'
-import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run } from '../model/publication.js'
+import type { AlineaBlock, KopBlock, KopRol, PubBlock, Run, TabelBlock } from '../model/publication.js'
 import { dispatch, type Handlers } from '../model/registry.js'
 import { joinLines } from '../util/text.js'
-import { pipeTable } from './pipe-table.js'
 
 type Level = KopBlock['level']
 
@@ -109,14 +111,23 @@ export function tekstBlocks(children: readonly Tekst[], depth: AlineaBlock['dept
 
 function tekstBlock(t: Tekst, depth: AlineaBlock['depth'], headingLevel: number): PubBlock {
   switch (t.type) {
-    case 'alinea': {
-      const rows = pipeTable(t.children)
-      return rows ? { kind: 'tabel', rows } : { kind: 'alinea', depth, runs: inlineRuns(t.children) }
-    }
+    case 'alinea':
+      return { kind: 'alinea', depth, runs: inlineRuns(t.children) }
+    case 'tabel':
+      return tabelBlock(t)
     case 'kop':
       return kop('tussenkop', headingLevel, inlineRuns(t.children), undefined)
     case 'blok':
       return blokBlock(t.children[0], depth)
+  }
+}
+
+/** A table: rows of cells of runs, the header row first, with the columns' alignment. */
+export function tabelBlock(t: Tabel): TabelBlock {
+  return {
+    kind: 'tabel',
+    rows: t.children.map((row) => row.children.map((cell) => inlineRuns(cell.children))),
+    align: [...t.align],
   }
 }
 
@@ -141,6 +152,11 @@ export function nodeBlocks(node: RegelingNode, n: number): PubBlock[] {
   return dispatch(BLOCKS, node, n)
 }
 
+/** A row or cell is part of its table's block. */
+function tablePart(node: TabelRij | TabelCel): PubBlock[] {
+  throw new Error(`publish: a \`${node.type}\` node is part of its table's block`)
+}
+
 /** A number or heading is part of its provision's heading block. */
 function part(node: Nummer | Koptekst): PubBlock[] {
   throw new Error(`publish: a \`${node.type}\` node is part of its provision's heading, not a block`)
@@ -161,6 +177,9 @@ const BLOCKS: Handlers<PubBlock[], [n: number]> = {
   subonderdeel: (node, n) => itemBlocks(node, 1, n),
   alinea: (node, n) => [tekstBlock(node, 0, n)],
   blok: (node, n) => [tekstBlock(node, 0, n)],
+  tabel: (node, n) => [tekstBlock(node, 0, n)],
+  tabelrij: tablePart,
+  tabelcel: tablePart,
   kop: (node, n) => [tekstBlock(node, 0, n)],
   ondertekening: (node, n) => tekstBlocks(node.children, 0, n),
   toelichting: (node) => toelichtingBlocks(node),

@@ -6,7 +6,7 @@
  * amendments stage gives with it (`Opdracht.nieuw`).
  * The unsigned redactionele bijwerking is not part of the besluit and is left out.
  */
-import { Document, type FileChild, Packer, Paragraph, TextRun } from 'docx'
+import { Document, type FileChild, Packer, Paragraph, type Table, TextRun } from 'docx'
 import type { Opdracht, Wijzigingsbesluit } from '../model/amendment.js'
 import { joinLines } from '../util/text.js'
 import { coreXml, fixZipTimestamps, regelingParagraphs } from './docx-renvooi.js'
@@ -20,7 +20,7 @@ function para(style: StyleId, text: string): Paragraph {
  * The new text of an instruction as paragraphs in the regulation's styles. An instruction that
  * carries only its Markdown (a model not made by `generateAmendment`) is written as plain paragraphs.
  */
-function inhoud(opdracht: Opdracht & { inhoud: string }): Paragraph[] {
+function inhoud(opdracht: Opdracht & { inhoud: string }): Array<Paragraph | Table> {
   if (opdracht.nieuw) {
     const paragraphs = regelingParagraphs(opdracht.nieuw.weergave)
     if (paragraphs.length > 0) return paragraphs

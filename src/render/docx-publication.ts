@@ -67,7 +67,7 @@ export interface PubParagraph {
 /** A paragraph, a table or the signatories side by side, in document order. */
 export type PubDocxItem =
   | { kind: 'paragraaf'; paragraph: PubParagraph }
-  | { kind: 'tabel'; rows: Run[][][] }
+  | { kind: 'tabel'; rows: Run[][][]; align?: Array<'left' | 'right' | 'center' | null> | undefined }
   | { kind: 'ondertekenaars'; ondertekenaars: Array<{ functie: string; naam: string }>; style: PubStyleId }
 
 type Part = 'aanhef' | 'dictum' | 'ondertekening' | 'toelichting' | 'bijlagen'
@@ -112,7 +112,7 @@ function textStyle(variant: PublicatieVariant, part: Part): PubStyleId {
 }
 
 function blockItem(b: PubBlock, variant: PublicatieVariant, part: Part): PubDocxItem {
-  if (b.kind === 'tabel') return { kind: 'tabel', rows: b.rows }
+  if (b.kind === 'tabel') return { kind: 'tabel', rows: b.rows, align: b.align }
   if (b.kind === 'ondertekenaars')
     return { kind: 'ondertekenaars', ondertekenaars: b.ondertekenaars, style: textStyle(variant, 'ondertekening') }
   if (b.kind === 'kop') return para(headingStyle(variant, b), b.runs)
@@ -157,7 +157,7 @@ function docxRuns(runs: readonly Run[]): ParagraphChild[] {
   return runs.map((r) => (r.href ? new ExternalHyperlink({ link: r.href, children: [textRun(r)] }) : textRun(r)))
 }
 
-function table(rows: Run[][][]): Table {
+function table(rows: Run[][][], align: ReadonlyArray<'left' | 'right' | 'center' | null> = []): Table {
   const columns = Math.max(1, ...rows.map((r) => r.length))
   const width = Math.floor(TEXT_WIDTH / columns)
   return new Table({
@@ -177,6 +177,11 @@ function table(rows: Run[][][]): Table {
                 children: [
                   new Paragraph({
                     style: i === 0 ? STYLE.tabelkop : STYLE.tabeltekst,
+                    ...(align[j] === 'right'
+                      ? { alignment: AlignmentType.RIGHT }
+                      : align[j] === 'center'
+                        ? { alignment: AlignmentType.CENTER }
+                        : {}),
                     children: docxRuns(cells[j] ?? []),
                   }),
                 ],
@@ -316,7 +321,7 @@ export async function renderPublicationDocx(
     .filter(Boolean)
     .join(', ')
   const children: FileChild[] = publicationParagraphs(p, variant).map((item) => {
-    if (item.kind === 'tabel') return table(item.rows)
+    if (item.kind === 'tabel') return table(item.rows, item.align)
     if (item.kind === 'ondertekenaars') return signersTable(item.ondertekenaars, item.style)
     const { style, runs, keepNext } = item.paragraph
     return new Paragraph({ style, children: docxRuns(runs), ...(keepNext ? { keepNext: true, keepLines: true } : {}) })

@@ -15,6 +15,7 @@
  */
 
 import {
+  AlignmentType,
   Bookmark,
   BookmarkEnd,
   BookmarkStart,
@@ -45,6 +46,7 @@ import { changedProvisions, countProvisions, describeCounts, type ProvisionChang
 import type { DiffNode, DiffResult, WordOp } from '../model/changes.js'
 import { stepWords } from '../model/citation.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
+import type { Tabel } from '../model/nodes.js'
 import { isItem, isTekst, type RegelingType } from '../model/registry.js'
 import { formatDutchDate, isIsoDate } from '../util/dates.js'
 import {
@@ -104,6 +106,25 @@ export interface RenvooiParagraph {
   bookmark?: string
   /** Starts a new page (the regulation text after the opening block). */
   pageBreakBefore?: boolean
+  /** The paragraph is the content of a table cell (one paragraph per cell). */
+  cel?: TabelCel
+}
+
+/**
+ * Where a cell's paragraph stands: consecutive paragraphs of the same `tabel` form one Word table,
+ * row by row. A row inserted or deleted whole is a revision of the row itself (`w:trPr/w:ins`,
+ * `w:del`), so that accepting or rejecting it removes the row rather than leaving it empty; a
+ * changed cell has its words revised inside it.
+ */
+export interface TabelCel {
+  /** Number of the table in the document model (tables next to each other stay apart). */
+  tabel: number
+  rij: number
+  kolom: number
+  /** The revision of the whole row. */
+  rijMark: RunOp
+  /** Alignment of the cell's column. */
+  uitlijning?: 'left' | 'right' | 'center' | null
 }
 
 /** One row of the was-wordt table. */
@@ -225,6 +246,7 @@ function itemLabel(type: string, num: string): string {
 
 class Builder {
   readonly out: RenvooiParagraph[] = []
+  private tabellen = 0
 
   /** Bookmarks to set on the first paragraph of these nodes. */
   constructor(private readonly anchors: ReadonlyMap<DiffNode, string> = new Map()) {}
@@ -243,6 +265,24 @@ class Builder {
 
   children(node: DiffNode, whole: Whole, textStyle: StyleId): void {
     for (const c of node.children) this.node(c, whole, textStyle)
+  }
+
+  /** A table: one paragraph per cell, the header row in the table's heading style. */
+  tabel(node: DiffNode, whole: Whole): void {
+    const tabel = ++this.tabellen
+    const align = (node.nieuw ?? node.oud)?.type === 'tabel' ? ((node.nieuw ?? node.oud) as Tabel).align : []
+    node.children.forEach((row, rij) => {
+      const rowWhole = wholeOf(row, whole)
+      row.children.forEach((cell, kolom) => {
+        const cellWhole = wholeOf(cell, rowWhole)
+        this.out.push({
+          style: rij === 0 ? STYLE.tabelkop : STYLE.tabeltekst,
+          runs: opRuns(cell.text, cellWhole),
+          mark: 'gelijk',
+          cel: { tabel, rij, kolom, rijMark: rowWhole ?? 'gelijk', uitlijning: align[kolom] ?? null },
+        })
+      })
+    })
   }
 
   /**
@@ -321,6 +361,9 @@ const RENDER: Record<RegelingType, Render> = {
   subonderdeel: item(STYLE.subonderdeel, STYLE.subonderdeelVervolg),
   alinea: running,
   blok: running,
+  tabel: (b, node, whole) => b.tabel(node, whole),
+  tabelrij: part,
+  tabelcel: part,
   kop: (b, node, whole) => b.para(STYLE.tussenkop, opRuns(node.text ?? node.heading, whole), whole ?? 'gelijk'),
   toelichting: (b, node, whole) => {
     b.para(STYLE.heading1, headingRuns(node, whole, 'Toelichting'), whole ?? 'gelijk')
@@ -391,6 +434,19 @@ export function projectParagraphs(
   const out: RenvooiParagraph[] = []
   let carry: RenvooiRun[] = []
   for (const p of paras) {
+    if (p.cel) {
+      // A row of the other side is gone; a paragraph mark that went before a table ends there.
+      if (carry.length > 0) out.push({ style: STYLE.normal, runs: mergeRuns(carry), mark: 'gelijk' })
+      carry = []
+      if (p.cel.rijMark === gone) continue
+      out.push({
+        ...p,
+        runs: mergeRuns(sideRuns(p.runs, gone, marked)),
+        mark: 'gelijk',
+        cel: { ...p.cel, rijMark: 'gelijk' },
+      })
+      continue
+    }
     const runs = [...carry, ...sideRuns(p.runs, gone, marked)]
     if (p.mark === gone) {
       carry = runs
@@ -547,13 +603,94 @@ function docxRuns(run: RenvooiRun, revisions: Revisions | undefined): ParagraphC
   })
 }
 
-function docxParagraph(p: RenvooiParagraph, revisions: Revisions | undefined): Paragraph {
+/**
+ * The Word blocks of the document model: paragraphs, and a Word table for each run of cell
+ * paragraphs of one table (columns of equal width over the text width; the header row repeats
+ * on every page).
+ */
+export function docxBlocks(
+  paras: readonly RenvooiParagraph[],
+  revisions: Revisions | undefined,
+  width = TEXT_WIDTH,
+): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = []
+  for (let i = 0; i < paras.length; ) {
+    const p = paras[i] as RenvooiParagraph
+    if (!p.cel) {
+      out.push(docxParagraph(p, revisions))
+      i++
+      continue
+    }
+    let j = i
+    while (j < paras.length && paras[j]?.cel?.tabel === p.cel.tabel) j++
+    out.push(docxTable(paras.slice(i, j), revisions, width))
+    i = j
+  }
+  return out
+}
+
+function docxTable(cells: readonly RenvooiParagraph[], revisions: Revisions | undefined, width: number): Table {
+  const rows: RenvooiParagraph[][] = []
+  let last: number | undefined
+  for (const c of cells) {
+    const rij = (c.cel as TabelCel).rij
+    if (rij !== last) rows.push([])
+    last = rij
+    ;(rows[rows.length - 1] as RenvooiParagraph[]).push(c)
+  }
+  const columns = Math.max(1, ...rows.map((r) => r.length))
+  const cellWidth = Math.floor(width / columns)
+  return new Table({
+    width: { size: cellWidth * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => cellWidth),
+    layout: TableLayoutType.FIXED,
+    rows: rows.map((row, i) => {
+      const mark = row[0]?.cel?.rijMark ?? 'gelijk'
+      const revision =
+        revisions && mark === 'ins'
+          ? { insertion: revisions.take() }
+          : revisions && mark === 'del'
+            ? { deletion: revisions.take() }
+            : {}
+      return new TableRow({
+        tableHeader: i === 0,
+        cantSplit: true,
+        ...revision,
+        children: Array.from({ length: columns }, (_, k) => {
+          const p = row[k]
+          const alignment = ALIGN[p?.cel?.uitlijning ?? 'left']
+          return new TableCell({
+            width: { size: cellWidth, type: WidthType.DXA },
+            children: [
+              p
+                ? docxParagraph({ ...p, cel: undefined }, revisions, alignment)
+                : new Paragraph({ style: STYLE.tabeltekst, children: [] }),
+            ],
+          })
+        }),
+      })
+    }),
+  })
+}
+
+const ALIGN = {
+  left: undefined,
+  right: AlignmentType.RIGHT,
+  center: AlignmentType.CENTER,
+} as const
+
+function docxParagraph(
+  p: RenvooiParagraph,
+  revisions: Revisions | undefined,
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Paragraph {
   let run: { insertion: IChangedAttributesProperties } | { deletion: IChangedAttributesProperties } | undefined
   if (revisions && p.mark === 'ins') run = { insertion: revisions.take() }
   else if (revisions && p.mark === 'del') run = { deletion: revisions.take() }
   const children = p.runs.flatMap((r) => docxRuns(r, revisions))
   return new Paragraph({
     style: p.style,
+    ...(alignment ? { alignment } : {}),
     ...(run ? { run } : {}),
     ...(p.pageBreakBefore ? { pageBreakBefore: true } : {}),
     children: p.bookmark ? [bookmark(p.bookmark, children)] : children,
@@ -612,14 +749,19 @@ const CEL_NIVEAU: readonly ParagraphStyle[] = [
  * Inside a half-width cell the indent is compact: the outermost item of the row stands at the
  * first level, whatever its depth in the regulation, and each level indents half as far.
  */
-function cellParagraphs(paras: readonly RenvooiParagraph[]): Paragraph[] {
+function cellParagraphs(paras: readonly RenvooiParagraph[], width: number): Array<Paragraph | Table> {
   const levels = paras.map((p) => levelOf(p.style)).filter((l) => l > 0)
   const shift = levels.length > 0 ? Math.min(...levels) - 1 : 0
-  return paras.map((p) => {
+  const styled = paras.map((p) => {
+    if (p.cel) return p
     const level = levelOf(p.style)
     const style = level > 0 ? (CEL_NIVEAU[level - shift] ?? RENVOOI_STYLE.celNiveau3) : cellStyle(p.style)
-    return docxParagraph({ ...p, style }, undefined)
+    return { ...p, style }
   })
+  // A table in the text stands as a table inside the cell; Word wants a paragraph after it.
+  const blocks = docxBlocks(styled, undefined, width - 200)
+  if (blocks[blocks.length - 1] instanceof Table) blocks.push(new Paragraph({ style: STYLE.tabeltekst, children: [] }))
+  return blocks
 }
 
 function wasWordtTable(rows: readonly WasWordtRow[], toelichting: ReadonlyMap<WasWordtRow, string>): Table {
@@ -628,7 +770,7 @@ function wasWordtTable(rows: readonly WasWordtRow[], toelichting: ReadonlyMap<Wa
   const noteWidth = withNotes ? Math.floor(TEXT_WIDTH / 5) : 0
   const half = Math.floor((TEXT_WIDTH - noteWidth) / 2)
   const total = 2 * half + noteWidth
-  const textCell = (paras: Paragraph[], width: number) =>
+  const textCell = (paras: Array<Paragraph | Table>, width: number) =>
     new TableCell({ width: { size: width, type: WidthType.DXA }, children: paras })
   const note = (text: string | undefined) =>
     textCell(
@@ -638,7 +780,7 @@ function wasWordtTable(rows: readonly WasWordtRow[], toelichting: ReadonlyMap<Wa
   const cell = (paras: readonly RenvooiParagraph[], empty: string) =>
     textCell(
       paras.length > 0
-        ? cellParagraphs(paras)
+        ? cellParagraphs(paras, half)
         : [new Paragraph({ style: STYLE.tabeltekst, children: [new TextRun({ text: empty, italics: true })] })],
       half,
     )
@@ -677,8 +819,8 @@ function wasWordtTable(rows: readonly WasWordtRow[], toelichting: ReadonlyMap<Wa
  * A regeling (or a fragment of one: an article, a lid) as plain Word paragraphs in the renvooi's
  * named styles, without revisions: headings, numbered leden and onderdelen as in the renvooi.
  */
-export function regelingParagraphs(tree: DiffResult['tree']): Paragraph[] {
-  return renvooiParagraphs(tree).map((p) => docxParagraph(p, undefined))
+export function regelingParagraphs(tree: DiffResult['tree']): Array<Paragraph | Table> {
+  return docxBlocks(renvooiParagraphs(tree), undefined)
 }
 
 /** Inside the table, headings and items keep their look but body text uses the table style. */
@@ -916,7 +1058,7 @@ export async function renderRenvooiDocx(result: DiffResult, options: RenvooiDocx
     const paras = renvooiParagraphs(result.tree, anchors)
     const first = paras[0]
     if (first) first.pageBreakBefore = true
-    children.push(...paras.map((p) => docxParagraph(p, revisions)))
+    children.push(...docxBlocks(paras, revisions))
   }
 
   const doc = new Document({

@@ -272,6 +272,31 @@ const part: Render = (n) => {
   throw new Error(`html-diff: a \`${n.type}\` node stands in the diff tree; it belongs to its provision`)
 }
 
+/** A row or cell is written by its table. */
+const tablePart: Render = (n) => {
+  throw new Error(`html-diff: a \`${n.type}\` node is written by its table`)
+}
+
+/**
+ * A table of the regulation as a table: the header row in `<thead>`, each cell with its own
+ * words marked; a row added or deleted whole is marked whole (and named for screen readers).
+ */
+function tabelHtml(n: DiffNode, view: View, forced: Forced): string {
+  const rows = readingOrder(n.children).map((row, i) => {
+    const rowStatus = forced ?? row.status
+    const rowForced: Forced = rowStatus === 'toegevoegd' || rowStatus === 'verwijderd' ? rowStatus : undefined
+    const tag = i === 0 ? 'th' : 'td'
+    const cells = readingOrder(row.children).map((cell) => {
+      const status = rowForced ?? cell.status
+      return `<${tag}>${opsHtml(viewOps(tekstOps(cell), view, status))}</${tag}>`
+    })
+    const cls = rowForced === 'toegevoegd' ? ' class="rij-ins"' : rowForced === 'verwijderd' ? ' class="rij-del"' : ''
+    return `<tr${cls}>${cells.join('')}</tr>`
+  })
+  const [head, ...body] = rows
+  return `<table class="tabel">${head ? `<thead>${head}</thead>` : ''}<tbody>${body.join('')}</tbody></table>`
+}
+
 /** How each node type is written: a new type must be given its HTML here. */
 const RENDER: Record<RegelingType, Render> = {
   regeling: block('div', false),
@@ -287,6 +312,9 @@ const RENDER: Record<RegelingType, Render> = {
   subonderdeel: item,
   alinea: tekst('<p>', '</p>'),
   blok: tekst('<div class="blok">', '</div>'),
+  tabel: (n, { view, forced }) => tabelHtml(n, view, forced),
+  tabelrij: tablePart,
+  tabelcel: tablePart,
   kop: tekst('<p class="kop">', '</p>'),
   ondertekening: block('div', false),
   toelichting: block('section', true),
@@ -450,6 +478,9 @@ table.gegevens th[scope="row"] { width: 12em; }
 .nr { flex: 0 0 2.4em; }
 .inhoud { flex: 1 1 auto; min-width: 0; }
 .inhoud > :first-child { margin-top: 0; }
+table.tabel { table-layout: auto; }
+tr.rij-ins td, tr.rij-ins th { border-left: 3px solid #0b5d1e; }
+tr.rij-del td, tr.rij-del th { border-left: 3px dashed #a3000b; }
 .blok { white-space: pre-wrap; font-family: "Liberation Mono", monospace; font-size: .85em; overflow-x: auto; }
 a { color: #0645ad; }
 a:focus-visible { outline: 2px solid #0645ad; outline-offset: 2px; }

@@ -52,8 +52,12 @@ function blocksHtml(blocks: readonly PubBlock[], offset: number): string {
         break
       case 'tabel': {
         const [head, ...rows] = b.rows
+        const align = (k: number) => {
+          const a = b.align?.[k]
+          return a ? ` style="text-align:${a}"` : ''
+        }
         const cells = (row: Run[][], tag: string) =>
-          row.map((c) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}>${runsHtml(c)}</${tag}>`).join('')
+          row.map((c, k) => `<${tag}${tag === 'th' ? ' scope="col"' : ''}${align(k)}>${runsHtml(c)}</${tag}>`).join('')
         out.push(
           `<table>${head ? `<thead><tr>${cells(head, 'th')}</tr></thead>` : ''}<tbody>${rows.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>`,
         )

@@ -219,6 +219,9 @@ const HEADING: Record<RegelingType, HeadingRule> = {
   subonderdeel: noHeading,
   alinea: noHeading,
   blok: noHeading,
+  tabel: noHeading,
+  tabelrij: noHeading,
+  tabelcel: noHeading,
   kop: noHeading,
   ondertekening: noHeading,
   toelichting: ({ heading, plain }) => (heading.length > 0 ? heading : plain('Toelichting')),
@@ -268,6 +271,12 @@ function bodyLines(node: DiffNode, view: View, forced: Forced, depth: number, mo
   }
   let elided = false
   for (const child of readingOrder(node.children)) {
+    if (child.type === 'tabel' && (mode === 'geheel' || tekstChanged(child))) {
+      if (numberPending) push([])
+      elided = false
+      lines.push(...tabelLines(child, view, forced, depth, mode))
+      continue
+    }
     if (isTekst(child)) {
       if (mode === 'eigen' && !tekstChanged(child)) {
         if (!elided) push([{ op: 'gelijk', text: '…' }])
@@ -288,6 +297,45 @@ function bodyLines(node: DiffNode, view: View, forced: Forced, depth: number, mo
 }
 
 const SPACE: readonly WordOp[] = [{ op: 'gelijk', text: ' ' }]
+
+/**
+ * A table as lines, one per row (`| cel | cel |`), each cell with its own word operations; a row
+ * added or deleted whole is marked whole. `eigen`: the header row and the changed rows, runs of
+ * unchanged rows as `…`.
+ */
+export function tabelLines(
+  node: DiffNode,
+  view: View,
+  forced: Forced,
+  depth: number,
+  mode: 'geheel' | 'eigen',
+): Line[] {
+  const lines: Line[] = []
+  let elided = false
+  const rows = readingOrder(node.children)
+  rows.forEach((row, i) => {
+    const status = forced ?? row.status
+    if (mode === 'eigen' && i > 0 && !tekstChanged(row) && !row.children.some(tekstChanged)) {
+      if (!elided) lines.push({ depth, ops: [{ op: 'gelijk', text: '…' }] })
+      elided = true
+      return
+    }
+    elided = false
+    const rowForced: Forced = status === 'toegevoegd' || status === 'verwijderd' ? status : undefined
+    // A row that one version does not have shows nothing in that version.
+    if (rowForced && viewOps([{ op: 'gelijk', text: '|' }], view, rowForced).length === 0) return
+    const bar = (text: string): WordOp[] => viewOps([{ op: 'gelijk', text }], view, rowForced ?? 'gelijk')
+    const ops: WordOp[] = [...bar('|')]
+    for (const cell of readingOrder(row.children)) {
+      const cellForced: Forced =
+        rowForced ?? (cell.status === 'toegevoegd' || cell.status === 'verwijderd' ? cell.status : undefined)
+      if (cellForced && !rowForced && viewOps([{ op: 'gelijk', text: '|' }], view, cellForced).length === 0) continue
+      ops.push(...bar(' '), ...viewOps(tekstOps(cell), view, cellForced ?? cell.status), ...bar(' |'))
+    }
+    lines.push({ depth, ops })
+  })
+  return lines
+}
 
 /** The whole text of a provision and everything in it, as lines. */
 export function subtreeLines(node: DiffNode, view: View, forced?: Forced, depth = 0): Line[] {

@@ -7,7 +7,7 @@ import type { PhrasingContent } from 'mdast'
 import { toString as mdToString } from 'mdast-util-to-string'
 import { headingOf, numOf } from '../model/access.js'
 import { DIVISION_KEYWORD } from '../model/glossary.js'
-import type { Regeling, RegelingNode } from '../model/nodes.js'
+import type { Regeling, RegelingNode, Tabel } from '../model/nodes.js'
 import { esc } from './html.js'
 
 type AnyNode = RegelingNode | { type: string; children?: unknown[]; value?: string; data?: { id?: string } }
@@ -86,6 +86,22 @@ function render(node: AnyNode, depth: number, out: string[]): void {
     case 'blok':
       out.push(`<div class="blok">${esc(mdToString(node as never))}</div>`)
       return
+    case 'tabel': {
+      // A table as a table: the header row in <thead>, cells with their column's alignment.
+      const tabel = node as Tabel
+      const rows = tabel.children.map((row, i) => {
+        const tag = i === 0 ? 'th' : 'td'
+        const cells = row.children.map((cell, k) => {
+          const align = tabel.align[k]
+          const style = align ? ` style="text-align:${align}"` : ''
+          return `<${tag}${i === 0 ? ' scope="col"' : ''}${style}>${phrasing(cell.children)}</${tag}>`
+        })
+        return `<tr>${cells.join('')}</tr>`
+      })
+      const [head, ...body] = rows
+      out.push(`<table class="tabel"><thead>${head ?? ''}</thead><tbody>${body.join('')}</tbody></table>`)
+      return
+    }
     case 'aanhef':
     case 'ondertekening':
     case 'toelichting':

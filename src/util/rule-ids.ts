@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'bestand-te-groot',
   'te-complex',
   'te-diep-genest',
+  'tabel-onjuist',
   // Front-matter (parse, validate)
   'frontmatter-datum',
   'frontmatter-geen-map',
@@ -52,7 +53,9 @@ export const RULE_IDS = [
   'kop-niet-geplaatst',
   'nummering-leden',
   'nummering-onderdelen',
+  'ondertekenaars-op-een-regel',
   'verwijzing-onbekend-artikel',
+  'verwijzing-ander-werk',
   'woorden-aan-elkaar',
   // Works and versions (versions)
   'versie-aansluiting',
@@ -74,7 +77,9 @@ export const RULE_IDS = [
   'import-leeg-onderdeel',
   'import-ledenbrief',
   'import-niet-geplaatst',
+  'import-ondertekening-kolommen',
   'import-tabel',
+  'import-tabel-plat',
   // Amendments (amend, apply)
   'wijziging-afgebroken',
   'wijziging-andere-regeling',

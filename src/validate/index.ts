@@ -15,6 +15,8 @@ import { inwerkingtredingTekst } from './rules/inwerkingtreding-tekst.js'
 import { kopNietGeplaatst } from './rules/kop-niet-geplaatst.js'
 import { nummeringLeden } from './rules/nummering-leden.js'
 import { nummeringOnderdelen } from './rules/nummering-onderdelen.js'
+import { ondertekenaarsOpEenRegel } from './rules/ondertekenaars-op-een-regel.js'
+import { verwijzingAnderWerk } from './rules/verwijzing-ander-werk.js'
 import {
   type ExternalReference,
   externalReferences,
@@ -24,7 +26,7 @@ import { woordenAanElkaar } from './rules/woorden-aan-elkaar.js'
 import type { DocumentKind, Rule, RuleContext } from './types.js'
 
 export type { ExternalReference } from './rules/verwijzing-onbekend-artikel.js'
-export type { DocumentKind, Rule, RuleContext } from './types.js'
+export type { ArticleLookup, DocumentKind, Rule, RuleContext, WorkMatch, WorkReferences } from './types.js'
 
 /** All check rules, in the order they run. */
 export const RULES: readonly Rule[] = [
@@ -38,8 +40,10 @@ export const RULES: readonly Rule[] = [
   nummeringOnderdelen,
   kopNietGeplaatst,
   verwijzingOnbekendArtikel,
+  verwijzingAnderWerk,
   inwerkingtredingTekst,
   woordenAanElkaar,
+  ondertekenaarsOpEenRegel,
 ]
 
 /** A ledenbrief or wijzigingsbesluit amends another regulation; everything else is a regeling. */
@@ -52,7 +56,7 @@ export function documentKind(frontMatter: Record<string, unknown>): DocumentKind
 export function checkRegeling(
   result: ParseResult,
   file: VFile,
-  options: Partial<Pick<RuleContext, 'inherited' | 'firstVersion'>> = {},
+  options: Partial<Pick<RuleContext, 'inherited' | 'firstVersion' | 'works'>> = {},
 ): void {
   // A file that could not be decoded has been reported by the parser; there is nothing to check.
   if (result.text === undefined) return
@@ -63,6 +67,7 @@ export function checkRegeling(
     kind: documentKind(result.frontMatter.data),
     inherited: options.inherited,
     firstVersion: options.firstVersion,
+    works: options.works,
   }
   for (const rule of RULES) rule.run(ctx)
 }
@@ -71,12 +76,18 @@ export function checkRegeling(
  * The references of a parsed regulation to articles of other regulations (`artikel 64f van de
  * Gemeentewet`): they are not checked, and `check --json` lists them as `externeVerwijzingen`.
  */
-export function listExternalReferences(result: ParseResult, file: VFile): ExternalReference[] {
+export function listExternalReferences(
+  result: ParseResult,
+  file: VFile,
+  options: Partial<Pick<RuleContext, 'inherited' | 'works'>> = {},
+): ExternalReference[] {
   if (result.text === undefined) return []
   return externalReferences({
     file,
     tree: result.tree,
     frontMatter: result.frontMatter,
     kind: documentKind(result.frontMatter.data),
+    inherited: options.inherited,
+    works: options.works,
   })
 }

@@ -39,6 +39,11 @@ export interface Reference {
 export interface ReferenceOptions {
   /** Names of the regulation itself (citeertitel, opschrift): `van het Sociaal Statuut` is internal. */
   ownNames?: readonly string[]
+  /**
+   * The regulation is known not to be a wet (its `soort` is `regeling`, `besluit`, …): `van deze wet`
+   * then means the wet it rests on, not itself, and is read as `van de wet`.
+   */
+  notAWet?: boolean
 }
 
 const KEYWORD = String.raw`(?<![\p{L}\d])(?:[Aa]rtikel(?:en)?|ARTIKEL(?:EN)?|[Aa]rtt?\.)`
@@ -84,8 +89,16 @@ const ACRONYM = String.raw`(?:[A-Z][^\P{L}A-Z]*[A-Z]\p{L}*|Awb|Wnra|Wob|Woo|Wor|
 const NAME_AFTER = /^,?\s+\p{Lu}[\p{L}-]*(?:wet|wetboek|besluit|regeling|reglement|verordening|code)(?![\p{L}])/u
 const ACRONYM_AFTER = new RegExp(String.raw`^,?\s+(?:(?:van|uit)\s+(?:de|het|der)\s+)?${ACRONYM}`, 'u')
 const ACRONYM_BEFORE = new RegExp(String.raw`(?:^|[\s(/])${ACRONYM}[\s,]*$`, 'u')
+/**
+ * A name right before the reference, with a comma: `staat in de Wet financiering sociale
+ * verzekeringen, artikel 38b lid 1 sub a`, `Gemeentewet, artikel 160`.
+ */
+const NAME_BEFORE =
+  /(?:^|[\s(])(?:de\s+|het\s+)?(\p{Lu}[\p{L}-]*(?:wet|wetboek|besluit|regeling|reglement|verordening)(?:\s+\d{4})?|(?:Wet|Besluit|Regeling|Verordening)\s+[\p{Ll}\d][^,;:.()«»"“”]{1,80}?),\s*$/u
 /** `van dit Sociaal Statuut`, `van deze wet`, `van de onderhavige regeling`: the same regulation. */
 const SAME = /^,?\s+(?:van|uit|in|bij)\s+(?:dit|deze|de onderhavige|het onderhavige|het huidige)(?![\p{L}])/u
+/** `van deze wet` in a regulation that is no wet: the wet it rests on. */
+const DEZE_WET = /^,?\s+(?:van|uit|in|bij)\s+deze\s+wet(?![\p{L}])/u
 /** `van die wet`, `van dat besluit`, `van diezelfde wet`, `van de Wet ...`, `der Grondwet`, `van Boek 7`. */
 const OTHER =
   /^,?\s+(?:(?:van|uit)\s+(?:die|dat|diezelfde|datzelfde|dezelfde|hetzelfde)\s|(?:van|uit)\s+(?:de|het|der)\s+\p{Lu}|der\s+\p{Lu}|van\s+\p{Lu})/u
@@ -127,7 +140,7 @@ function readReference(text: string, m: RegExpExecArray, options: ReferenceOptio
     numbers.push({ num: num.replace(' ', ''), index: end + next[0].length - num.length })
     end = skipParts(text, end + next[0].length)
   }
-  const before = text.slice(Math.max(0, m.index - 40), m.index)
+  const before = text.slice(Math.max(0, m.index - 100), m.index)
   // `onder a , van de Regeling`: a space before the comma is a typo, not a boundary.
   const after = text.slice(end).replace(/^\s+(?=,)/u, '')
   const external = isExternal(after, before, options)
@@ -145,6 +158,7 @@ const NAME_END = new RegExp(
     [
       String.raw`(?:en|of)\s+(?:de\s+|het\s+)?(?:artikel(?:en)?|hoofdstuk(?:ken)?|afdeling(?:en)?|paragra(?:af|fen)|titels?)`,
       'of|dan wel|onderscheidenlijk|is|zijn|wordt|worden|niet|moet|moeten|kan|kunnen|door|heeft|hebben|treedt',
+      'bepaalt|bepalen|regelt|regelen|uitsluitend|verplicht|verplichten|van toepassing|buiten toepassing',
       'geldt|gelden|blijft|vormt|vormen|ontvangt|dat|die|waarin|waarop|indien|voor zover|voorzover|met|ter|als',
       'aan|toe|van overeenkomstige|in samenhang|ten aanzien|bedoeld|bedoelde|genoemd|genoemde|voorgeschreven',
       'gebruik|De|Het|Een|Deze|Dit|Bij|In|Op',
@@ -160,7 +174,7 @@ const MAX_NAME = 100
  * the next punctuation (`Boek 2 van het Burgerlijk Wetboek`), or the acronym before it (`ARAR`).
  */
 function regulationName(after: string, before: string): string {
-  const acronym = ACRONYM_AT_END.exec(before)?.[1]
+  const acronym = ACRONYM_AT_END.exec(before)?.[1] ?? NAME_BEFORE.exec(before)?.[1]
   let rest = after
   for (
     let c = CONTAINER.exec(rest) ?? ALSO_DIVISION.exec(rest);
@@ -188,7 +202,7 @@ function skipParts(text: string, from: number): number {
 }
 
 function isExternal(after: string, before: string, options: ReferenceOptions): boolean {
-  if (ACRONYM_BEFORE.test(before)) return true
+  if (ACRONYM_BEFORE.test(before) || NAME_BEFORE.test(before)) return true
   let rest = after
   for (
     let c = CONTAINER.exec(rest) ?? ALSO_DIVISION.exec(rest);
@@ -196,6 +210,7 @@ function isExternal(after: string, before: string, options: ReferenceOptions): b
     c = CONTAINER.exec(rest) ?? ALSO_DIVISION.exec(rest)
   )
     rest = rest.slice(c[0].length)
+  if (options.notAWet && DEZE_WET.test(rest)) return true
   if (SAME.test(rest)) return false
   if (namesItself(rest, options.ownNames ?? [])) return false
   return ACRONYM_AFTER.test(rest) || NAME_AFTER.test(rest) || OTHER.test(rest) || INSTRUMENT.test(rest)

@@ -11,7 +11,7 @@ import { normaliseHeadings } from '../parse/index.js'
 /** The text the parser's offsets refer to, with a line index. */
 export interface Source {
   text: string
-  lineStarts: number[]
+  readonly lineStarts: number[]
 }
 
 /** Plain text of inline content; `offsets[i]` is the source offset of `text[i]`, or -1. */
@@ -25,11 +25,29 @@ export interface PlainText {
  * written without a space after `#` normalised as `parseText` does (so offsets match).
  */
 export function sourceOf(fm: FrontMatter): Source {
+  // Built once per text and shared by the rules: on a text of millions of lines the line index
+  // alone is tens of megabytes.
+  const known = sources.get(fm)
+  if (known) return known
   const text = normaliseHeadings(fm.body)
-  const lineStarts = [0]
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1)
-  return { text, lineStarts }
+  // The line index is made when a place is first asked for (a text with nothing to report, or
+  // one refused as too complex, never needs it).
+  let lineStarts: number[] | undefined
+  const source: Source = {
+    text,
+    get lineStarts() {
+      if (!lineStarts) {
+        lineStarts = [0]
+        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1)
+      }
+      return lineStarts
+    },
+  }
+  sources.set(fm, source)
+  return source
 }
+
+const sources = new WeakMap<FrontMatter, Source>()
 
 /** Line and column (1-based) of a source offset. */
 export function pointOf(source: Source, offset: number): Point {

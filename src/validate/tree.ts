@@ -9,7 +9,9 @@ export type Node = RegelingNode | Tekst
 /** Whether the children of `node` are inline (phrasing) or kept mdast content, not provisions. */
 function holdsText(node: { type: string }): boolean {
   const role = ROLE[node.type as RegelingType]
-  return role === 'tekst' || role === 'part' || node.type === 'opschrift'
+  // A table holds rows, a row cells; a cell holds text (and is read as running text).
+  if (node.type === 'tabel' || node.type === 'tabelrij') return false
+  return role === 'tekst' || role === 'part' || node.type === 'opschrift' || node.type === 'tabelcel'
 }
 
 /** The content children of `node`: no number, heading or inline content. */

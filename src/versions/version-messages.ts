@@ -8,6 +8,8 @@ export interface WorkContext {
   messages: VFileMessage[]
   inherited: Record<string, unknown>
   firstVersion: { name: string; from: string } | undefined
+  /** The version's inwerkingtreding (from its front-matter, else its file name). */
+  inwerkingtreding: string | undefined
 }
 
 /** The version checks of every work among `files`, and what each version inherits, per version file. */
@@ -25,6 +27,7 @@ export function versionMessages(files: string[]): Map<string, WorkContext> {
         messages: v.file.messages.filter((m) => ids.has(m.ruleId ?? '')),
         inherited: work.inherited,
         firstVersion: first && from && v !== first ? { name: first.name, from } : undefined,
+        inwerkingtreding: v.inwerkingtreding,
       })
     }
   }

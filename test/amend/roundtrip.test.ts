@@ -10,9 +10,13 @@ import { roundTrip } from './helpers.js'
 
 const body = (tree: Regeling) => formatRegeling({ ...tree, data: { meta: {} } })
 
-/** The changed article `num` in a diff tree. */
+/**
+ * The changed article `num` in a diff tree. A moved article (added at its new place, deleted at its
+ * old one) has no node that holds both texts: it is not measured here.
+ */
 function artikelIn(tree: DiffNode, num: string): DiffNode | undefined {
-  if (tree.type === 'artikel') return (tree.nieuwNum ?? tree.oudNum) === num ? tree : undefined
+  if (tree.type === 'artikel')
+    return (tree.nieuwNum ?? tree.oudNum) === num && tree.oud && tree.nieuw ? tree : undefined
   for (const c of tree.children) {
     const hit = artikelIn(c, num)
     if (hit) return hit
@@ -83,13 +87,19 @@ describe('round trip apply(a, amend(a, b)) = b on every consecutive version pair
     // text, by the documented rule; none because fine instructions failed.
     expect(counts.regeling).toBeLessThanOrEqual(1)
     for (const g of geheel) expect(g).toContain('bijna geheel anders')
-    // One pair (the Arbowet 2012 → 2013) gains a heading without number over articles 28a–29a (a
-    // consolidation leftover read as a paragraaf without number); apply cannot cite such a
-    // division, so amend replaces hoofdstuk 5 whole, with a placed wijziging-geheel warning.
-    expect(counts.artikel).toBeLessThanOrEqual(1)
+    // The Arbowet 2012 → 2013 gains a heading without number over articles 28a–29a (a
+    // consolidation leftover read as a paragraaf without number): the paragraaf is cited by its
+    // title ("Na artikel 28 wordt een paragraaf ingevoegd", "Artikel 29 wordt geplaatst na artikel
+    // 28b"), no hoofdstuk is replaced whole.
+    expect(counts.artikel).toBe(0)
     expect(grofArtikel.length).toBeLessThanOrEqual(MAX_GROF_ARTIKEL)
   })
 })
 
-/** Whole articles replaced although most of their text stayed: measured, may only go down. */
-const MAX_GROF_ARTIKEL = 16
+/**
+ * Whole articles replaced although most of their text stayed: measured, may only go down. 17 since
+ * tables are `tabel` nodes (issue 15): a changed cell makes its article "komt te luiden" (three more
+ * articles of the Rechtspositiebesluit burgemeesters, whose salary tables change), where the table
+ * used to be one paragraph of pipes with words replaced inside it.
+ */
+const MAX_GROF_ARTIKEL = 17

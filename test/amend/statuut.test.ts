@@ -97,27 +97,79 @@ describe('amend on the sociaal statuut (articles in paragrafen without a number)
     ])
   })
 
-  it('a new heading of a paragraaf without a number: the hoofdstuk around it is replaced, not the regulation', () => {
+  it('a new heading of a paragraaf without a number: one item that cites it by its title', () => {
     const { items, model } = amend(
       edit(['### Procedurele bepalingen over medezeggenschap en overleg', '### Medezeggenschap en overleg']),
     )
-    expect(items).toEqual([['Hoofdstuk 2 komt te luiden:']])
+    expect(items).toEqual([
+      [
+        'Het opschrift van de paragraaf „Procedurele bepalingen over medezeggenschap en overleg” komt te luiden: „Medezeggenschap en overleg”.',
+      ],
+    ])
+    expect(model.grofheid).toBe('fijn')
+    expect(model.geheelVervangen).toEqual([])
+  })
+
+  it('a new paragraaf without a number, with a new article, is inserted after the paragraaf before it', () => {
+    const nieuw =
+      '### Bezwaar tegen plaatsing\n\n#### Artikel 21a Bezwaar\n\nDe medewerker kan tegen het plaatsingsbesluit bezwaar maken.\n\n'
+    const { items, markdown, model } = amend(edit([/(## Hoofdstuk 6 )/, `${nieuw}$1`]))
+    expect(items).toEqual([
+      [
+        'Na de paragraaf „Plaatsingsadviescommissie en werkwijze plaatsingsproces” wordt een paragraaf ingevoegd, luidende:',
+      ],
+    ])
+    expect(markdown).toContain('> ## Bezwaar tegen plaatsing')
+    expect(model.grofheid).toBe('fijn')
+  })
+
+  it('a paragraaf without a number that lapses with its articles is one item', () => {
+    const { items, model } = amend(edit([/### Plaatsingsproces\n[\s\S]*?(?=### Plaatsingsadviescommissie)/, '']))
+    expect(items).toEqual([['De paragraaf „Plaatsingsproces” vervalt.']])
+    expect(model.grofheid).toBe('fijn')
+  })
+
+  it('a heading placed above an existing article: the paragraaf is inserted and the article placed in it', () => {
+    const { items, model } = amend(
+      edit(['### Artikel 24 Flankerend beleid', '### Maatwerk\n\n#### Artikel 24 Flankerend beleid']),
+    )
+    expect(items).toEqual([
+      ['Na artikel 23 wordt een paragraaf ingevoegd, luidende:'],
+      ['Artikel 24 wordt geplaatst aan het slot van de paragraaf „Maatwerk”.'],
+    ])
+    expect(model.grofheid).toBe('fijn')
+  })
+
+  it('a heading without a number that is taken away: its articles are placed in the hoofdstuk, then it lapses', () => {
+    const { items, model } = amend(edit(['### Plaatsingsproces\n\n', '']))
+    expect(items.at(-1)).toEqual(['De paragraaf „Plaatsingsproces” vervalt.'])
+    expect(
+      items
+        .slice(0, -1)
+        .flat()
+        .every((t) => /^Artikel 1[67] wordt geplaatst /.test(t ?? '')),
+    ).toBe(true)
+    expect(model.grofheid).toBe('fijn')
+  })
+
+  it('text of its own under a heading without a number cannot be cited: the hoofdstuk around it is replaced', () => {
+    const { items, model } = amend(
+      edit(['### Plaatsingsproces\n', '### Plaatsingsproces\n\nDit deel regelt de plaatsing.\n']),
+    )
+    expect(items).toEqual([['Hoofdstuk 5 komt te luiden:']])
     expect(model.grofheid).toBe('artikel')
-    expect(model.geheelVervangen).toEqual(['hoofdstuk 2'])
+    expect(model.geheelVervangen).toEqual(['hoofdstuk 5'])
   })
 
   it('on the command line the replaced hoofdstuk is a placed warning, and the besluit is written', () => {
     const dir = mkdtempSync(join(tmpdir(), 'regelwerk-statuut-'))
     try {
       const nieuw = join(dir, 'bewerkt.md')
-      writeFileSync(
-        nieuw,
-        edit(['### Procedurele bepalingen over medezeggenschap en overleg', '### Medezeggenschap en overleg']),
-      )
+      writeFileSync(nieuw, edit(['### Plaatsingsproces\n', '### Plaatsingsproces\n\nDit deel regelt de plaatsing.\n']))
       const run = regelwerk(['amend', STATUUT, nieuw, '--out', join(dir, 'besluit.md')])
       expect(run.status).toBe(0)
       expect(run.stderr).toContain(
-        `${nieuw}:1:1: waarschuwing Hoofdstuk 2 komt als geheel te luiden, omdat fijnere opdrachten`,
+        `${nieuw}:1:1: waarschuwing Hoofdstuk 5 komt als geheel te luiden, omdat fijnere opdrachten`,
       )
       expect(run.stderr).toContain('[wijziging-geheel]')
     } finally {
@@ -140,7 +192,10 @@ describe('amend writes no besluit that apply would refuse', () => {
       expect(run.stderr).toContain('leesteken aan het slot mist')
       expect(run.stderr).toContain('[wijziging-onmogelijk]')
       // Placed at the provision concerned in the new version, not at 1:1.
-      const line = readFileSync(nieuw, 'utf8').split('\n').findIndex((l) => l.includes('binnen zes weken')) + 1
+      const line =
+        readFileSync(nieuw, 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes('binnen zes weken')) + 1
       expect(run.stderr).toContain(`nieuw.md:${line}:4: fout`)
       expect(() => readFileSync(out)).toThrow()
     } finally {

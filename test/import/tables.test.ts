@@ -37,6 +37,19 @@ const HTML = `<!doctype html><html><body><main>
 </div></main></body></html>
 `
 
+/** Table rows without the padding `fmt` aligns the columns with (`| 1      |` → `| 1 |`). */
+function unpadded(markdown: string): string {
+  return markdown.replace(
+    /^( *)(\|.*\|) *$/gmu,
+    (_, indent: string, row: string) =>
+      indent +
+      row
+        .replace(/(?<!\\)\| +/gu, '| ')
+        .replace(/ +(?<!\\)\|/gu, ' |')
+        .replace(/\| -{3,} (?=\|)/gu, '| --- '),
+  )
+}
+
 function imported(text: string, path: string) {
   const file = new VFile({ path })
   const out = importText(text, path, file)
@@ -57,10 +70,12 @@ describe('tables on import', () => {
   it('a table pasted with tabs becomes a Markdown table inside its lid, and survives fmt and check', () => {
     const { out, file } = imported(PASTED, 'salaris.txt')
     expect(file.messages.filter((m) => m.ruleId !== 'import-citeertitel-uit-titel')).toEqual([])
-    expect(out.markdown).toContain(
+    expect(unpadded(out.markdown)).toContain(
       '1. De salarisschalen zijn:\n\n   | Schaal | Minimum | Maximum |\n   | --- | --- | --- |\n   | 1 | € 1.000,00 | € 2.000,00 |\n   | 2 | € 1.100,00 | € 2.200,00 |\n\n2. De bedragen gelden per maand.',
     )
     const trip = roundTrip(out.markdown)
+    // A table inside a lid is a table for check as well. (Since the merge of the table parser,
+    // 12d1002, check says `tabel-onjuist` at the first body row of a table indented in a lid.)
     expect(trip.messages.map((m) => m.ruleId)).toEqual([])
     expect(trip.formatted).toBe(out.markdown)
     expect(trip.again).toBe(trip.formatted)
@@ -72,15 +87,15 @@ describe('tables on import', () => {
     expect(out.markdown).toContain('1. Eerste lid.\n\n2. Tweede lid.')
   })
 
-  it('a CVDR HTML table keeps its columns (colspan) and warns, at their place, about `|` in a cell and a rowspan', () => {
+  it('a CVDR HTML table keeps its columns (colspan), a `|` in its cell, and warns at its place about a rowspan', () => {
     const { out, file } = imported(HTML, 'toelagen.html')
-    expect(out.markdown).toContain(
-      '| Schaal | Bedrag per maand |  |\n| --- | --- | --- |\n| 1 | 2 | € 50 | \\*eenmalig\\* |\n| 3 | € 75 | per jaar |\n| € 80 | vanaf 2021 |  |',
-    )
-    // `1 | 2` in a cell reads as two cells, and the rowspan leaves a cell out: both said, at the table.
+    expect(unpadded(out.markdown)).toContain('| Schaal | Bedrag per maand | |\n| --- | --- | --- |\n| 1 \\| 2 | € 50 |')
+    expect(unpadded(out.markdown)).toContain('\n| 3 | € 75 | per jaar |\n| € 80 | vanaf 2021 | |')
+    const table = parseString(out.markdown).result.tree
+    expect(JSON.stringify(table)).toContain('"value":"1 | 2"')
+    // The rowspan leaves a cell out: said, at the row.
     const warnings = file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason.slice(0, 30)}`)
     expect(warnings).toEqual([
-      '6:15 import-tabel Een cel van de tabel bevat `|`',
       '9:1 import-tabel De tabel heeft een cel die ove',
       '1:1 import-citeertitel-uit-titel De tekst noemt geen citeertite',
     ])

@@ -76,7 +76,9 @@ describe('chunked Markdown parsing equals whole-document parsing', () => {
       const whole = JSON.stringify(fromMarkdown(text))
       for (const chunk of [700]) expect(JSON.stringify(parseMarkdown(text, chunk)), `${p} @${chunk}`).toBe(whole)
     }
-  })
+    // Every real text twice through micromark (some 25 s on an idle machine): a safety net, not a
+    // speed limit (speed is measured by `npm run bench`).
+  }, 180_000)
 
   it('on generated Markdown of lists, quotes, fences, HTML and setext lines (same tree, same positions)', () => {
     fc.assert(

@@ -36,7 +36,7 @@ import {
   resolveRevisions,
   SOFFICE,
 } from '../lo/libreoffice.js'
-import { bewerktStatuut, STATUUT } from './statuut-edit.js'
+import { bewerktStatuut, bewerktStatuutTabel, STATUUT } from './statuut-edit.js'
 
 // ---- expected text -----------------------------------------------------------------------------
 
@@ -72,6 +72,10 @@ function expectedText(tree: Regeling): string[] {
       case 'kop':
       case 'alinea':
         line(inline(node.children))
+        return
+      case 'tabel':
+        // A table: every cell on a line of its own, row by row.
+        for (const row of node.children) for (const cell of row.children) line(inline(cell.children))
         return
       case 'blok': {
         const n: RootContent = node.children[0]
@@ -169,6 +173,14 @@ function parsedPair(p: { name: string; oud: string; nieuw: string }): Pair {
 const AMBTENARENWET = ALL_PAIRS.filter((p) => p.oud.startsWith(join(ROOT, 'regulations', 'ambtenarenwet')))
 const BEKENDMAKING = ALL_PAIRS.filter((p) => p.name.startsWith('BWBR0024947'))
 
+function tabelPair(): Pair {
+  return pairOf(
+    'sociaal statuut CGM, tabel (testbewerking)',
+    parsePath(STATUUT).result.tree,
+    parseString(bewerktStatuutTabel(), 'bewerkt-tabel.md').result.tree,
+  )
+}
+
 function statuutPair(): Pair {
   return pairOf(
     'sociaal statuut CGM (testbewerking)',
@@ -230,6 +242,19 @@ describe('renvooi model: accepting gives the new version, rejecting the old', ()
     expect(found.map((p) => p.name).sort()).toEqual([...REDACTIONEEL].sort())
   })
 
+  it('the table edit of the statuut: a changed cell, an added and a deleted row, each named', () => {
+    const pair = tabelPair()
+    const plaatsen = pair.result.changes.map((c) => ('plaats' in c ? `${c.type} ${c.soort} ${c.plaats}` : c.type))
+    expect(plaatsen.filter((p) => p.includes('tabel'))).toEqual([
+      'tekst tabelcel toelichting, Artikel 25 t/m. 29:, tabel, rij 1, kolom 3',
+      'toegevoegd tabelrij toelichting, Artikel 25 t/m. 29:, tabel, rij 3',
+      'verwijderd tabelrij toelichting, Artikel 25 t/m. 29:, tabel, rij 4',
+    ])
+    const text = (side: 'was' | 'wordt') => sideWords(pair, side)
+    expect(firstDifference(text('wordt'), words(expectedText(pair.nieuw).join('\n')))).toBeUndefined()
+    expect(firstDifference(text('was'), words(expectedText(pair.oud).join('\n')))).toBeUndefined()
+  })
+
   it('the test edit of the statuut changes what it should', () => {
     const plaatsen = statuutPair().result.changes.map((c) => ('plaats' in c ? `${c.type} ${c.plaats}` : c.type))
     expect(plaatsen).toContain('tekst artikel 10, vijfde lid')
@@ -256,7 +281,7 @@ describe.skipIf(SKIP)(`renvooi in LibreOffice${WHY_SKIPPED}`, () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'regelwerk-docx-'))
-    const pairs = [...ALL_PAIRS.map(parsedPair), statuutPair()]
+    const pairs = [...ALL_PAIRS.map(parsedPair), tabelPair(), statuutPair()]
     let t = performance.now()
     for (const [i, pair] of pairs.entries()) {
       const docx = join(dir, `renvooi-${i}.docx`)
@@ -303,7 +328,11 @@ describe.skipIf(SKIP)(`renvooi in LibreOffice${WHY_SKIPPED}`, () => {
     if (dir && !process.env.KEEP_DOCX) rmSync(dir, { recursive: true, force: true })
   })
 
-  const cases = [...ALL_PAIRS.map((p) => p.name), 'sociaal statuut CGM (testbewerking)']
+  const cases = [
+    ...ALL_PAIRS.map((p) => p.name),
+    'sociaal statuut CGM, tabel (testbewerking)',
+    'sociaal statuut CGM (testbewerking)',
+  ]
 
   it.each(cases)('%s: accept all → new text, reject all → old text', (name) => {
     const d = docs.find((x) => x.pair.name === name)

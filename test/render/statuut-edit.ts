@@ -28,3 +28,30 @@ export function bewerktStatuut(): string {
   }
   return text
 }
+
+/**
+ * TEST DATA, not a real version of the statuut: the bundled 2013 text with its table
+ * "Schematische weergave inpassingsregels" edited: a cell changed, a row added (own wording,
+ * marked as a test row) and a row deleted.
+ */
+export function bewerktStatuutTabel(): string {
+  const edits: Array<[RegExp, string]> = [
+    [/^betreft: .*$/m, 'betreft: testbewerking van de tabel (geen echte versie)'],
+    [
+      /^(\| Passende functie, geschikte of ongewijzigde functie \(functievolger\)\. \| Gelijke functieschaal\. \| )Direct op functieschaal\./m,
+      '$1Direct op de nieuwe functieschaal.',
+    ],
+    [
+      /^(\| Ongewijzigde functie \(functievolger\)\..*)$/m,
+      '$1\n| Uitwisseling (testrij). | Gelijke functieschaal. | Direct op functieschaal. | Testrij, geen echte tekst. |',
+    ],
+    [/^\| Nieuwe functie is passende of geschikte functie\..*\n/m, ''],
+  ]
+  let text = readFileSync(STATUUT, 'utf8')
+  for (const [from, to] of edits) {
+    const before = text
+    text = text.replace(from, to)
+    if (text === before) throw new Error(`testbewerking niet toegepast: ${from}`)
+  }
+  return text
+}

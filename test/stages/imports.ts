@@ -15,7 +15,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['model', 'util'],
   ['parse'],
   ['validate', 'versions', 'diff', 'format'],
-  ['amend', 'import', 'render', 'plugin'],
+  ['amend', 'import', 'render', 'plugin', 'werken'],
   ['assemble', 'publish'],
   ['serve'],
   ['cli', 'index'],

@@ -97,3 +97,33 @@ describe('articleHeadingNumber', () => {
     expect(articleHeadingNumber('Uitgangspunten individueel')).toBeUndefined()
   })
 })
+
+describe('findReferences: the regulation named before the reference, and `deze wet` in a regulation that is no wet', () => {
+  const name = (text: string, options = {}) =>
+    findReferences(text, options).map(
+      (r) => `${r.numbers.map((n) => n.num).join(',')} ${r.external ? r.regulation : '-'}`,
+    )
+
+  it('a name with a comma right before the reference is the regulation (Lbr. 15/069, toelichting op 1:2c)', () => {
+    expect(
+      name(
+        'De omschrijving van deze doelgroep staat in de Wet financiering sociale verzekeringen, artikel 38b lid 1 sub a.',
+      ),
+    ).toEqual(['38b Wet financiering sociale verzekeringen'])
+    // Not a lowercase word or a sentence: `In deze regeling, artikel 5` stays this regulation.
+    expect(name('Zoals bepaald in deze regeling, artikel 5, eerste lid.')).toEqual(['5 -'])
+  })
+
+  it('the name of an external reference stops at the verb that continues the sentence', () => {
+    expect(name('Artikel 139 Gemeentewet bepaalt dat besluiten pas verbinden wanneer')).toEqual(['139 Gemeentewet'])
+    expect(name('Op de ambtenaar is artikel 125quater van de wet van toepassing.')).toEqual(['125quater wet'])
+  })
+
+  it('`van deze wet` is this regulation, unless the regulation is known to be no wet', () => {
+    const text = 'De artikelen 125a tot en met 125f van deze wet zijn van toepassing.'
+    expect(name(text)).toEqual(['125a,125f -'])
+    expect(name(text, { notAWet: true })).toEqual(['125a,125f deze wet'])
+    // `van deze regeling` in a regeling is always itself.
+    expect(name('artikel 5 van deze regeling', { notAWet: true })).toEqual(['5 -'])
+  })
+})

@@ -36,6 +36,8 @@ function tally(refs: readonly ReferencedArticle[]): Record<ReferenceStatus, numb
     vroeger: 0,
     'andere-nummering': 0,
     kop: 0,
+    'ander-werk': 0,
+    'ander-werk-ontbreekt': 0,
   }
   for (const ref of refs) counts[ref.status]++
   return counts

@@ -124,7 +124,7 @@ export async function runAmend(oudRef: string, nieuwRef: string, options: AmendC
       delen.length <= 1 ? (delen[0] ?? '') : `${delen.slice(0, -1).join(', ')} en ${delen[delen.length - 1]}`
     waarschuwing(
       meldingen,
-      `${lijst.charAt(0).toUpperCase()}${lijst.slice(1)} ${delen.length === 1 ? 'komt' : 'komen'} als geheel te luiden, omdat fijnere opdrachten de nieuwe tekst niet precies gaven of een deel zonder nummer hadden moeten noemen; lees die onderdelen van het besluit na.`,
+      `${lijst.charAt(0).toUpperCase()}${lijst.slice(1)} ${delen.length === 1 ? 'komt' : 'komen'} als geheel te luiden, omdat fijnere opdrachten de nieuwe tekst niet precies gaven of een deel zonder nummer hadden moeten noemen dat niet bij zijn opschrift te noemen is (eigen tekst buiten de artikelen, of een opschrift dat vaker voorkomt); lees die onderdelen van het besluit na.`,
       { line: 1, column: 1 },
       'wijziging-geheel',
     )

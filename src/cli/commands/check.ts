@@ -6,6 +6,7 @@ import { collectMarkdown, fileText } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
 import { checkRegeling, listExternalReferences } from '../../validate/index.js'
 import { versionMessages } from '../../versions/version-messages.js'
+import { WorkLibrary, workDirsFor } from '../../werken/library.js'
 import { counts, EXIT, messageJson, plural, printMessages, readInput } from '../io.js'
 
 export interface CheckOptions {
@@ -38,6 +39,10 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     else process.stderr.write(`${line}\n`)
   }
   const works = versionMessages(files)
+  // A folder (or work) was given: references into the other works of that folder are checked
+  // against them. A single file is checked on its own.
+  const workDirs = workDirsFor(targets)
+  const library = workDirs.length > 0 ? new WorkLibrary(workDirs) : undefined
   for (const path of files) {
     const file = readInput(path)
     const work = works.get(path)
@@ -55,18 +60,30 @@ export async function runCheck(paths: string[], options: CheckOptions): Promise<
     } else if (!hasErrors(file) && soort !== 'tekstblok') {
       const result = parseRegeling(file)
       if (result.text !== undefined) {
-        checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion })
-        // Articles of other regulations are not checked; --json lists them for the reader.
+        library?.prime(path, result.tree)
+        const refs = library?.contextFor(path, result.frontMatter.data)
+        checkRegeling(result, file, { inherited: work?.inherited, firstVersion: work?.firstVersion, works: refs })
+        // --json lists the references into other regulations: checked when they point into a work
+        // of the folder (and that work has a version on this text's date), otherwise only listed.
         if (options.json) {
-          for (const r of listExternalReferences(result, file)) {
-            external.push({
+          for (const r of listExternalReferences(result, file, { inherited: work?.inherited, works: refs })) {
+            const entry: Record<string, unknown> = {
               pad: path,
               regel: r.place?.line ?? 1,
               kolom: r.place?.column ?? 1,
               verwijzing: r.text,
               artikel: r.num,
               regeling: r.regulation,
-            })
+            }
+            if (library) {
+              if (r.resolved) entry.gelezenAls = { regeling: r.resolved.name, bron: r.resolved.via }
+              entry.werk = r.work?.id ?? null
+              entry.gecontroleerd = r.gevonden !== undefined
+              if (r.gevonden !== undefined) entry.gevonden = r.gevonden
+              if (r.versie) entry.versie = r.versie
+              if (r.reden) entry.reden = r.reden
+            } else if (r.resolved) entry.gelezenAls = { regeling: r.resolved.name, bron: r.resolved.via }
+            external.push(entry)
           }
         }
       }

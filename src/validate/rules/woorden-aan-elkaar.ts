@@ -28,7 +28,8 @@ export const woordenAanElkaar: Rule = {
   run(ctx) {
     const source = sourceOf(ctx.frontMatter)
     visit(ctx.tree, (node) => {
-      if (node.type !== 'alinea') return
+      // A table cell is running text too (a pasted table loses spaces as a paragraph does).
+      if (node.type !== 'alinea' && node.type !== 'tabelcel') return
       const plain = plainText(
         node.children.filter((c) => c.type !== 'inlineCode'),
         source,
@@ -38,7 +39,10 @@ export const woordenAanElkaar: Rule = {
       const first = hits[0] as RegExpMatchArray
       const words = [...new Set(hits.map((m) => around(plain.text, m.index as number)))].slice(0, 3)
       const fixed = words.map((w) => `\`${w}\` → \`${w.replace(GLUED, (p) => `${p} `)}\``).join(', ')
-      const more = hits.length > words.length ? ` (${hits.length} plaatsen in deze alinea)` : ''
+      const more =
+        hits.length > words.length
+          ? ` (${hits.length} plaatsen in deze ${node.type === 'tabelcel' ? 'tabelcel' : 'alinea'})`
+          : ''
       waarschuwing(
         ctx.file,
         `Hier lijken woorden aan elkaar geplakt (een spatie of regelovergang ontbreekt, vaak door kopiëren): ${fixed}${more}; zet de spatie of begin een nieuwe alinea`,
