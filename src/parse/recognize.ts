@@ -30,7 +30,7 @@ import { trimPhrasing } from './blocks.js'
 import { tabelFromMdast } from './table.js'
 
 /** An article or division number as written: `1`, `14a`, `1:2c`, `10d:5`, `2.3`, `IVA`, `VII B`. */
-const SUFFIX = String.raw`(?:quinquies|quater|sexies|septies|octies|novies|decies|bis|ter|[a-z]{1,3})?`
+const SUFFIX = `(?:quinquies|quater|sexies|septies|octies|novies|decies|bis|ter|[a-z]{1,3})?`
 export const NUM = String.raw`(?:\d+${SUFFIX}(?:[:.]\d+${SUFFIX})*\*?|[IVXLC]+(?:-[A-Z](?![\p{L}])| ?[A-Z](?![\p{L}]))?[a-z]{0,2})`
 const ARTIKEL_RE = new RegExp(String.raw`^artikel\s+(${NUM})\.?(?:\s*[-–:.]\s+|\s+|$)`, 'iu')
 const DIVISION_RE = new RegExp(
