@@ -741,16 +741,7 @@ function escapeCell(text: string): string {
 }
 
 function escapeHeading(text: string, links: readonly LinkSpan[] = []): string {
-  if (links.length === 0) return escapeInline(text).replace(/#/g, '\\#')
-  let out = ''
-  let at = 0
-  for (const link of links) {
-    out += escapeHeading(text.slice(at, link.start))
-    if (out.endsWith('!') && !out.endsWith('\\!')) out = `${out.slice(0, -1)}\\!`
-    out += `[${escapeHeading(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
-    at = link.end
-  }
-  return out + escapeHeading(text.slice(at))
+  return escapeLinked(text, links, (t) => escapeInline(t).replace(/#/g, '\\#'))
 }
 
 /**
@@ -784,17 +775,17 @@ function headingLinks(heading: string, lines: readonly SourceLine[]): LinkSpan[]
  * no escape and a backslash escape keeps `<`, `>`, `\` and `&` (a character reference) as they are,
  * so that CommonMark reads back exactly the URL of the source.
  */
-function escapeLinked(text: string, links: readonly LinkSpan[]): string {
+function escapeLinked(text: string, links: readonly LinkSpan[], escape = escapeInline): string {
   let out = ''
   let at = 0
   for (const link of links) {
-    out += escapeInline(text.slice(at, link.start))
+    out += escape(text.slice(at, link.start))
     // `!` right before a link would make it an image.
     if (out.endsWith('!') && !out.endsWith('\\!')) out = `${out.slice(0, -1)}\\!`
-    out += `[${escapeInline(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
+    out += `[${escape(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
     at = link.end
   }
-  return out + escapeInline(text.slice(at))
+  return out + escape(text.slice(at))
 }
 
 /** A link destination CommonMark reads back as `url`, whatever it holds. */
