@@ -25,6 +25,21 @@ function numbers(text: string): string[] {
   return text.match(/(?<![\p{L}\d.,])\d[\d.,]*\d|(?<![\p{L}\d.,])\d(?![\d.,]*\d)/gu) ?? []
 }
 
+/** A regulation of own wording whose article 1 has `paragraphs` after `De bedragen zijn:`, one per paragraph. */
+function regeling(paragraphs: readonly string[]): string {
+  return [
+    'Regeling proef platte tabel',
+    '',
+    'Artikel 1',
+    'De bedragen zijn:',
+    ...paragraphs.flatMap((p) => ['', p]),
+    '',
+    'Artikel 2',
+    'Deze regeling wordt aangehaald als: Regeling proef platte tabel.',
+    '',
+  ].join('\n')
+}
+
 describe('a table flattened by copying', () => {
   it('the real schaal A of Stadskanaal is put back as a table of 2 columns and 12 rows, with a placed warning', () => {
     const source = readFileSync(STADSKANAAL, 'utf8')
@@ -50,17 +65,7 @@ describe('a table flattened by copying', () => {
   })
 
   it('numbers without column heads stay paragraphs, with a warning at the first one (own wording)', () => {
-    const text = [
-      'Regeling proef platte tabel',
-      '',
-      'Artikel 1',
-      'De bedragen zijn:',
-      ...['100', '200', '300', '400', '500', '600', '700'].flatMap((n) => ['', n]),
-      '',
-      'Artikel 2',
-      'Deze regeling wordt aangehaald als: Regeling proef platte tabel.',
-      '',
-    ].join('\n')
+    const text = regeling(['100', '200', '300', '400', '500', '600', '700'])
     const { out, flat } = imported(text)
     expect(flat).toHaveLength(1)
     expect(flat[0]?.line).toBe(6)
@@ -70,21 +75,7 @@ describe('a table flattened by copying', () => {
   })
 
   it('heads that do not fill whole rows: no table is guessed (own wording)', () => {
-    const text = [
-      'Regeling proef platte tabel',
-      '',
-      'Artikel 1',
-      'De bedragen zijn:',
-      '',
-      'Schaal',
-      '',
-      'Bedrag',
-      ...['1', '100', '2', '200', '3', '300', '4'].flatMap((n) => ['', n]),
-      '',
-      'Artikel 2',
-      'Deze regeling wordt aangehaald als: Regeling proef platte tabel.',
-      '',
-    ].join('\n')
+    const text = regeling(['Schaal', 'Bedrag', '1', '100', '2', '200', '3', '300', '4'])
     const { out, flat } = imported(text)
     expect(flat).toHaveLength(1)
     expect(flat[0]?.reason).toContain('waarschijnlijk een tabel')
