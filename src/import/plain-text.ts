@@ -775,17 +775,17 @@ function headingLinks(heading: string, lines: readonly SourceLine[]): LinkSpan[]
  * no escape and a backslash escape keeps `<`, `>`, `\` and `&` (a character reference) as they are,
  * so that CommonMark reads back exactly the URL of the source.
  */
-function escapeLinked(text: string, links: readonly LinkSpan[], escape = escapeInline): string {
+function escapeLinked(text: string, links: readonly LinkSpan[], escapePart = escapeInline): string {
   let out = ''
   let at = 0
   for (const link of links) {
-    out += escape(text.slice(at, link.start))
+    out += escapePart(text.slice(at, link.start))
     // `!` right before a link would make it an image.
     if (out.endsWith('!') && !out.endsWith('\\!')) out = `${out.slice(0, -1)}\\!`
-    out += `[${escape(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
+    out += `[${escapePart(text.slice(link.start, link.end))}](${linkDestination(link.url)})`
     at = link.end
   }
-  return out + escape(text.slice(at))
+  return out + escapePart(text.slice(at))
 }
 
 /** A link destination CommonMark reads back as `url`, whatever it holds. */
