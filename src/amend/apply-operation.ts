@@ -680,11 +680,23 @@ function placeToelichting(root: Regeling, nodes: AnyNode[]): AnyNode[] {
 function existsAlready(root: Regeling, holder: AnyNode | Regeling, node: AnyNode): boolean {
   const num = numOf(node)
   if (node.type === 'artikel') return findAll(root, (n) => n.type === 'artikel' && sameNum(numOf(n), num)).length > 0
-  if (node.type === 'bijlage' || isDivision(node.type))
+  if (node.type === 'bijlage')
     return num !== '' && findAll(root, (n) => n.type === node.type && sameNum(numOf(n), num)).length > 0
+  // A division number is unique among its siblings (paragraaf 1 of each afdeling): see siblingTaken.
+  if (isDivision(node.type)) return false
   if (isItem(node) && num !== '-') return kids(holder).some((c) => c.type === node.type && sameNum(numOf(c), num))
   if (isSingleton(node)) return root.children.some((c) => c.type === node.type)
   return false
+}
+
+/** A numbered division that was just inserted must not have a sibling of the same kind and number. */
+function siblingTaken(root: Regeling, node: AnyNode, doel: string): void {
+  const num = numOf(node)
+  if (num === '') return
+  const chain = ancestorsOf(root, node)
+  const holder = chain[chain.length - 1]
+  if (holder && kids(holder).some((c) => c !== node && c.type === node.type && sameNum(numOf(c), num)))
+    throw new OpdrachtFout(`${cap(describeNode(node))} bestaat al`, doel)
 }
 
 function describeNode(node: AnyNode): string {
@@ -851,6 +863,7 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
         return
       }
       insertAt(root, op, nodes, doel)
+      for (const n of nodes) if (isDivision(n.type)) siblingTaken(root, n, doel)
       if (ouder && isItem({ type: op.wat })) checkSequence(ouder as AnyNode, beforeSeq, op.wat, doel)
       return
     }
@@ -859,6 +872,12 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       else aanduidingGeplaatst(root, op.doel)
       return
     }
+    case 'vernummeren':
+      vernummeren(root, op.doel, op.naar)
+      return
+    case 'kop-invoegen':
+      kopInvoegen(root, op.voor, op.inhoud)
+      return
     case 'verplaatsen': {
       const doel = plaatsWords(op.doel)
       const found = resolve(root, op.doel)
@@ -868,6 +887,111 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       return
     }
   }
+}
+
+/**
+ * `Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1.`: the division gets the new kind and
+ * number and keeps its heading words and what is in it. The new kind must fit between the division
+ * around it and the divisions in it (an afdeling cannot hold an afdeling), and the new name must be
+ * free among its siblings.
+ */
+function vernummeren(root: Regeling, plaats: Plaats, naar: Stap): void {
+  const doel = plaatsWords(plaats)
+  const found = resolve(root, plaats)
+  const node = found.node as AnyNode
+  if (!found.parent || !isDivisionNode(node) || isUnnumberedDivision(node))
+    throw new OpdrachtFout(
+      `Alleen een genummerd deel (hoofdstuk, afdeling, paragraaf) kan worden vernummerd, niet ${doel}`,
+      doel,
+    )
+  if (!isDivision(naar.soort) || naar.num === undefined || naar.num === '')
+    throw new OpdrachtFout(
+      `${cap(doel)} kan alleen worden vernummerd tot een hoofdstuk, afdeling, paragraaf of titel met een nummer`,
+      doel,
+    )
+  const rank = RANK[naar.soort] ?? 0
+  const ouder = found.parent as AnyNode | Regeling
+  if (isDivisionNode(ouder as AnyNode) && divisionRank(ouder as AnyNode) >= rank)
+    throw new OpdrachtFout(`Een ${naar.soort} kan niet in ${describeNode(ouder as AnyNode)} staan`, doel)
+  const inner = (contentOf(node) as AnyNode[]).find((c) => isDivisionNode(c) && divisionRank(c) <= rank)
+  if (inner) throw new OpdrachtFout(`${cap(describeNode(inner))} kan niet in een ${naar.soort} staan`, doel)
+  const clash = kids(ouder).find((c) => c !== node && c.type === naar.soort && sameNum(numOf(c), naar.num))
+  if (clash) throw new OpdrachtFout(`${cap(describeNode(clash))} bestaat al`, doel)
+  ;(node as { type: string }).type = naar.soort
+  setNum(node as Parameters<typeof setNum>[0], naar.num)
+  const { label: _, ...data } = node.data ?? {}
+  node.data = data
+}
+
+/**
+ * `Voor artikel 8 wordt ingevoegd: § 1. Inhoud van de regeling`: a heading placed in the text, as in
+ * print. The new division starts at the article and holds everything up to the next heading of the
+ * same or a higher level; a division of the same or a lower level that the article stands in ends
+ * there (what of it follows the article moves into the new one).
+ */
+function kopInvoegen(root: Regeling, plaats: Plaats, inhoud: string): void {
+  const doel = plaatsWords(plaats)
+  const nodes = parseInhoud(inhoud, 'paragraaf')
+  const kop = nodes[0]
+  if (nodes.length !== 1 || !kop || !isDivisionNode(kop) || contentOf(kop).length > 0)
+    throw new OpdrachtFout(
+      'Na „wordt ingevoegd:” zonder te zeggen wat, leest regelwerk alleen het opschrift van een deel (zoals „§ 1. Inhoud van de regeling”); noem anders wat er wordt ingevoegd („wordt een artikel ingevoegd, luidende:”)',
+      doel,
+    )
+  const anchor = resolve(root, plaats)
+  const start = anchor.node as AnyNode
+  if (!anchor.parent || (start.type !== 'artikel' && !isDivisionNode(start)))
+    throw new OpdrachtFout(
+      `Een opschrift kan alleen voor een artikel of deel worden ingevoegd, niet voor ${doel}`,
+      doel,
+    )
+  const rank = divisionRank(kop)
+  const chain = [...ancestorsOf(root, start), start] as Array<AnyNode | Regeling>
+  // The holder the new division goes in: the deepest one above the article that is no division of
+  // the same or a lower level.
+  let k = chain.length - 2
+  while (k > 0 && isDivisionNode(chain[k] as AnyNode) && divisionRank(chain[k] as AnyNode) >= rank) k--
+  const holder = chain[k] as Holder
+  const split = chain[k + 1] as AnyNode
+  if (isDivisionNode(start) && divisionRank(start) <= rank && split === start)
+    throw new OpdrachtFout(`Een ${kop.type} kan ${describeNode(start)} niet bevatten`, doel)
+  const clash = holder.children.find((c) => c.type === kop.type && sameNum(numOf(c as AnyNode), numOf(kop)))
+  if (clash && numOf(kop) !== '') throw new OpdrachtFout(`${cap(describeNode(kop))} bestaat al`, doel)
+  const tail = split === start ? [] : splitOff(split, start)
+  const i = holder.children.indexOf(split as never) + (split === start ? 0 : 1)
+  let j = i
+  while (j < holder.children.length) {
+    const c = holder.children[j] as AnyNode
+    if (isDivisionNode(c) && divisionRank(c) <= rank) break
+    if (c.type !== 'artikel' && !isDivisionNode(c)) break
+    j++
+  }
+  const moved = holder.children.splice(i, j - i) as AnyNode[]
+  ;(kop as Holder).children.push(...(tail as never[]), ...(moved as never[]))
+  holder.children.splice(i, 0, kop as never)
+}
+
+/** Take everything from `start` on (in the order of the text) out of `holder`; the divisions it opens stay, shorter. */
+function splitOff(holder: AnyNode, start: AnyNode): AnyNode[] {
+  const children = (holder as Holder).children as AnyNode[]
+  const i = children.findIndex((c) => c === start || contains(c, start))
+  if (i < 0) return []
+  const c = children[i] as AnyNode
+  if (c === start) return children.splice(i)
+  const inner = splitOff(c, start)
+  return [...inner, ...children.splice(i + 1)]
+}
+
+function contains(node: AnyNode, target: AnyNode): boolean {
+  let hit = false
+  visit(node as never, (n) => {
+    if (n === (target as never)) {
+      hit = true
+      return false
+    }
+    return undefined
+  })
+  return hit
 }
 
 /**
