@@ -348,9 +348,13 @@ function quoteEnds(sp: Span, oud: string, nieuw: string, fits: (x: Span) => bool
     a.charAt(a.length - 1 - suffix) === b.charAt(b.length - 1 - suffix)
   )
     suffix++
+  // A bracket the quote opens, it closes too (`„€ 336,15 (bruto)”`, never `„€ 336,15 (bruto”`).
+  const balanced = (x: string) => (x.match(/\(/g) ?? []).length === (x.match(/\)/g) ?? []).length
+  const wasBalanced = balanced(oud.slice(sp.s, sp.e)) && balanced(nieuw.slice(sp.ns, sp.ne))
   const tryCut = (x: Span) => {
     tidy(x)
     if (x.e <= x.s || oneSided(x) || !fits(x)) return false
+    if (wasBalanced && !(balanced(oud.slice(x.s, x.e)) && balanced(nieuw.slice(x.ns, x.ne)))) return false
     Object.assign(sp, x)
     return true
   }
