@@ -1477,7 +1477,9 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
   if (d.type === 'opschrift') texts.push(d)
   else if (!d.children.every(collect)) return [whole]
   try {
-    const vervangingen = texts.flatMap((t) => wordReplacements(t, d.oud as AnyNode))
+    const vervangingen = texts.flatMap((t) =>
+      t.type === 'tabel' ? cellReplacements(t, d.oud as AnyNode) : wordReplacements(t, d.oud as AnyNode),
+    )
     return vervangingen.length > 0 ? [{ soort: 'woorden', doel: plaats, vervangingen }] : [whole]
   } catch (error) {
     if (error instanceof Grof) return [whole]

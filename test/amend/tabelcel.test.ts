@@ -164,3 +164,32 @@ describe('amend: a changed cell becomes a word replacement', () => {
     }
   })
 })
+
+describe('a pipe in the new words of a cell', () => {
+  it('stays in its cell, written as \\|, in apply and in the round trip', () => {
+    const { result, messages } = apply('In artikel 1 wordt „€ 322,57” vervangen door „€ 322,57 \\| € 1”.')
+    expect(messages).toEqual([])
+    expect(body((result as { tree: Regeling }).tree)).toBe(
+      body(regeling(TABEL.replace('€ 322,57', '€ 322,57 \\| € 1'))),
+    )
+    const oud = regeling(TABEL)
+    const nieuw = regeling(TABEL.replace('€ 322,57', '€ 322,57 \\| *€ 1*'))
+    const trip = roundTrip(oud, nieuw)
+    expect(trip.file.messages).toEqual([])
+    expect(body((trip.result as { tree: Regeling }).tree)).toBe(body(nieuw))
+  })
+})
+
+describe('a table in the toelichting', () => {
+  it('a changed cell there is a word replacement in the toelichting too', () => {
+    const toelichting = (bedrag: string) =>
+      `${HEAD}${TABEL}${TAIL}\n# Toelichting\n\nDe bedragen van 2014:\n\n| Jaar | Bedrag |\n| :--- | :--- |\n| 2014 | ${bedrag} |\n`
+    const oud = parseString(toelichting('€ 322,57')).result.tree
+    const nieuw = parseString(toelichting('€ 331,28')).result.tree
+    const opdrachten = generateAmendment(diffRegelingen(oud, nieuw)).artikelI.items.flatMap((i) => i.opdrachten)
+    expect(opdrachten.map((o) => o.tekst)).toEqual(['In de toelichting wordt „€ 322,57” vervangen door „€ 331,28”.'])
+    const trip = roundTrip(oud, nieuw)
+    expect(trip.file.messages).toEqual([])
+    expect(body((trip.result as { tree: Regeling }).tree)).toBe(body(nieuw))
+  })
+})
