@@ -193,3 +193,20 @@ describe('a table in the toelichting', () => {
     expect(body((trip.result as { tree: Regeling }).tree)).toBe(body(nieuw))
   })
 })
+
+describe('a table inside a lid', () => {
+  it('a changed cell is a word replacement in that lid', () => {
+    const inLid = TABEL.split('\n')
+      .map((l) => (l === '' ? l : `   ${l}`))
+      .join('\n')
+    const oud = regeling(inLid)
+    const nieuw = regeling(inLid.replace('€ 322,57', '€ 331,28'))
+    const opdrachten = generateAmendment(diffRegelingen(oud, nieuw)).artikelI.items.flatMap((i) => i.opdrachten)
+    expect(opdrachten.map((o) => o.tekst)).toEqual([
+      'In artikel 1, eerste lid, wordt „€ 322,57” vervangen door „€ 331,28”.',
+    ])
+    const trip = roundTrip(oud, nieuw)
+    expect(trip.file.messages).toEqual([])
+    expect(body((trip.result as { tree: Regeling }).tree)).toBe(body(nieuw))
+  })
+})
