@@ -150,6 +150,22 @@ describe('amend: a changed cell becomes a word replacement', () => {
     expect(body((result as { tree: Regeling }).tree)).toBe(body(nieuw))
   })
 
+  it('lets words in a cell lapse, and restates the article when an empty cell is filled in', () => {
+    const oud = regeling(TABEL)
+    const leeg = regeling(TABEL.replace(' (bruto)', ''))
+    expect(ops(oud, leeg).map((o) => o.tekst)).toEqual(['In artikel 1 vervalt „(bruto)”.'])
+    const gevuld = regeling(TABEL.replace('| 1 en 2 | € 322,57 |', '| 1 en 2 | |'))
+    expect(ops(gevuld, oud).map((o) => o.operatie.soort)).toEqual(['komt-te-luiden'])
+    for (const [a, b] of [
+      [oud, leeg],
+      [gevuld, oud],
+    ] as const) {
+      const { result, file } = roundTrip(a, b)
+      expect(file.messages).toEqual([])
+      expect(body((result as { tree: Regeling }).tree)).toBe(body(b))
+    }
+  })
+
   it('restates the article when a row is added, and when the same amount changes in two cells', () => {
     const oud = regeling(TABEL)
     for (const nieuw of [
