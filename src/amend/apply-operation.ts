@@ -13,7 +13,17 @@ import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
 import { artikelenOf, contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
-import type { Alinea, Kop, Opschrift, Regeling, RegelingNode, Tekst, Toelichting } from '../model/nodes.js'
+import type {
+  Alinea,
+  Kop,
+  Opschrift,
+  Regeling,
+  RegelingNode,
+  Tabel,
+  TabelCel,
+  Tekst,
+  Toelichting,
+} from '../model/nodes.js'
 import { isDivision as isDivisionNode, isHeaded, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
 import { parseText } from '../parse/index.js'
 import {
@@ -43,8 +53,8 @@ export class OpdrachtFout extends Error {
 type AnyNode = RegelingNode
 /** A node whose children are provisions or text nodes (its own number and heading included). */
 type Holder = { children: RegelingNode[] }
-/** A node whose children are inline text. */
-type TextHolder = Alinea | Kop | Opschrift
+/** A node whose children are inline text (a table cell only where words are replaced). */
+type TextHolder = Alinea | Kop | Opschrift | TabelCel
 
 /** Root children that close the body: an inserted article goes before them. */
 const AFTER_BODY: ReadonlySet<string> = new Set(['ondertekening', 'toelichting', 'bijlage'])
@@ -296,15 +306,83 @@ interface TextHit {
   end: number
 }
 
-/** The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target. */
-export function textNodes(node: AnyNode | Regeling): TextHolder[] {
+/** Where a table cell stands: its table, its row (0: the header row) and its column (from 1). */
+interface CelPlaats {
+  tabel: Tabel
+  rij: number
+  kolom: number
+}
+
+/** The place of each cell `textNodes` handed out with `cells` (a cell is inline content without a parent). */
+const celPlaatsen = new WeakMap<TabelCel, CelPlaats>()
+
+/**
+ * The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target.
+ * With `cells`, the cells of its tables too, row by row (where words are looked for and counted:
+ * a word replacement in a provision also finds its words in a table cell).
+ */
+export function textNodes(node: AnyNode | Regeling, cells = false): TextHolder[] {
   const out: TextHolder[] = []
   visit(node, (child) => {
     const n = child as AnyNode
     if (n.type === 'alinea' || n.type === 'kop' || n.type === 'opschrift') out.push(n)
+    else if (cells && n.type === 'tabel')
+      n.children.forEach((rij, r) => {
+        rij.children.forEach((cel, k) => {
+          celPlaatsen.set(cel, { tabel: n, rij: r, kolom: k + 1 })
+          out.push(cel)
+        })
+      })
     return holdsText(n) ? SKIP : undefined
   })
   return out
+}
+
+/** A cell's place in words: `rij 2, kolom 3`, the header row `de kopregel, kolom 1`. */
+function celWoorden(cel: TabelCel): string {
+  const p = celPlaatsen.get(cel)
+  if (!p) return 'een cel'
+  return `${p.rij === 0 ? 'de kopregel' : `rij ${p.rij}`}, kolom ${p.kolom}`
+}
+
+/**
+ * The refusal for words that are not in any text node: when they do stand in a table, read across
+ * the cells (`3 en 4 € 345,23`), the quote runs over a cell boundary, which a replacement cannot.
+ */
+function notFound(nodes: TextHolder[], oud: string, doel: string): OpdrachtFout {
+  const tabellen = new Set<Tabel>()
+  for (const holder of nodes) {
+    const p = holder.type === 'tabelcel' ? celPlaatsen.get(holder) : undefined
+    if (p) tabellen.add(p.tabel)
+  }
+  for (const tabel of tabellen) {
+    const text = tabel.children
+      .map((rij) => rij.children.map((cel) => phrasingText(cel.children as PhrasingContent[])).join(' '))
+      .join(' ')
+    if (pattern(oud).test(text))
+      return new OpdrachtFout(
+        `De woorden "${oud}" lopen in ${doel} over meer dan één cel van de tabel; een vervanging van woorden blijft binnen één cel. Vervang de woorden per cel (één vervanging voor elke cel die verandert)`,
+        doel,
+      )
+  }
+  return new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
+}
+
+/** The refusal for words that stand more than once; where some stand in table cells, which cells. */
+function notUnique(hits: TextHit[], oud: string, doel: string): OpdrachtFout {
+  const cellen = hits.filter((h) => h.holder.type === 'tabelcel').map((h) => celWoorden(h.holder as TabelCel))
+  const where =
+    cellen.length === 0
+      ? ''
+      : ` (in de tabel: ${cellen.join('; ')}${cellen.length < hits.length ? '; en in de tekst erbuiten' : ''})`
+  const advice =
+    cellen.length === 0
+      ? ''
+      : '. Citeer meer woorden uit dezelfde cel, zodat de woorden één keer voorkomen, of laat de bepaling opnieuw luiden'
+  return new OpdrachtFout(
+    `De woorden "${oud}" staan ${hits.length} keer in ${doel}${where}; de opdracht is niet eenduidig${advice}`,
+    doel,
+  )
 }
 
 function pattern(oud: string): RegExp {
@@ -328,22 +406,13 @@ function locateAll(nodes: TextHolder[], oud: string, doel: string): TextHit[] {
     const text = phrasingText(holder.children as PhrasingContent[])
     for (const m of text.matchAll(pattern(oud))) hits.push({ holder, start: m.index, end: m.index + m[0].length })
   }
-  if (hits.length === 0) throw new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
+  if (hits.length === 0) throw notFound(nodes, oud, doel)
   return hits
 }
 
 function locate(nodes: TextHolder[], oud: string, doel: string): TextHit {
-  const hits: TextHit[] = []
-  for (const holder of nodes) {
-    const text = phrasingText(holder.children as PhrasingContent[])
-    for (const m of text.matchAll(pattern(oud))) hits.push({ holder, start: m.index, end: m.index + m[0].length })
-  }
-  if (hits.length === 0) throw new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
-  if (hits.length > 1)
-    throw new OpdrachtFout(
-      `De woorden "${oud}" staan ${hits.length} keer in ${doel}; de opdracht is niet eenduidig`,
-      doel,
-    )
+  const hits = locateAll(nodes, oud, doel)
+  if (hits.length > 1) throw notUnique(hits, oud, doel)
   return hits[0] as TextHit
 }
 
@@ -516,7 +585,7 @@ function applySpecial(target: AnyNode | Regeling, v: Vervanging, doel: string): 
 }
 
 function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel: string): void {
-  applyWordsIn(textNodes(target), vervangingen, doel)
+  applyWordsIn(textNodes(target, true), vervangingen, doel)
 }
 
 function applyWordsIn(nodes: TextHolder[], vervangingen: Vervanging[], doel: string): void {

@@ -170,8 +170,8 @@ interface Span {
 function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
   const oudNode = t.oud as AnyNode | undefined
   const nieuwNode = t.nieuw as AnyNode | undefined
-  if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift'].includes(t.type))
-    throw new Grof('alleen de tekst van een alinea, kop of opschrift is als woorden te vervangen')
+  if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift', 'tabelcel'].includes(t.type))
+    throw new Grof('alleen de tekst van een alinea, kop, opschrift of tabelcel is als woorden te vervangen')
   // Links and nadruk in the old text: the quoted words cover a link whole or lie inside one.
   const oudInline = oudNode.children as PhrasingContent[]
   const ops: WordOp[] = t.text ?? []
@@ -218,7 +218,8 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     while (q < oud.length && !/\s/.test(oud.charAt(q))) q++
     return q
   }
-  const nodes = textNodes(scope)
+  // Counted as apply counts them: in the whole provision, its table cells included.
+  const nodes = textNodes(scope, true)
   for (const sp of spans) {
     // White space the two sides share is not part of the change.
     while (sp.s < sp.e && sp.ns < sp.ne && oud.charAt(sp.s) === nieuw.charAt(sp.ns) && /\s/.test(oud.charAt(sp.s))) {
@@ -348,9 +349,13 @@ function quoteEnds(sp: Span, oud: string, nieuw: string, fits: (x: Span) => bool
     a.charAt(a.length - 1 - suffix) === b.charAt(b.length - 1 - suffix)
   )
     suffix++
+  // A bracket the quote opens, it closes too (`„€ 336,15 (bruto)”`, never `„€ 336,15 (bruto”`).
+  const balanced = (x: string) => (x.match(/\(/g) ?? []).length === (x.match(/\)/g) ?? []).length
+  const wasBalanced = balanced(oud.slice(sp.s, sp.e)) && balanced(nieuw.slice(sp.ns, sp.ne))
   const tryCut = (x: Span) => {
     tidy(x)
     if (x.e <= x.s || oneSided(x) || !fits(x)) return false
+    if (wasBalanced && !(balanced(oud.slice(x.s, x.e)) && balanced(nieuw.slice(x.ns, x.ne)))) return false
     Object.assign(sp, x)
     return true
   }
@@ -669,7 +674,7 @@ const herschreven = new WeakMap<Operatie, number>()
 
 /** The length of the text of a provision as a reader sees it. */
 function tekstLengte(node: AnyNode): number {
-  return textNodes(node).reduce((n, t) => n + phrasingText(t.children as PhrasingContent[]).trim().length, 0)
+  return textNodes(node, true).reduce((n, t) => n + phrasingText(t.children as PhrasingContent[]).trim().length, 0)
 }
 
 /**
@@ -713,6 +718,7 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (t.status === 'gelijk') continue
     const zin = zinAanHetSlot(t, oud, plaats)
     if (zin) slot.push(zin)
+    else if (t.type === 'tabel') vervangingen.push(...cellReplacements(t, oud))
     else vervangingen.push(...wordReplacements(t, oud))
   }
   const items = children.filter((c) => isItem(c))
@@ -911,6 +917,27 @@ function aanduidingOps(d: DiffNode, plaats: Plaats): Operatie[] | undefined {
     return [...ops.slice(0, k), ...ops.slice(k + 1), { ...vervalt, aanduiding: eerste }]
   }
   return undefined
+}
+
+/**
+ * The words of a table whose cells changed, as word replacements in the provision around it (each
+ * quoted once in the whole provision, its cells included): `In artikel 16, eerste lid, wordt
+ * „€ 322,57” vervangen door „€ 331,28”`. Only when the table keeps its rows and columns; a row or
+ * column added or removed restates the provision ("komt te luiden").
+ */
+function cellReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
+  if (t.status !== 'gewijzigd' || t.geheelVervangen) throw new Grof('de tabel is als geheel vervangen')
+  const out: Vervanging[] = []
+  for (const rij of t.children) {
+    if (rij.status === 'toegevoegd' || rij.status === 'verwijderd')
+      throw new Grof('een rij van de tabel is toegevoegd of geschrapt')
+    for (const cel of rij.children) {
+      if (cel.status === 'toegevoegd' || cel.status === 'verwijderd')
+        throw new Grof('een kolom van de tabel is toegevoegd of geschrapt')
+      if (cel.status === 'gewijzigd') out.push(...wordReplacements(cel, scope))
+    }
+  }
+  return out
 }
 
 /**
@@ -1740,7 +1767,9 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
   if (d.type === 'opschrift') texts.push(d)
   else if (!d.children.every(collect)) return [whole]
   try {
-    const vervangingen = texts.flatMap((t) => wordReplacements(t, d.oud as AnyNode))
+    const vervangingen = texts.flatMap((t) =>
+      t.type === 'tabel' ? cellReplacements(t, d.oud as AnyNode) : wordReplacements(t, d.oud as AnyNode),
+    )
     return vervangingen.length > 0 ? [{ soort: 'woorden', doel: plaats, vervangingen }] : [whole]
   } catch (error) {
     if (error instanceof Grof) return [whole]
