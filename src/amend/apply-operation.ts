@@ -37,7 +37,7 @@ import {
   sameTitel,
   stapWords,
 } from './citation.js'
-import { sameBepalingen } from './compare.js'
+import { isNote, sameBepalingen } from './compare.js'
 
 /** An instruction that does not fit the text it amends. */
 export class OpdrachtFout extends Error {
@@ -1024,6 +1024,11 @@ function kopInvoegen(root: Regeling, plaats: Plaats, inhoud: string): void {
   const split = chain[k + 1] as AnyNode
   if (isDivisionNode(start) && divisionRank(start) <= rank && split === start)
     throw new OpdrachtFout(`Een ${kop.type} kan ${describeNode(start)} niet bevatten`, doel)
+  if (split !== start && opensWith(split, start))
+    throw new OpdrachtFout(
+      `${cap(describeNode(start))} is het begin van ${describeNode(split)}: een nieuw opschrift ervoor zou ${describeNode(split)} leeg laten. Vernummer ${describeNode(split)} of geef het een nieuw opschrift`,
+      doel,
+    )
   const clash = holder.children.find((c) => c.type === kop.type && sameNum(numOf(c as AnyNode), numOf(kop)))
   if (clash && numOf(kop) !== '') throw new OpdrachtFout(`${cap(describeNode(kop))} bestaat al`, doel)
   const tail = split === start ? [] : splitOff(split, start)
@@ -1038,6 +1043,17 @@ function kopInvoegen(root: Regeling, plaats: Plaats, inhoud: string): void {
   const moved = holder.children.splice(i, j - i) as AnyNode[]
   ;(kop as Holder).children.push(...(tail as never[]), ...(moved as never[]))
   holder.children.splice(i, 0, kop as never)
+}
+
+/** Whether `start` is the first thing in `holder` (below its heading), at any depth. */
+function opensWith(holder: AnyNode, start: AnyNode): boolean {
+  let n = holder
+  while (n !== start) {
+    const first = (contentOf(n as Parameters<typeof contentOf>[0]) as AnyNode[]).find((c) => !isNote(c, n.type))
+    if (!first || (first !== start && !contains(first, start))) return false
+    n = first
+  }
+  return true
 }
 
 /** Take everything from `start` on (in the order of the text) out of `holder`; the divisions it opens stay, shorter. */
