@@ -947,6 +947,9 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
     case 'kop-invoegen':
       kopInvoegen(root, op.voor, op.inhoud)
       return
+    case 'tabel':
+      tabelVervangen(root, op.doel, op.inhoud)
+      return
     case 'verplaatsen': {
       const doel = plaatsWords(op.doel)
       const found = resolve(root, op.doel)
@@ -956,6 +959,108 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       return
     }
   }
+}
+
+/** A table of a provision and where it stands: the children of the node that holds it, and its index there. */
+export interface TabelPlek {
+  tabel: Tabel
+  children: RegelingNode[]
+  index: number
+}
+
+/**
+ * The tables of a provision, in the order of the text: those in it and, for a lid, onderdeel or
+ * subonderdeel, those printed after it before the next provision (`1. … overeenkomstig de volgende
+ * tabel:` and then the table: a pipe table cannot stand in a Markdown list item, so the parser puts
+ * it in the article, after the lid; a besluit says "In artikel 16, eerste lid, wordt de tabel
+ * vervangen door:", circulaire BZK BWBR0027067 onder H). `siblings` and `index`: where the
+ * provision itself stands. The toelichting is not searched unless it is the provision.
+ */
+export function tabellenVan(node: AnyNode | Regeling, siblings?: RegelingNode[], index?: number): TabelPlek[] {
+  const out: TabelPlek[] = []
+  visit(node, (child, i, parent) => {
+    const n = child as AnyNode
+    if (n.type === 'tabel' && parent && i !== undefined)
+      out.push({ tabel: n, children: (parent as Holder).children, index: i })
+    if (n.type === 'toelichting' && n !== node) return SKIP
+    return holdsText(n) ? SKIP : undefined
+  })
+  if (isItem(node) && siblings && index !== undefined)
+    for (let j = index + 1; j < siblings.length; j++) {
+      const next = siblings[j] as AnyNode
+      if (!isTekst(next)) break
+      if (next.type === 'tabel') out.push({ tabel: next, children: siblings, index: j })
+    }
+  return out
+}
+
+const SOORT_NAMEN: Readonly<Record<string, readonly [string, string]>> = {
+  tabel: ['tabel', 'tabellen'],
+  alinea: ['alinea', "alinea's"],
+  kop: ['kop', 'koppen'],
+  blok: ['blok', 'blokken'],
+  artikel: ['artikel', 'artikelen'],
+  lid: ['lid', 'leden'],
+  onderdeel: ['onderdeel', 'onderdelen'],
+  subonderdeel: ['subonderdeel', 'subonderdelen'],
+  titel: ['titel', 'titels'],
+  hoofdstuk: ['hoofdstuk', 'hoofdstukken'],
+  afdeling: ['afdeling', 'afdelingen'],
+  paragraaf: ['paragraaf', 'paragrafen'],
+  bijlage: ['bijlage', 'bijlagen'],
+  opschrift: ['opschrift', 'opschriften'],
+  toelichting: ['toelichting', 'toelichtingen'],
+}
+
+/** What new text consists of, in words: `leeg`, `een alinea`, `2 tabellen en een alinea`. */
+function inhoudWoorden(nodes: AnyNode[]): string {
+  if (nodes.length === 0) return 'leeg'
+  const counts = new Map<string, number>()
+  for (const n of nodes) counts.set(n.type, (counts.get(n.type) ?? 0) + 1)
+  const parts = [...counts].map(([type, n]) => {
+    const [een, meer] = SOORT_NAMEN[type] ?? [type, type]
+    return n === 1 ? `een ${een}` : `${n} ${meer}`
+  })
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`
+}
+
+/**
+ * `De tabel in artikel 16, eerste lid, komt te luiden:`: the one table of the provision is replaced
+ * by the new text, which must be one table. A table has no number: a provision with none or with
+ * more than one is refused, naming how many it has.
+ */
+function tabelVervangen(root: Regeling, plaats: Plaats, inhoud: string): void {
+  const doel = plaatsWords(plaats)
+  // Ar 3.29: a citation in parts is closed by a comma ("Artikel 5, tweede lid, heeft geen tabel").
+  const onderwerp = `${cap(doel)}${doel.includes(',') ? ',' : ''}`
+  const target = resolve(root, plaats)
+  if (!target.parent)
+    throw new OpdrachtFout('Een tabel wordt vervangen in de bepaling waarin zij staat; noem die bepaling', doel)
+  const tabellen = tabellenVan(target.node, target.parent.children, target.index)
+  if (tabellen.length === 0) {
+    // Where the tables are, when the provision around it has them ("artikel 16 heeft er 1").
+    let hint = ''
+    for (let n = plaats.length - 1; n > 0 && hint === ''; n--) {
+      const around = resolve(root, plaats.slice(0, n))
+      const count = around.parent ? tabellenVan(around.node, around.parent.children, around.index).length : 0
+      if (count > 0) hint = `; ${plaatsWords(plaats.slice(0, n))} heeft er ${count}`
+    }
+    throw new OpdrachtFout(`${onderwerp} heeft geen tabel${hint}`, doel)
+  }
+  if (tabellen.length > 1)
+    throw new OpdrachtFout(
+      `${onderwerp} heeft ${tabellen.length} tabellen; welke de opdracht bedoelt, is niet te zeggen (een tabel heeft geen nummer). Noem een bepaling met één tabel, of laat ${doel} als geheel luiden`,
+      doel,
+    )
+  const nodes = parseInhoud(inhoud, 'tekst')
+  const [nieuw] = nodes
+  if (nodes.length !== 1 || nieuw?.type !== 'tabel')
+    throw new OpdrachtFout(
+      `De nieuwe tekst moet precies één tabel zijn (een Markdown-tabel met een kopregel en een scheidingsregel), maar is ${inhoudWoorden(nodes)}`,
+      doel,
+    )
+  const plek = tabellen[0] as TabelPlek
+  plek.children.splice(plek.index, 1, nieuw)
 }
 
 /**

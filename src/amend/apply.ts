@@ -87,6 +87,8 @@ function summary(op: Operatie, inserted: string | undefined): string {
       return `indeling gewijzigd voor ${plaatsWords(op.voor)}`
     case 'opschrift':
       return `opschrift van ${plaatsWords(op.doel)} gewijzigd`
+    case 'tabel':
+      return `tabel in ${plaatsWords(op.doel)} vervangen`
     default:
       return `${plaatsWords(op.doel)} gewijzigd`
   }

@@ -380,6 +380,41 @@ function readOpschrift(plainText: string, context: Plaats): Operatie | undefined
   return inline ? { soort: 'opschrift', doel, inhoud: '', titel: inline } : { soort: 'opschrift', doel, inhoud: '' }
 }
 
+/**
+ * A table replaced whole, as the circulaire BZK BWBR0027067 writes it: `In artikel 16, eerste lid,
+ * wordt de tabel vervangen door:` (onder H) and `De tabel in bijlage I komt te luiden:` (onder L,
+ * M); also `In bijlage I komt de tabel te luiden:` and, in an item about the provision, `De tabel
+ * komt te luiden:`. The new table follows. Any other sentence about a table (`In de bijlage komt
+ * tabel I te luiden:`, `De in de bijlage opgenomen tabellen II en III vervallen.`) is refused: a
+ * table has no number in the text, and `bijlage I` read from `De tabel in bijlage I vervalt` would
+ * be the whole bijlage. Undefined when the words before the colon name no table.
+ */
+function readTabel(text: string, plainText: string, context: Plaats): Operatie | string | undefined {
+  // The words outside quotes, before the colon that opens the new text ("Artikel 11 komt te
+  // luiden: … overeenkomstig de tabel in bijlage I" speaks of a table only in its new text).
+  const toks = tokens(text)
+  const bare = toks ? toks.map((t) => (t.quoted ? '„…”' : t.text)).join('') : text
+  const head = clean(bare).split(':')[0] ?? ''
+  if (!/\btabel(?:len)?\b/i.test(head)) return undefined
+  const m =
+    /^in\s+(.+?),?\s+wordt\s+de\s+tabel\s+vervangen\s+door\s*:?$/i.exec(plainText) ??
+    /^de\s+tabel\s+(?:in|van)\s+(.+?),?\s+(?:komt\s+te\s+luiden|wordt\s+vervangen\s+door)\s*:?$/i.exec(plainText) ??
+    /^in\s+(.+?),?\s+komt\s+de\s+tabel\s+te\s+luiden\s*:?$/i.exec(plainText) ??
+    /^()de\s+tabel\s+(?:komt\s+te\s+luiden|wordt\s+vervangen\s+door)\s*:?$/i.exec(plainText)
+  if (!m) {
+    if (/\btabel\s+[0-9IVXLC]+[a-z]?\b|\btabellen\b/i.test(head))
+      return 'een tabel bij een nummer ("tabel I") of meer tabellen tegelijk kent regelwerk niet: een tabel heeft in de tekst geen nummer. Noem de bepaling met de tabel ("De tabel in bijlage I komt te luiden:") als die één tabel heeft, of laat de bepaling als geheel luiden'
+    return 'met een tabel leest regelwerk alleen "De tabel in … komt te luiden:" en "In … wordt de tabel vervangen door:", gevolgd door de nieuwe tabel; laat anders de bepaling als geheel luiden'
+  }
+  const phrase = (m[1] as string).trim()
+  const doel = phrase === '' ? context : inContext(readPlaats(phrase), context)
+  if (doel.length === 0 || ['opschrift', 'aanhef', 'ondertekening'].includes((doel[doel.length - 1] as Stap).soort))
+    return phrase === ''
+      ? 'niet te lezen in welke bepaling de tabel staat: noem haar ("De tabel in artikel 16 komt te luiden:")'
+      : `niet te lezen in welke bepaling de tabel staat ("${phrase}")`
+  return { soort: 'tabel', doel, inhoud: '' }
+}
+
 /** `In artikel 8, tweede lid, vervalt: twee maanden na.` (the words after the colon lapse). */
 function readColonWords(text: string, context: Plaats): Operatie | undefined {
   const m = /^in\s+(.+?),?\s+(?:vervalt|vervallen)\s*:\s*(.+?)\.?$/i.exec(text)
@@ -715,6 +750,8 @@ function readMasked(source: string, context: Plaats): Operatie | string {
   // paragraaf „…” komt te luiden: „Zin en onzin”.").
   const opschrift = readOpschrift(plainText, context)
   if (opschrift) return opschrift
+  const tabel = readTabel(text, plainText, context)
+  if (tabel) return tabel
   const aanduiding = readAanduiding(plainText, context)
   if (aanduiding) return aanduiding
   const slot = readSlot(text, plainText, context)
@@ -1243,18 +1280,21 @@ export function cutOff(inhoud: string, wat = 'artikel'): { slot: string; woord: 
 }
 
 function needsText(op: Operatie): boolean {
-  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen') return op.inhoud === ''
+  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen' || op.soort === 'tabel')
+    return op.inhoud === ''
   return false
 }
 
 function setInhoud(op: Operatie, inhoud: string): void {
-  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen') op.inhoud = inhoud
+  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen' || op.soort === 'tabel')
+    op.inhoud = inhoud
   else if (op.soort === 'opschrift') op.inhoud = inhoud
 }
 
 function watOf(op: Operatie): string {
   if (op.soort === 'invoegen') return op.wat
   if (op.soort === 'kop-invoegen') return 'kop'
+  if (op.soort === 'tabel') return 'tabel'
   if (op.soort === 'komt-te-luiden')
     return op.doel.length === 0 ? 'regeling' : ((op.doel[op.doel.length - 1] as Stap).soort as string)
   return 'tekst'

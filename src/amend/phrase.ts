@@ -204,6 +204,11 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       return `${capital(wv(op.doel))} wordt vernummerd tot ${plaatsWords([op.naar])}.`
     case 'kop-invoegen':
       return `Voor ${w(op.voor)} wordt ingevoegd:`
+    case 'tabel':
+      // "De tabel in bijlage I komt te luiden:" (circulaire BZK BWBR0027067, onder L and M): Ar 6.9's
+      // "komt te luiden" for a part replaced whole, the table named by the provision that holds it.
+      if (same(op.doel, rel) && rel.length > 0) return 'De tabel komt te luiden:'
+      return `De tabel in ${wv(op.doel)} komt te luiden:`
     case 'verplaatsen':
       if (op.na) return `${capital(w(op.doel))} wordt geplaatst na ${w(op.na)}.`
       if (op.voor) return `${capital(w(op.doel))} wordt geplaatst voor ${w(op.voor)}.`

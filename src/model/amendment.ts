@@ -146,6 +146,15 @@ export type Operatie =
       /** How many are inserted when more than one (`worden twee leden ingevoegd`). */
       aantal?: number
     }
+  /**
+   * `De tabel in artikel 16, eerste lid, komt te luiden:` / `In artikel 16, eerste lid, wordt de
+   * tabel vervangen door:` (circulaire BZK BWBR0027067, onder H, L, M): the one table of the
+   * provision `doel` is replaced by `inhoud`, which is one table. A table has no number; a
+   * provision with none or more than one cannot be amended this way. A lid or onderdeel holds the
+   * tables printed after it, before the next lid or onderdeel (in the Markdown a pipe table after
+   * a list item stands in the article).
+   */
+  | { soort: 'tabel'; doel: Plaats; inhoud: string; nodes?: InhoudNode[] }
   /** `Artikel 3 wordt geplaatst na artikel 5.` (articles keep their number when moved). */
   | { soort: 'verplaatsen'; doel: Plaats; na?: Plaats; voor?: Plaats; ouder?: Plaats }
   /**
