@@ -44,6 +44,7 @@ import {
   countMatches,
   OpdrachtFout,
   spliceInline,
+  tabellenVan,
   textNodes,
 } from './apply-operation.js'
 import {
@@ -655,8 +656,8 @@ export const GEHEEL_ONDER = 0.5
 function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const whole: Operatie = { soort: 'komt-te-luiden', doel: plaats, ...nieuweTekst([d.nieuw as AnyNode]) }
   herschreven.set(whole, tekstLengte(d.oud as AnyNode))
-  // A lid or onderdeel most of whose words go is replaced whole, like an article.
-  if (isItem(d) && behouden(d) < GEHEEL_ONDER) return [whole]
+  // A lid or onderdeel most of whose words go is replaced whole, like an article (its table alone: the table).
+  if (isItem(d) && behouden(d) < GEHEEL_ONDER && !alleenTabel(d)) return [whole]
   try {
     const ops = fineOps(d, plaats)
     return herschrijftMeeste(ops, d.oud as AnyNode) ? [whole] : ops
@@ -664,6 +665,18 @@ function provisionOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (error instanceof Grof) return [whole]
     throw error
   }
+}
+
+/**
+ * Whether the one change in a provision is in one of its tables (its number, heading and other
+ * text the same): then the table is replaced, not the provision, however much of the provision
+ * the table is ("De tabel in artikel 16, eerste lid, komt te luiden:").
+ */
+function alleenTabel(d: DiffNode): boolean {
+  if (d.status !== 'gewijzigd' || !d.oud || !d.nieuw || numOf(d, 'oud') !== numOf(d, 'nieuw')) return false
+  if (!sameWords(headingOf(d.oud as AnyNode), headingOf(d.nieuw as AnyNode))) return false
+  const changed = paired(d.children).filter((c) => c.status !== 'gelijk' && !isNote(c.oud ?? c.nieuw, d.type))
+  return changed.length === 1 && changed[0]?.type === 'tabel' && changed[0].status === 'gewijzigd'
 }
 
 /** From this share of its old text quoted or restated by its instructions, a provision is restated whole. */
@@ -685,7 +698,7 @@ function tekstLengte(node: AnyNode): number {
  */
 function herschrijftMeeste(ops: Operatie[], oud: AnyNode): boolean {
   // One part restated is named as that part ("Artikel 2, eerste lid, komt te luiden").
-  if (ops.length === 1 && ops[0]?.soort === 'komt-te-luiden') return false
+  if (ops.length === 1 && (ops[0]?.soort === 'komt-te-luiden' || ops[0]?.soort === 'tabel')) return false
   const total = tekstLengte(oud)
   let quoted = 0
   for (const op of ops) {
@@ -714,17 +727,23 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     throw new Grof('er is lopende tekst toegevoegd of weggelaten')
   const vervangingen: Vervanging[] = []
   const slot: Operatie[] = []
+  const tabellen: Operatie[] = []
   for (const t of teksten) {
     if (t.status === 'gelijk') continue
     const zin = zinAanHetSlot(t, oud, plaats)
     if (zin) slot.push(zin)
-    else if (t.type === 'tabel') vervangingen.push(...cellReplacements(t, oud))
-    else vervangingen.push(...wordReplacements(t, oud))
+    else if (t.type === 'tabel') {
+      const cellen = tabelWoorden(t, oud)
+      if (cellen) vervangingen.push(...cellen)
+      else tabellen.push(tabelOp(t, d, children, plaats))
+    } else vervangingen.push(...wordReplacements(t, oud))
   }
   const items = children.filter((c) => isItem(c))
   // A changed item without a number (a gedachtestreepje) is cited by its words, in this provision.
   for (const c of items) if (!citable(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
+  // Before any renumbering below: a table is cited by the old number of the lid it follows.
+  out.push(...tabellen)
   out.push(...slot)
   const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd' && citable(c))
   const renumbered = kept.filter((c) => numOf(c, 'oud') !== numOf(c, 'nieuw'))
@@ -926,7 +945,9 @@ function aanduidingOps(d: DiffNode, plaats: Plaats): Operatie[] | undefined {
  * column added or removed restates the provision ("komt te luiden").
  */
 function cellReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
-  if (t.status !== 'gewijzigd' || t.geheelVervangen) throw new Grof('de tabel is als geheel vervangen')
+  // A table the comparison paired again after seeing it removed and added has no rows to compare.
+  if (t.status !== 'gewijzigd' || t.geheelVervangen || t.children.length === 0)
+    throw new Grof('de tabel is als geheel vervangen')
   const out: Vervanging[] = []
   for (const rij of t.children) {
     if (rij.status === 'toegevoegd' || rij.status === 'verwijderd')
@@ -938,6 +959,69 @@ function cellReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     }
   }
   return out
+}
+
+/** From this many word replacements in its cells, a changed table is replaced whole ("De tabel in … komt te luiden:"). */
+const TABEL_CELLEN_TOT = 4
+
+/**
+ * The changed cells of a table as word replacements (`cellReplacements`), or undefined when the
+ * table is better replaced whole: a row or column came or went, the words of a cell cannot be quoted
+ * once in the provision, or so many cells changed that the besluit would read as a list of amounts
+ * (four or more, the count test/amend/measure.test.ts keeps down; the circulaire BZK BWBR0027067
+ * replaces the indexed table of bijlage I whole, onder L, M and N).
+ */
+function tabelWoorden(t: DiffNode, scope: AnyNode): Vervanging[] | undefined {
+  try {
+    const out = cellReplacements(t, scope)
+    return out.length < TABEL_CELLEN_TOT ? out : undefined
+  } catch (error) {
+    if (error instanceof Grof) return undefined
+    throw error
+  }
+}
+
+/**
+ * A changed table replaced whole: `De tabel in artikel 16, eerste lid, komt te luiden:`. A table
+ * has no number; it is named by the provision that holds it, which must hold no other (as `apply`
+ * counts them, `tabellenVan`): the lid or onderdeel it is printed after (in the Markdown a table
+ * after `1. … de volgende tabel:` stands in the article; the circulaire BZK BWBR0027067 cites it
+ * "In artikel 16, eerste lid", onder H), else the provision itself (`De tabel in bijlage I`).
+ * `children`: the paired children of `d`, where `t` stands.
+ */
+function tabelOp(t: DiffNode, d: DiffNode, children: DiffNode[], plaats: Plaats): Operatie {
+  const oudTabel = t.oud as AnyNode | undefined
+  const nieuwTabel = t.nieuw as AnyNode | undefined
+  if (t.status !== 'gewijzigd' || oudTabel?.type !== 'tabel' || nieuwTabel?.type !== 'tabel')
+    throw new Grof('een tabel is toegevoegd of geschrapt')
+  const holder = d.oud as AnyNode
+  const kandidaten: Array<{ doel: Plaats; aantal: number }> = []
+  // The lid or onderdeel the table follows, with only running text between them.
+  let k = children.indexOf(t) - 1
+  while (k >= 0 && isTekst(children[k] as DiffNode)) k--
+  const voor = children[k]
+  if (
+    voor &&
+    isItem(voor) &&
+    citable(voor) &&
+    voor.status !== 'toegevoegd' &&
+    voor.status !== 'verwijderd' &&
+    voor.oud
+  ) {
+    const siblings = holder.children as RegelingNode[]
+    const at = siblings.indexOf(voor.oud as RegelingNode)
+    if (at >= 0)
+      kandidaten.push({
+        doel: [...plaats, stap(voor, 'oud')],
+        aantal: tabellenVan(voor.oud as AnyNode, siblings, at).length,
+      })
+  }
+  kandidaten.push({ doel: plaats, aantal: tabellenVan(holder).length })
+  const gekozen = kandidaten.find((c) => c.aantal === 1)
+  if (!gekozen || plaats.length === 0) throw new Grof('de tabel is niet te noemen: de bepaling heeft er meer dan één')
+  const op: Operatie = { soort: 'tabel', doel: gekozen.doel, ...nieuweTekst([nieuwTabel]) }
+  herschreven.set(op, tekstLengte(oudTabel))
+  return op
 }
 
 /**
@@ -1388,7 +1472,7 @@ const changedArtikel: ChangedRule = (d, plaats, state) => {
   // When most of an article changes, the article is replaced whole (DOMAIN.md §4).
   state.drafts.push({
     plaats,
-    ops: behouden(d) < GEHEEL_ONDER ? [whole()] : provisionOps(d, plaats),
+    ops: behouden(d) < GEHEEL_ONDER && !alleenTabel(d) ? [whole()] : provisionOps(d, plaats),
     check: (w) => sameBepalingen(nodeAt(w, plaats), nieuw),
     whole,
   })
@@ -1767,10 +1851,20 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
   if (d.type === 'opschrift') texts.push(d)
   else if (!d.children.every(collect)) return [whole]
   try {
-    const vervangingen = texts.flatMap((t) =>
-      t.type === 'tabel' ? cellReplacements(t, d.oud as AnyNode) : wordReplacements(t, d.oud as AnyNode),
-    )
-    return vervangingen.length > 0 ? [{ soort: 'woorden', doel: plaats, vervangingen }] : [whole]
+    const vervangingen: Vervanging[] = []
+    const tabellen: Operatie[] = []
+    for (const t of texts) {
+      if (t.type !== 'tabel') vervangingen.push(...wordReplacements(t, d.oud as AnyNode))
+      else {
+        // "De tabel in bijlage I komt te luiden:" (circulaire BZK BWBR0027067, onder L and M).
+        const cellen = tabelWoorden(t, d.oud as AnyNode)
+        if (cellen) vervangingen.push(...cellen)
+        else tabellen.push(tabelOp(t, d, [], plaats))
+      }
+    }
+    const ops: Operatie[] = vervangingen.length > 0 ? [{ soort: 'woorden', doel: plaats, vervangingen }] : []
+    ops.push(...tabellen)
+    return ops.length > 0 ? ops : [whole]
   } catch (error) {
     if (error instanceof Grof) return [whole]
     throw error
@@ -2079,7 +2173,8 @@ function toItems(drafts: Draft[]): WijzigingsItem[] {
         (op.soort === 'komt-te-luiden' ||
           op.soort === 'invoegen' ||
           op.soort === 'opschrift' ||
-          op.soort === 'kop-invoegen') &&
+          op.soort === 'kop-invoegen' ||
+          op.soort === 'tabel') &&
         !vervalt &&
         !inline
       ) {

@@ -2,7 +2,8 @@
  * Words in a table cell (issue 14, point 4): a word replacement in a provision also finds its words
  * in the cells of its tables, counted over the whole provision; a quote that runs over two cells or
  * stands twice is refused with a placed Dutch message; and `amend` writes a changed cell as such a
- * replacement instead of restating the provision, while a row added or removed still restates it.
+ * replacement instead of restating the provision, while a row added or removed replaces the table
+ * whole (test/amend/tabel-geheel.test.ts).
  */
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
@@ -150,12 +151,13 @@ describe('amend: a changed cell becomes a word replacement', () => {
     expect(body((result as { tree: Regeling }).tree)).toBe(body(nieuw))
   })
 
-  it('lets words in a cell lapse, and restates the article when an empty cell is filled in', () => {
+  it('lets words in a cell lapse, and replaces the table when an empty cell is filled in', () => {
     const oud = regeling(TABEL)
     const leeg = regeling(TABEL.replace(' (bruto)', ''))
     expect(ops(oud, leeg).map((o) => o.tekst)).toEqual(['In artikel 1 vervalt „(bruto)”.'])
     const gevuld = regeling(TABEL.replace('| 1 en 2 | € 322,57 |', '| 1 en 2 | |'))
-    expect(ops(gevuld, oud).map((o) => o.operatie.soort)).toEqual(['komt-te-luiden'])
+    // No words to quote in an empty cell: the table is replaced whole (test/amend/tabel-geheel.test.ts).
+    expect(ops(gevuld, oud).map((o) => o.tekst)).toEqual(['De tabel in artikel 1, eerste lid, komt te luiden:'])
     for (const [a, b] of [
       [oud, leeg],
       [gevuld, oud],
@@ -166,14 +168,14 @@ describe('amend: a changed cell becomes a word replacement', () => {
     }
   })
 
-  it('restates the article when a row is added, and when the same amount changes in two cells', () => {
+  it('replaces the table whole when a row is added, and when the same amount changes in two cells', () => {
     const oud = regeling(TABEL)
     for (const nieuw of [
       regeling(`${TABEL}| 10 en hoger | € 380,00 |\n`),
       regeling(TABEL.replace('€ 336,15 (bruto)', '€ 345,23 (bruto)').replace('€ 336,15 |', '€ 345,23 |')),
     ]) {
       const opdrachten = ops(oud, nieuw)
-      expect(opdrachten.map((o) => o.operatie.soort)).toEqual(['komt-te-luiden'])
+      expect(opdrachten.map((o) => o.tekst)).toEqual(['De tabel in artikel 1, eerste lid, komt te luiden:'])
       const { result, file } = roundTrip(oud, nieuw)
       expect(file.messages).toEqual([])
       expect(body((result as { tree: Regeling }).tree)).toBe(body(nieuw))
