@@ -6,9 +6,12 @@
  * writes "De tabel in … komt te luiden:" when a table's rows or columns change (or many of its
  * cells), instead of restating the provision, and the round trip gives the new text.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { applyBesluit } from '../../src/amend/apply.js'
+import { parseInhoud } from '../../src/amend/apply-operation.js'
 import { generateAmendment } from '../../src/amend/generate.js'
 import { parseAmendment, readInstruction } from '../../src/amend/parse-amendment.js'
 import { sentence } from '../../src/amend/phrase.js'
@@ -16,7 +19,7 @@ import { diffRegelingen } from '../../src/diff/index.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Operatie, Plaats } from '../../src/model/amendment.js'
 import type { Regeling } from '../../src/model/nodes.js'
-import { parseString } from '../helpers.js'
+import { parseString, SHARED } from '../helpers.js'
 import { roundTrip } from './helpers.js'
 
 const HEAD = `---
@@ -161,6 +164,35 @@ describe('apply: the real forms for a whole table', () => {
     )
     expect(messages).toEqual([])
     expect(body((result as { tree: Regeling }).tree)).toContain('overeenkomstig de tabel hieronder:')
+  })
+})
+
+describe('the real circulaire BZK BWBR0027067 (Stb. 2009, 561)', () => {
+  it('reads items B, H, L, M and N as table replacements, each with one table as new text', () => {
+    const path = join(
+      SHARED,
+      'corpus/amendments/BWBR0027067-circulaire-besluit-wijziging-rechtspositiebesluiten-politieke-ambtsdragers/2009-01-01.md',
+    )
+    const text = readFileSync(path, 'utf8')
+    const read = parseAmendment(text, new VFile({ path, value: text }))
+    const tabellen = read.opdrachten.filter((o) => o.operatie.soort === 'tabel')
+    expect(tabellen.map((o) => `${o.label} ${o.tekst}`)).toEqual([
+      'B In artikel 5, eerste lid, wordt de tabel vervangen door:',
+      'H In artikel 16, eerste lid, wordt de tabel vervangen door:',
+      'L De tabel in bijlage I komt te luiden:',
+      'M De tabel in bijlage I komt te luiden:',
+      'N De tabel in bijlage I komt te luiden:',
+    ])
+    const soorten = tabellen.map((o) =>
+      parseInhoud((o.operatie as Extract<Operatie, { soort: 'tabel' }>).inhoud, 'tekst').map((n) => n.type),
+    )
+    expect(soorten.slice(0, 4)).toEqual([['tabel'], ['tabel'], ['tabel'], ['tabel']])
+    // After N the source misspells the next heading ("####Ariktel II"): what follows is read as N's
+    // new text, which is then no single table, and apply refuses it rather than write it in bijlage I.
+    expect(soorten[4]?.[0]).toBe('tabel')
+    expect(soorten[4]?.length).toBeGreaterThan(1)
+    // "Artikel 11 komt te luiden: … overeenkomstig de tabel in bijlage I aangepast." is no table instruction.
+    expect(read.opdrachten.find((o) => o.label === 'E')?.operatie.soort).toBe('komt-te-luiden')
   })
 })
 
