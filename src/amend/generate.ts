@@ -676,7 +676,10 @@ function alleenTabel(d: DiffNode): boolean {
   if (d.status !== 'gewijzigd' || !d.oud || !d.nieuw || numOf(d, 'oud') !== numOf(d, 'nieuw')) return false
   if (!sameWords(headingOf(d.oud as AnyNode), headingOf(d.nieuw as AnyNode))) return false
   const changed = paired(d.children).filter((c) => c.status !== 'gelijk' && !isNote(c.oud ?? c.nieuw, d.type))
-  return changed.length === 1 && changed[0]?.type === 'tabel' && changed[0].status === 'gewijzigd'
+  const [enige] = changed
+  if (changed.length !== 1 || !enige) return false
+  // The table may stand in a lid or onderdeel of the provision (its only change too).
+  return (enige.type === 'tabel' && enige.status === 'gewijzigd') || (isItem(enige) && alleenTabel(enige))
 }
 
 /** From this share of its old text quoted or restated by its instructions, a provision is restated whole. */

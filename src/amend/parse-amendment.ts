@@ -408,7 +408,7 @@ function readTabel(text: string, plainText: string, context: Plaats): Operatie |
   }
   const phrase = (m[1] as string).trim()
   const doel = phrase === '' ? context : inContext(readPlaats(phrase), context)
-  if (doel.length === 0 || ['opschrift', 'aanhef', 'ondertekening'].includes((doel[doel.length - 1] as Stap).soort))
+  if (doel.length === 0)
     return phrase === ''
       ? 'niet te lezen in welke bepaling de tabel staat: noem haar ("De tabel in artikel 16 komt te luiden:")'
       : `niet te lezen in welke bepaling de tabel staat ("${phrase}")`

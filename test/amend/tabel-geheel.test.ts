@@ -151,6 +151,8 @@ describe('apply: the real forms for a whole table', () => {
         'De tabel in het eerste lid komt te luiden:',
       ],
       [[{ soort: 'artikel', num: '16' }], [{ soort: 'artikel', num: '16' }], 'De tabel komt te luiden:'],
+      [[{ soort: 'toelichting' }], [], 'De tabel in de toelichting komt te luiden:'],
+      [[{ soort: 'aanhef' }], [], 'De tabel in de aanhef komt te luiden:'],
     ] as const) {
       const operatie: Operatie = { soort: 'tabel', doel: [...doel] as Plaats, inhoud: '' }
       expect(sentence(operatie, [...rel])).toBe(zin)
@@ -318,6 +320,45 @@ describe('amend: a table whose rows or columns change is replaced whole', () => 
       'In het tweede lid wordt „jaarlijks” vervangen door „elk jaar”.',
     ])
     rond(oud, nieuw)
+  })
+
+  it('a table inside a lid, and one in the toelichting, are named by the lid and the toelichting', () => {
+    const inLid = (tabel: string) =>
+      tabel
+        .split('\n')
+        .map((l) => (l === '' ? l : `   ${l}`))
+        .join('\n')
+    // Most of the article's words are the table's and most of them change: still only the table.
+    const groot = (kop: string, rij: (i: number) => string, bedrag: (i: number) => string) =>
+      inLid(
+        `| ${kop} | Bedrag |\n| :--- | :--- |\n${Array.from({ length: 12 }, (_, i) => `| ${rij(i)} | ${bedrag(i)} |`).join('\n')}\n`,
+      )
+    // A long bijlage that stays as it is: the regulation as a whole keeps most of its words.
+    const bijlage = `${BIJLAGE}${Array.from({ length: 40 }, (_, i) => `| ${i + 3} | meer dan ${i + 14}.000 inwoners | € ${7000 + i},00 |`).join('\n')}\n`
+    const oud = regeling(
+      groot(
+        'Inwonersklasse',
+        (i) => `klasse ${i + 1}`,
+        (i) => `€ ${300 + i},00 per maand`,
+      ),
+      bijlage,
+    )
+    const nieuw = regeling(
+      groot(
+        'Categorie',
+        (i) => `groep ${String.fromCharCode(65 + i)}`,
+        (i) => `${4000 + i * 12} euro jaarlijks`,
+      ),
+      bijlage,
+    )
+    expect(teksten(oud, nieuw)).toEqual(['De tabel in artikel 1, eerste lid, komt te luiden:'])
+    rond(oud, nieuw)
+    const toelichting = (tabel: string) =>
+      parseString(`${tekst(TABEL)}\n# Toelichting\n\nDe bedragen van 2014:\n\n${tabel}`).result.tree
+    const oudT = toelichting('| Jaar | Bedrag |\n| :--- | :--- |\n| 2014 | € 322,57 |\n')
+    const nieuwT = toelichting('| Jaar | Bedrag |\n| :--- | :--- |\n| 2014 | € 322,57 |\n| 2015 | € 331,28 |\n')
+    expect(teksten(oudT, nieuwT)).toEqual(['De tabel in de toelichting komt te luiden:'])
+    rond(oudT, nieuwT)
   })
 
   it('two tables after the same lid: neither can be named, the lid or article is restated', () => {
