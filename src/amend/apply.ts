@@ -74,7 +74,7 @@ function summary(op: Operatie, inserted: string | undefined): string {
     case 'invoegen':
       if (op.wat === 'tekst') return `${plaatsWords(op.ouder)} aangevuld`
       if (inserted) return `${inserted} toegevoegd`
-      return op.wat === 'lid' || op.wat === 'onderdeel' || op.wat === 'subonderdeel'
+      return op.wat === 'lid' || op.wat === 'onderdeel' || op.wat === 'subonderdeel' || op.wat === 'gedachtestreepje'
         ? `${op.wat} toegevoegd aan ${plaatsWords(op.ouder)}`
         : `${op.wat} toegevoegd`
     case 'vervalt':

@@ -494,6 +494,7 @@ function structureOp(
 ): Operatie {
   const first = group[0] as DiffNode
   const lastOfGroup = group[group.length - 1] as DiffNode
+  if (group.every(isStreepje) && !streepjesAanHetSlot(group, items)) return streepjeOp(group, items, plaats)
   if (streepjesAanHetSlot(group, items)) {
     const ins: Extract<Operatie, { soort: 'invoegen' }> = {
       soort: 'invoegen',
@@ -502,6 +503,13 @@ function structureOp(
       ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
     }
     if (group.length > 1) ins.aantal = group.length
+    // "Onder vervanging van de punt aan het slot van het tweeëndertigste gedachtestreepje door een
+    // puntkomma wordt aan het eerste lid een gedachtestreepje toegevoegd, luidende:"
+    const prev = [...items.slice(0, items.indexOf(first))].reverse().find((c) => c.status !== 'verwijderd')
+    if (prev && isStreepje(prev) && prev.status === 'gewijzigd' && onlyEndChanged(prev, /\.\s*$/, ';')) {
+      ins.puntkomma = [...plaats, streepjeStap(prev, items)]
+      consumed.add(prev)
+    }
     return ins
   }
   const before = items.slice(0, items.indexOf(first))
@@ -696,8 +704,6 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     else vervangingen.push(...wordReplacements(t, oud))
   }
   const items = children.filter((c) => isItem(c))
-  // A changed item without a number (a gedachtestreepje) is cited by its words, in this provision.
-  for (const c of items) if (!citable(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
   out.push(...slot)
   const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd' && citable(c))
@@ -712,8 +718,10 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (last && before === last[last.length - 1] && before?.status === c.status) last.push(c)
     else groups.push([c])
   })
-  if (groups.some((g) => g.some((c) => !citable(c)) && !streepjesAanHetSlot(g, items)))
-    throw new Grof('een gedachtestreepje (een onderdeel zonder nummer) is ingevoegd of geschrapt')
+  if (groups.some((g) => g.some((c) => !citable(c)) && !g.every(isStreepje)))
+    throw new Grof('gedachtestreepjes en genummerde onderdelen zijn samen ingevoegd of geschrapt')
+  if (groups.some((g) => g.every(isStreepje)) && renumbered.length > 0)
+    throw new Grof('gedachtestreepjes zijn ingevoegd of geschrapt waar ook onderdelen zijn vernummerd')
   if (groups.length === 0 && renumbered.length > 0)
     throw new Grof('leden of onderdelen zijn vernummerd zonder dat er een is ingevoegd of geschrapt')
   const structure =
@@ -723,6 +731,13 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const parts = new Map<DiffNode, Operatie[]>()
   for (const c of kept)
     if (c.status !== 'gelijk' && !consumed.has(c)) parts.set(c, provisionOps(c, [...plaats, stap(c, 'nieuw')]))
+  // A changed gedachtestreepje by its place, as the text stands when its turn comes (`streepjeOp`):
+  // "In het eerste lid, vijftiende gedachtestreepje, wordt „…” vervangen door „…”."
+  for (const c of items)
+    if (isStreepje(c) && c.status === 'gewijzigd' && !consumed.has(c))
+      parts.set(c, [
+        { soort: 'woorden', doel: [...plaats, streepjeStap(c, items)], vervangingen: looseWords(c, c.oud as AnyNode) },
+      ])
   // With renumbering the leden and onderdelen are named by their new numbers, after it; otherwise
   // the instructions follow the text (`1. In het eerste lid … 2. Het tweede lid vervalt. 3. Aan …`).
   if (structure.some((op) => (op.soort === 'vervalt' || op.soort === 'invoegen') && op.vernummering)) {
@@ -907,6 +922,55 @@ function looseWords(c: DiffNode, scope: AnyNode): Vervanging[] {
     out.push(...wordReplacements(k, scope))
   }
   return out
+}
+
+/** An item without a number (`- …`): a gedachtestreepje, cited by its place among the others. */
+function isStreepje(c: DiffNode): boolean {
+  return isItem(c) && !citable(c)
+}
+
+/**
+ * Gedachtestreepjes deleted or inserted together, cited by their place among the gedachtestreepjes
+ * of the provision (`In het eerste lid vervalt het veertiende gedachtestreepje.`, `… wordt na het
+ * dertiende gedachtestreepje een gedachtestreepje ingevoegd, luidende:`). The instructions of a
+ * provision are carried out one after the other, in the order of the text, so a place is counted
+ * in the text as it stands at that moment: the runs before this one deleted or inserted, the runs
+ * after it not yet (`apply` counts the same way; docs/amendments.md, "Gedachtestreepjes").
+ */
+function streepjeOp(group: DiffNode[], items: DiffNode[], plaats: Plaats): Operatie {
+  const first = group[0] as DiffNode
+  const at = items.indexOf(first)
+  // The gedachtestreepjes before the run as the text stands now: earlier runs carried out.
+  const before = items.slice(0, at).filter((c) => isStreepje(c) && c.type === first.type && c.status !== 'verwijderd')
+  const step = streepjeNummer
+  if (first.status === 'verwijderd')
+    return { soort: 'vervalt', doelen: group.map((_, k) => [...plaats, step(before.length + 1 + k)]) }
+  const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+    soort: 'invoegen',
+    wat: 'gedachtestreepje',
+    ouder: plaats,
+    ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
+  }
+  if (group.length > 1) ins.aantal = group.length
+  const prev = [...items.slice(0, at)].reverse().find((c) => c.status !== 'verwijderd')
+  const next = items.slice(at + group.length).find((c) => c.status !== 'toegevoegd')
+  if (prev && isStreepje(prev) && prev.type === first.type) ins.na = [...plaats, step(before.length)]
+  else if (!prev && next && isStreepje(next) && next.type === first.type) ins.voor = [...plaats, step(1)]
+  else throw new Grof('de plaats van het nieuwe gedachtestreepje is niet te noemen')
+  return ins
+}
+
+/** The step of the gedachtestreepje at place `n` (1-based); beyond 99 there is no ordinal word. */
+function streepjeNummer(n: number): Stap {
+  if (n > 99) throw new Grof('een gedachtestreepje na het negenennegentigste is niet met een rangtelwoord te noemen')
+  return { soort: 'gedachtestreepje', num: String(n) }
+}
+
+/** The step of a gedachtestreepje that stays, counted as the text stands when its turn comes (`streepjeOp`). */
+function streepjeStap(c: DiffNode, items: DiffNode[]): Stap {
+  const at = items.indexOf(c)
+  const before = items.slice(0, at).filter((x) => isStreepje(x) && x.type === c.type && x.status !== 'verwijderd')
+  return streepjeNummer(before.length + 1)
 }
 
 /**

@@ -221,7 +221,15 @@ function readWords(source: string, context: Plaats): Operatie | string {
   const head = toks[0] as Token
   const m = /^\s*in\s+(.+?),?\s+(wordt|worden|vervalt|vervallen)\b(.*)$/is.exec(head.text)
   if (head.quoted || !m) return 'niet te lezen als "In … wordt … vervangen door …"'
-  const doel = withOpschrift(inContext(readPlaats(m[1] as string), context), m[1] as string)
+  let doel = withOpschrift(inContext(readPlaats(m[1] as string), context), m[1] as string)
+  // "In artikel 2, eerste lid, wordt in het tweede gedachtestreepje „x” vervangen door „y”."
+  const streepje = /^\s*in\s+(het\s+[a-zë]+\s+gedachtestreepje)\b,?/i.exec(m[3] as string)
+  if (streepje) {
+    const at = readPlaats(streepje[1] as string)
+    if (at.length !== 1) return `niet te lezen welk gedachtestreepje "${streepje[1]}" is`
+    doel = [...doel, ...at]
+    m[3] = (m[3] as string).slice(streepje[0].length)
+  }
   const resp = readRespectievelijk(toks.slice(1), m[2] as string, m[3] as string)
   if (resp !== undefined) return typeof resp === 'string' ? resp : { soort: 'woorden', doel, vervangingen: resp }
   // Re-tokenise the rest: verbs and quoted strings.
@@ -612,6 +620,9 @@ function readInsert(text: string, context: Plaats): Operatie | string {
       op.ouder = inContext(at, context)
       if (op.na && !startsWith(op.na, op.ouder)) op.na = inContext(readPlaats(anchor?.[2] as string), op.ouder)
       if (op.voor && !startsWith(op.voor, op.ouder)) op.voor = inContext(readPlaats(anchor?.[2] as string), op.ouder)
+      // "… aan het slot van het tweeëndertigste gedachtestreepje door een puntkomma wordt aan het eerste lid …"
+      if (op.puntkomma && puntkomma && !startsWith(op.puntkomma, op.ouder))
+        op.puntkomma = inContext(readPlaats(puntkomma[1] as string), op.ouder)
     }
   }
   return op
@@ -627,13 +638,19 @@ function startsWith(a: Plaats, prefix: Plaats): boolean {
  * vernummering van …`, `In artikel 5 vervallen de onderdelen c en d.`
  */
 function readRepealMany(text: string, context: Plaats): Operatie | undefined {
-  const list = '(het\\s+.+?\\s+lid|de\\s+(?:sub)?onderdelen\\s+.+?)'
+  const list = '(het\\s+.+?\\s+(?:lid|gedachtestreepje)|de\\s+(?:sub)?onderdelen\\s+.+?)'
   const m =
     new RegExp(`^in\\s+(.+?),?\\s+vervallen\\s+${list}(,\\s+onder\\s.*?)?\\.?$`, 'i').exec(text) ??
     new RegExp(`^()${list}\\s+vervallen(,\\s+onder\\s.*?)?\\.?$`, 'i').exec(text)
   if (!m) return undefined
   const phrase = m[2] as string
-  const soort: StapSoort = /\blid$/i.test(phrase) ? 'lid' : /subonderdelen/i.test(phrase) ? 'subonderdeel' : 'onderdeel'
+  const soort: StapSoort = /\blid$/i.test(phrase)
+    ? 'lid'
+    : /\bgedachtestreepje$/i.test(phrase)
+      ? 'gedachtestreepje'
+      : /subonderdelen/i.test(phrase)
+        ? 'subonderdeel'
+        : 'onderdeel'
   const nums = readNumberList(phrase)
   if (nums.length < 2) return undefined
   const ouder = m[1] ? inContext(readPlaats(m[1]), context) : context
@@ -706,11 +723,13 @@ function readMasked(source: string, context: Plaats): Operatie | string {
   if (/^de tekst van de regeling komt te luiden/i.test(plainText))
     return { soort: 'komt-te-luiden', doel: [], inhoud: '' }
   const inVervalt =
-    /^in\s+(.+?),?\s+vervalt\s+((?:het\s+[a-zë]+\s+lid)|(?:sub)?onderdeel\s+[0-9a-z°]+)(,?\s+onder\s.*?)?\.?$/i.exec(
+    /^in\s+(.+?),?\s+vervalt\s+((?:het\s+[a-zë]+\s+(?:lid|gedachtestreepje))|(?:sub)?onderdeel\s+[0-9a-z°]+)(,?\s+onder\s.*?)?\.?$/i.exec(
       plainText,
     )
   if (inVervalt) {
-    const doel = inContext(readPlaats(inVervalt[2] as string), inContext(readPlaats(inVervalt[1] as string), context))
+    const own = readPlaats(inVervalt[2] as string)
+    if (own.length === 0) return `niet te lezen welke bepaling "${inVervalt[2]}" is`
+    const doel = inContext(own, inContext(readPlaats(inVervalt[1] as string), context))
     const op: Extract<Operatie, { soort: 'vervalt' }> = { soort: 'vervalt', doelen: [doel] }
     const tail = (inVervalt[3] as string | undefined) ?? ''
     const v = readRenumbering(tail, (doel[doel.length - 1] as Stap).soort)
@@ -746,7 +765,10 @@ function readMasked(source: string, context: Plaats): Operatie | string {
             ? 'onderdeel'
             : 'artikel'
       const nums = soort === 'artikel' ? [] : readNumberList(phrase.replace(/\s+van\s+artikel\s.*$/i, ''))
-      if (nums.length < 2 || !/tot en met/i.test(phrase))
+      // "Het tweede en derde lid komen te luiden:" (Stb. 2017, 311): consecutive leden, a range too.
+      const opeenvolgend =
+        nums.every((n) => /^\d+$/.test(n)) && nums.every((n, i) => i === 0 || Number(n) === Number(nums[i - 1]) + 1)
+      if (nums.length < 2 || !(/tot en met/i.test(phrase) || (soort === 'lid' && opeenvolgend)))
         return `niet te lezen welke bepalingen "${phrase}" zijn; noem een reeks als "het eerste tot en met het derde lid"`
       const rank = RANK[soort]
       const base = inContext(

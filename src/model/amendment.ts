@@ -40,6 +40,12 @@ export type StapSoort =
   | 'lid'
   | 'onderdeel'
   | 'subonderdeel'
+  /**
+   * An item without a number (`- …`) in a lid or onderdeel, cited by its place among the items
+   * without a number of its parent (`het veertiende gedachtestreepje`): `num` is that place, `1`
+   * for the first, in the text as it stands when the instruction is carried out.
+   */
+  | 'gedachtestreepje'
   | 'titel'
   | 'hoofdstuk'
   | 'afdeling'
