@@ -704,6 +704,14 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     else vervangingen.push(...wordReplacements(t, oud))
   }
   const items = children.filter((c) => isItem(c))
+  // A changed gedachtestreepje is cited by its words, in this provision ("In het eerste lid wordt
+  // „wethouders” vervangen door „gedeputeerden”."); where gedachtestreepjes are inserted or deleted
+  // too, each is cited by its place, in the order of the text (`streepjeStap`).
+  const streepjesPerPlaats = items.some(
+    (c) => isStreepje(c) && (c.status === 'toegevoegd' || c.status === 'verwijderd'),
+  )
+  if (!streepjesPerPlaats)
+    for (const c of items) if (isStreepje(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
   out.push(...slot)
   const kept = items.filter((c) => c.status !== 'toegevoegd' && c.status !== 'verwijderd' && citable(c))
@@ -734,7 +742,7 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   // A changed gedachtestreepje by its place, as the text stands when its turn comes (`streepjeOp`):
   // "In het eerste lid, vijftiende gedachtestreepje, wordt „…” vervangen door „…”."
   for (const c of items)
-    if (isStreepje(c) && c.status === 'gewijzigd' && !consumed.has(c))
+    if (streepjesPerPlaats && isStreepje(c) && c.status === 'gewijzigd' && !consumed.has(c))
       parts.set(c, [
         { soort: 'woorden', doel: [...plaats, streepjeStap(c, items)], vervangingen: looseWords(c, c.oud as AnyNode) },
       ])
