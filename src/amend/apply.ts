@@ -84,7 +84,7 @@ function summary(op: Operatie, inserted: string | undefined): string {
     case 'opschrift':
       return `opschrift van ${plaatsWords(op.doel)} gewijzigd`
     default:
-      return `${plaatsWords(op.doel)} gewijzigd`
+      return `${doelWords(op)} gewijzigd`
   }
 }
 

@@ -668,7 +668,8 @@ function tekstLengte(node: AnyNode): number {
  */
 function herschrijftMeeste(ops: Operatie[], oud: AnyNode): boolean {
   // One part restated is named as that part ("Artikel 2, eerste lid, komt te luiden").
-  if (ops.length === 1 && ops[0]?.soort === 'komt-te-luiden') return false
+  // Several leden restated together are measured like separate ones.
+  if (ops.length === 1 && ops[0]?.soort === 'komt-te-luiden' && !ops[0].totEnMet) return false
   const total = tekstLengte(oud)
   let quoted = 0
   for (const op of ops) {
@@ -750,12 +751,43 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   // the instructions follow the text (`1. In het eerste lid … 2. Het tweede lid vervalt. 3. Aan …`).
   if (structure.some((op) => (op.soort === 'vervalt' || op.soort === 'invoegen') && op.vernummering)) {
     out.push(...structure, ...[...parts.values()].flat())
-    return out
+    return ledenSamen(out, plaats)
   }
   for (const c of items) {
     const g = groups.findIndex((group) => group[0] === c)
     if (g >= 0 && structure[g]) out.push(structure[g] as Operatie)
     out.push(...(parts.get(c) ?? []))
+  }
+  return ledenSamen(out, plaats)
+}
+
+/**
+ * Consecutive leden of `plaats` that each "komt te luiden", one after the other in the
+ * instructions, become one instruction: `Het tweede en derde lid komen te luiden:` (Stb. 2017,
+ * 311), `Het derde tot en met het zesde lid komen te luiden:`. Leden with a number that is no
+ * plain number (`2a`) stay apart.
+ */
+function ledenSamen(ops: Operatie[], plaats: Plaats): Operatie[] {
+  const lidNum = (op: Operatie | undefined): number | undefined => {
+    if (op?.soort !== 'komt-te-luiden' || !op.nodes || op.doel.length !== plaats.length + 1) return undefined
+    const last = op.doel[op.doel.length - 1] as Stap
+    if (last.soort !== 'lid' || !/^\d+$/.test(last.num ?? '')) return undefined
+    const tot = op.totEnMet?.[op.totEnMet.length - 1]?.num ?? last.num
+    return Number(tot)
+  }
+  const out: Operatie[] = []
+  for (const op of ops) {
+    const prev = out[out.length - 1]
+    const van = lidNum(prev)
+    const num = lidNum(op) !== undefined && op.soort === 'komt-te-luiden' && !op.totEnMet ? lidNum(op) : undefined
+    if (van === undefined || num !== van + 1 || prev?.soort !== 'komt-te-luiden' || op.soort !== 'komt-te-luiden') {
+      out.push(op)
+      continue
+    }
+    const nodes = [...(prev.nodes ?? []), ...(op.nodes ?? [])] as AnyNode[]
+    const samen: Operatie = { soort: 'komt-te-luiden', doel: prev.doel, totEnMet: op.doel, ...nieuweTekst(nodes) }
+    herschreven.set(samen, (herschreven.get(prev) ?? 0) + (herschreven.get(op) ?? 0))
+    out[out.length - 1] = samen
   }
   return out
 }
