@@ -247,8 +247,9 @@ function streepje(node: AnyNode, stap: Stap, done: Stap[], plaats: Plaats): Foun
     dashes.length === 0
       ? 'heeft geen gedachtestreepjes'
       : `heeft ${dashes.length === 1 ? 'één gedachtestreepje' : `${dashes.length} gedachtestreepjes`}`
+  // Ar 3.29: a citation in parts is closed by a comma ("Artikel 2, eerste lid, heeft …").
   throw new OpdrachtFout(
-    `${waar} ${telt}; het ${stapText(stap).replace(/^het /, '')} bestaat niet`,
+    `${waar}${waar.includes(',') ? ',' : ''} ${telt}; het ${stapText(stap).replace(/^het /, '')} bestaat niet`,
     plaatsWords(plaats),
   )
 }

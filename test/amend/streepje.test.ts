@@ -152,12 +152,12 @@ describe('apply reads gedachtestreepjes by their place', () => {
     const { meldingen, tekst } = apply(lijst(3), 'A\n\nIn artikel 2, eerste lid, vervalt het vijfde gedachtestreepje.')
     expect(tekst).toBeUndefined()
     expect(meldingen.join('\n')).toMatch(
-      /^9:1 .*Artikel 2, eerste lid heeft 3 gedachtestreepjes; het vijfde gedachtestreepje bestaat niet/,
+      /^9:1 .*Artikel 2, eerste lid, heeft 3 gedachtestreepjes; het vijfde gedachtestreepje bestaat niet/,
     )
   })
   it('a lid without gedachtestreepjes says so', () => {
     const { meldingen } = apply(lijst(3), 'A\n\nIn artikel 2, tweede lid, vervalt het eerste gedachtestreepje.')
-    expect(meldingen.join('\n')).toContain('Artikel 2, tweede lid heeft geen gedachtestreepjes')
+    expect(meldingen.join('\n')).toContain('Artikel 2, tweede lid, heeft geen gedachtestreepjes')
   })
 })
 
