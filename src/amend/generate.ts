@@ -494,7 +494,7 @@ function structureOp(
 ): Operatie {
   const first = group[0] as DiffNode
   const lastOfGroup = group[group.length - 1] as DiffNode
-  if (group.every(isStreepje) && !streepjesAanHetSlot(group, items)) return streepjeOp(group, items, plaats)
+  if (group.every(isStreepje) && !streepjesAanHetSlot(group, items)) return streepjeOp(group, items, plaats, consumed)
   if (streepjesAanHetSlot(group, items)) {
     const ins: Extract<Operatie, { soort: 'invoegen' }> = {
       soort: 'invoegen',
@@ -977,14 +977,34 @@ function isStreepje(c: DiffNode): boolean {
  * in the text as it stands at that moment: the runs before this one deleted or inserted, the runs
  * after it not yet (`apply` counts the same way; docs/amendments.md, "Gedachtestreepjes").
  */
-function streepjeOp(group: DiffNode[], items: DiffNode[], plaats: Plaats): Operatie {
+function streepjeOp(group: DiffNode[], items: DiffNode[], plaats: Plaats, consumed: Set<DiffNode>): Operatie {
   const first = group[0] as DiffNode
   const at = items.indexOf(first)
   // The gedachtestreepjes before the run as the text stands now: earlier runs carried out.
   const before = items.slice(0, at).filter((c) => isStreepje(c) && c.type === first.type && c.status !== 'verwijderd')
   const step = streepjeNummer
-  if (first.status === 'verwijderd')
-    return { soort: 'vervalt', doelen: group.map((_, k) => [...plaats, step(before.length + 1 + k)]) }
+  if (first.status === 'verwijderd') {
+    const op: Extract<Operatie, { soort: 'vervalt' }> = {
+      soort: 'vervalt',
+      doelen: group.map((_, k) => [...plaats, step(before.length + 1 + k)]),
+    }
+    // The last ones lapse: "…, onder vervanging van de puntkomma aan het slot van het derde
+    // gedachtestreepje door een punt." (as for onderdelen).
+    const prev = [...items.slice(0, at)].reverse().find((c) => c.status !== 'verwijderd')
+    const after = items.slice(at + group.length)
+    if (
+      after.length === 0 &&
+      prev &&
+      isStreepje(prev) &&
+      prev.type === first.type &&
+      prev.status === 'gewijzigd' &&
+      onlyEndChanged(prev, /;(\s*(en|of))?\s*$/, '.')
+    ) {
+      op.slotPunt = [...plaats, streepjeStap(prev, items)]
+      consumed.add(prev)
+    }
+    return op
+  }
   const ins: Extract<Operatie, { soort: 'invoegen' }> = {
     soort: 'invoegen',
     wat: 'gedachtestreepje',

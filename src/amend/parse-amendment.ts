@@ -733,7 +733,13 @@ function readMasked(source: string, context: Plaats): Operatie | string {
     const op: Extract<Operatie, { soort: 'vervalt' }> = { soort: 'vervalt', doelen: [doel] }
     const tail = (inVervalt[3] as string | undefined) ?? ''
     const v = readRenumbering(tail, (doel[doel.length - 1] as Stap).soort)
+    // "…, onder vervanging van de puntkomma aan het slot van het derde gedachtestreepje door een punt."
+    const punt =
+      /^,?\s*onder\s+vervanging\s+van\s+de\s+puntkomma\s+aan\s+het\s+slot\s+van\s+(.+?)\s+door\s+een\s+punt\.?$/i.exec(
+        tail,
+      )
     if (v) op.vernummering = v
+    else if (punt) op.slotPunt = inContext(readPlaats(punt[1] as string), parent(doel))
     else if (tail.trim() !== '') return `niet te lezen na "vervalt": "${tail.trim()}"`
     return op
   }

@@ -201,7 +201,14 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       const tail = (out: string) => {
         let t = out
         if (op.vernummering) t += `, onder ${renumbering(op.vernummering)}`
-        if (op.slotPunt) t += `, onder vervanging van de puntkomma aan het slot van ${wv(op.slotPunt)} door een punt`
+        if (op.slotPunt) {
+          // "… van het derde gedachtestreepje door een punt": in the provision the sentence names.
+          const laatste = op.slotPunt[op.slotPunt.length - 1] as Stap
+          const streepjeErnaast =
+            laatste.soort === 'gedachtestreepje' && same(op.slotPunt.slice(0, -1), (op.doelen[0] ?? []).slice(0, -1))
+          const slot = streepjeErnaast ? `het ${stapWords(laatste)}` : wv(op.slotPunt)
+          t += `, onder vervanging van de puntkomma aan het slot van ${slot} door een punt`
+        }
         return `${t}.`
       }
       // "In artikel 2, eerste lid, vervallen het derde en vierde gedachtestreepje." (Ar: a

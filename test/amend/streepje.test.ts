@@ -182,6 +182,14 @@ describe('amend cites gedachtestreepjes by their place', () => {
       'In artikel 2, eerste lid, wordt voor het eerste gedachtestreepje een gedachtestreepje ingevoegd, luidende:',
     ])
   })
+  it('the last ones lapse: the puntkomma before them becomes a punt in the same sentence', () => {
+    expect(check(lijst(5), lijst(5, [4, 5]))).toEqual([
+      'In artikel 2, eerste lid, vervallen het vierde en vijfde gedachtestreepje, onder vervanging van de puntkomma aan het slot van het derde gedachtestreepje door een punt.',
+    ])
+    expect(check(lijst(5), lijst(5, [5]))).toEqual([
+      'In artikel 2, eerste lid, vervalt het vijfde gedachtestreepje, onder vervanging van de puntkomma aan het slot van het vierde gedachtestreepje door een punt.',
+    ])
+  })
   it('in an onderdeel', () => {
     const oud = '## Artikel 3\n\n- a. voor:\n\n  - een;\n\n  - twee;\n\n  - drie;\n\n- b. slot.\n'
     const nieuw = '## Artikel 3\n\n- a. voor:\n\n  - een;\n\n  - drie;\n\n- b. slot.\n'
