@@ -13,7 +13,17 @@ import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
 import { artikelenOf, contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
-import type { Alinea, Kop, Opschrift, Regeling, RegelingNode, Tekst, Toelichting } from '../model/nodes.js'
+import type {
+  Alinea,
+  Kop,
+  Opschrift,
+  Regeling,
+  RegelingNode,
+  Tabel,
+  TabelCel,
+  Tekst,
+  Toelichting,
+} from '../model/nodes.js'
 import { isDivision as isDivisionNode, isHeaded, isItem, isNumbered, isSingleton, isTekst } from '../model/registry.js'
 import { parseText } from '../parse/index.js'
 import {
@@ -27,7 +37,7 @@ import {
   sameTitel,
   stapWords,
 } from './citation.js'
-import { sameBepalingen } from './compare.js'
+import { isNote, sameBepalingen } from './compare.js'
 
 /** An instruction that does not fit the text it amends. */
 export class OpdrachtFout extends Error {
@@ -43,8 +53,8 @@ export class OpdrachtFout extends Error {
 type AnyNode = RegelingNode
 /** A node whose children are provisions or text nodes (its own number and heading included). */
 type Holder = { children: RegelingNode[] }
-/** A node whose children are inline text. */
-type TextHolder = Alinea | Kop | Opschrift
+/** A node whose children are inline text (a table cell only where words are replaced). */
+type TextHolder = Alinea | Kop | Opschrift | TabelCel
 
 /** Root children that close the body: an inserted article goes before them. */
 const AFTER_BODY: ReadonlySet<string> = new Set(['ondertekening', 'toelichting', 'bijlage'])
@@ -324,15 +334,83 @@ interface TextHit {
   end: number
 }
 
-/** The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target. */
-export function textNodes(node: AnyNode | Regeling): TextHolder[] {
+/** Where a table cell stands: its table, its row (0: the header row) and its column (from 1). */
+interface CelPlaats {
+  tabel: Tabel
+  rij: number
+  kolom: number
+}
+
+/** The place of each cell `textNodes` handed out with `cells` (a cell is inline content without a parent). */
+const celPlaatsen = new WeakMap<TabelCel, CelPlaats>()
+
+/**
+ * The text nodes (alinea, kop) of a subtree, in order; the toelichting only when it is the target.
+ * With `cells`, the cells of its tables too, row by row (where words are looked for and counted:
+ * a word replacement in a provision also finds its words in a table cell).
+ */
+export function textNodes(node: AnyNode | Regeling, cells = false): TextHolder[] {
   const out: TextHolder[] = []
   visit(node, (child) => {
     const n = child as AnyNode
     if (n.type === 'alinea' || n.type === 'kop' || n.type === 'opschrift') out.push(n)
+    else if (cells && n.type === 'tabel')
+      n.children.forEach((rij, r) => {
+        rij.children.forEach((cel, k) => {
+          celPlaatsen.set(cel, { tabel: n, rij: r, kolom: k + 1 })
+          out.push(cel)
+        })
+      })
     return holdsText(n) ? SKIP : undefined
   })
   return out
+}
+
+/** A cell's place in words: `rij 2, kolom 3`, the header row `de kopregel, kolom 1`. */
+function celWoorden(cel: TabelCel): string {
+  const p = celPlaatsen.get(cel)
+  if (!p) return 'een cel'
+  return `${p.rij === 0 ? 'de kopregel' : `rij ${p.rij}`}, kolom ${p.kolom}`
+}
+
+/**
+ * The refusal for words that are not in any text node: when they do stand in a table, read across
+ * the cells (`3 en 4 € 345,23`), the quote runs over a cell boundary, which a replacement cannot.
+ */
+function notFound(nodes: TextHolder[], oud: string, doel: string): OpdrachtFout {
+  const tabellen = new Set<Tabel>()
+  for (const holder of nodes) {
+    const p = holder.type === 'tabelcel' ? celPlaatsen.get(holder) : undefined
+    if (p) tabellen.add(p.tabel)
+  }
+  for (const tabel of tabellen) {
+    const text = tabel.children
+      .map((rij) => rij.children.map((cel) => phrasingText(cel.children as PhrasingContent[])).join(' '))
+      .join(' ')
+    if (pattern(oud).test(text))
+      return new OpdrachtFout(
+        `De woorden "${oud}" lopen in ${doel} over meer dan één cel van de tabel; een vervanging van woorden blijft binnen één cel. Vervang de woorden per cel (één vervanging voor elke cel die verandert)`,
+        doel,
+      )
+  }
+  return new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
+}
+
+/** The refusal for words that stand more than once; where some stand in table cells, which cells. */
+function notUnique(hits: TextHit[], oud: string, doel: string): OpdrachtFout {
+  const cellen = hits.filter((h) => h.holder.type === 'tabelcel').map((h) => celWoorden(h.holder as TabelCel))
+  const where =
+    cellen.length === 0
+      ? ''
+      : ` (in de tabel: ${cellen.join('; ')}${cellen.length < hits.length ? '; en in de tekst erbuiten' : ''})`
+  const advice =
+    cellen.length === 0
+      ? ''
+      : '. Citeer meer woorden uit dezelfde cel, zodat de woorden één keer voorkomen, of laat de bepaling opnieuw luiden'
+  return new OpdrachtFout(
+    `De woorden "${oud}" staan ${hits.length} keer in ${doel}${where}; de opdracht is niet eenduidig${advice}`,
+    doel,
+  )
 }
 
 function pattern(oud: string): RegExp {
@@ -356,22 +434,13 @@ function locateAll(nodes: TextHolder[], oud: string, doel: string): TextHit[] {
     const text = phrasingText(holder.children as PhrasingContent[])
     for (const m of text.matchAll(pattern(oud))) hits.push({ holder, start: m.index, end: m.index + m[0].length })
   }
-  if (hits.length === 0) throw new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
+  if (hits.length === 0) throw notFound(nodes, oud, doel)
   return hits
 }
 
 function locate(nodes: TextHolder[], oud: string, doel: string): TextHit {
-  const hits: TextHit[] = []
-  for (const holder of nodes) {
-    const text = phrasingText(holder.children as PhrasingContent[])
-    for (const m of text.matchAll(pattern(oud))) hits.push({ holder, start: m.index, end: m.index + m[0].length })
-  }
-  if (hits.length === 0) throw new OpdrachtFout(`De woorden "${oud}" staan niet in ${doel}`, doel)
-  if (hits.length > 1)
-    throw new OpdrachtFout(
-      `De woorden "${oud}" staan ${hits.length} keer in ${doel}; de opdracht is niet eenduidig`,
-      doel,
-    )
+  const hits = locateAll(nodes, oud, doel)
+  if (hits.length > 1) throw notUnique(hits, oud, doel)
   return hits[0] as TextHit
 }
 
@@ -544,7 +613,7 @@ function applySpecial(target: AnyNode | Regeling, v: Vervanging, doel: string): 
 }
 
 function applyWords(target: AnyNode | Regeling, vervangingen: Vervanging[], doel: string): void {
-  applyWordsIn(textNodes(target), vervangingen, doel)
+  applyWordsIn(textNodes(target, true), vervangingen, doel)
 }
 
 function applyWordsIn(nodes: TextHolder[], vervangingen: Vervanging[], doel: string): void {
@@ -708,11 +777,23 @@ function placeToelichting(root: Regeling, nodes: AnyNode[]): AnyNode[] {
 function existsAlready(root: Regeling, holder: AnyNode | Regeling, node: AnyNode): boolean {
   const num = numOf(node)
   if (node.type === 'artikel') return findAll(root, (n) => n.type === 'artikel' && sameNum(numOf(n), num)).length > 0
-  if (node.type === 'bijlage' || isDivision(node.type))
+  if (node.type === 'bijlage')
     return num !== '' && findAll(root, (n) => n.type === node.type && sameNum(numOf(n), num)).length > 0
+  // A division number is unique among its siblings (paragraaf 1 of each afdeling): see siblingTaken.
+  if (isDivision(node.type)) return false
   if (isItem(node) && num !== '-') return kids(holder).some((c) => c.type === node.type && sameNum(numOf(c), num))
   if (isSingleton(node)) return root.children.some((c) => c.type === node.type)
   return false
+}
+
+/** A numbered division that was just inserted must not have a sibling of the same kind and number. */
+function siblingTaken(root: Regeling, node: AnyNode, doel: string): void {
+  const num = numOf(node)
+  if (num === '') return
+  const chain = ancestorsOf(root, node)
+  const holder = chain[chain.length - 1]
+  if (holder && kids(holder).some((c) => c !== node && c.type === node.type && sameNum(numOf(c), num)))
+    throw new OpdrachtFout(`${cap(describeNode(node))} bestaat al`, doel)
 }
 
 function describeNode(node: AnyNode): string {
@@ -879,6 +960,7 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
         return
       }
       insertAt(root, op, nodes, doel)
+      for (const n of nodes) if (isDivision(n.type)) siblingTaken(root, n, doel)
       if (ouder && isItem({ type: op.wat })) checkSequence(ouder as AnyNode, beforeSeq, op.wat, doel)
       return
     }
@@ -887,6 +969,12 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       else aanduidingGeplaatst(root, op.doel)
       return
     }
+    case 'vernummeren':
+      vernummeren(root, op.doel, op.naar)
+      return
+    case 'kop-invoegen':
+      kopInvoegen(root, op.voor, op.inhoud)
+      return
     case 'verplaatsen': {
       const doel = plaatsWords(op.doel)
       const found = resolve(root, op.doel)
@@ -896,6 +984,127 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       return
     }
   }
+}
+
+/**
+ * `Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1.`: the division gets the new kind and
+ * number and keeps its heading words and what is in it. The new kind must fit between the division
+ * around it and the divisions in it (an afdeling cannot hold an afdeling), and the new name must be
+ * free among its siblings.
+ */
+function vernummeren(root: Regeling, plaats: Plaats, naar: Stap): void {
+  const doel = plaatsWords(plaats)
+  const found = resolve(root, plaats)
+  const node = found.node as AnyNode
+  if (!found.parent || !isDivisionNode(node) || isUnnumberedDivision(node))
+    throw new OpdrachtFout(
+      `Alleen een genummerd deel (hoofdstuk, afdeling, paragraaf) kan worden vernummerd, niet ${doel}`,
+      doel,
+    )
+  if (!isDivision(naar.soort) || naar.num === undefined || naar.num === '')
+    throw new OpdrachtFout(
+      `${cap(doel)} kan alleen worden vernummerd tot een hoofdstuk, afdeling, paragraaf of titel met een nummer`,
+      doel,
+    )
+  const rank = RANK[naar.soort] ?? 0
+  const ouder = found.parent as AnyNode | Regeling
+  if (isDivisionNode(ouder as AnyNode) && divisionRank(ouder as AnyNode) >= rank)
+    throw new OpdrachtFout(`Een ${naar.soort} kan niet in ${describeNode(ouder as AnyNode)} staan`, doel)
+  const inner = (contentOf(node) as AnyNode[]).find((c) => isDivisionNode(c) && divisionRank(c) <= rank)
+  if (inner) throw new OpdrachtFout(`${cap(describeNode(inner))} kan niet in een ${naar.soort} staan`, doel)
+  const clash = kids(ouder).find((c) => c !== node && c.type === naar.soort && sameNum(numOf(c), naar.num))
+  if (clash) throw new OpdrachtFout(`${cap(describeNode(clash))} bestaat al`, doel)
+  ;(node as { type: string }).type = naar.soort
+  setNum(node as Parameters<typeof setNum>[0], naar.num)
+  const { label: _, ...data } = node.data ?? {}
+  node.data = data
+}
+
+/**
+ * `Voor artikel 8 wordt ingevoegd: § 1. Inhoud van de regeling`: a heading placed in the text, as in
+ * print. The new division starts at the article and holds everything up to the next heading of the
+ * same or a higher level; a division of the same or a lower level that the article stands in ends
+ * there (what of it follows the article moves into the new one).
+ */
+function kopInvoegen(root: Regeling, plaats: Plaats, inhoud: string): void {
+  const doel = plaatsWords(plaats)
+  const nodes = parseInhoud(inhoud, 'paragraaf')
+  const kop = nodes[0]
+  if (nodes.length !== 1 || !kop || !isDivisionNode(kop) || contentOf(kop).length > 0)
+    throw new OpdrachtFout(
+      'Na „wordt ingevoegd:” zonder te zeggen wat, leest regelwerk alleen het opschrift van een deel (zoals „§ 1. Inhoud van de regeling”); noem anders wat er wordt ingevoegd („wordt een artikel ingevoegd, luidende:”)',
+      doel,
+    )
+  const anchor = resolve(root, plaats)
+  const start = anchor.node as AnyNode
+  if (!anchor.parent || (start.type !== 'artikel' && !isDivisionNode(start)))
+    throw new OpdrachtFout(
+      `Een opschrift kan alleen voor een artikel of deel worden ingevoegd, niet voor ${doel}`,
+      doel,
+    )
+  const rank = divisionRank(kop)
+  const chain = [...ancestorsOf(root, start), start] as Array<AnyNode | Regeling>
+  // The holder the new division goes in: the deepest one above the article that is no division of
+  // the same or a lower level.
+  let k = chain.length - 2
+  while (k > 0 && isDivisionNode(chain[k] as AnyNode) && divisionRank(chain[k] as AnyNode) >= rank) k--
+  const holder = chain[k] as Holder
+  const split = chain[k + 1] as AnyNode
+  if (isDivisionNode(start) && divisionRank(start) <= rank && split === start)
+    throw new OpdrachtFout(`Een ${kop.type} kan ${describeNode(start)} niet bevatten`, doel)
+  if (split !== start && opensWith(split, start))
+    throw new OpdrachtFout(
+      `${cap(describeNode(start))} is het begin van ${describeNode(split)}: een nieuw opschrift ervoor zou ${describeNode(split)} leeg laten. Vernummer ${describeNode(split)} of geef het een nieuw opschrift`,
+      doel,
+    )
+  const clash = holder.children.find((c) => c.type === kop.type && sameNum(numOf(c as AnyNode), numOf(kop)))
+  if (clash && numOf(kop) !== '') throw new OpdrachtFout(`${cap(describeNode(kop))} bestaat al`, doel)
+  const tail = split === start ? [] : splitOff(split, start)
+  const i = holder.children.indexOf(split as never) + (split === start ? 0 : 1)
+  let j = i
+  while (j < holder.children.length) {
+    const c = holder.children[j] as AnyNode
+    if (isDivisionNode(c) && divisionRank(c) <= rank) break
+    if (c.type !== 'artikel' && !isDivisionNode(c)) break
+    j++
+  }
+  const moved = holder.children.splice(i, j - i) as AnyNode[]
+  ;(kop as Holder).children.push(...(tail as never[]), ...(moved as never[]))
+  holder.children.splice(i, 0, kop as never)
+}
+
+/** Whether `start` is the first thing in `holder` (below its heading), at any depth. */
+function opensWith(holder: AnyNode, start: AnyNode): boolean {
+  let n = holder
+  while (n !== start) {
+    const first = (contentOf(n as Parameters<typeof contentOf>[0]) as AnyNode[]).find((c) => !isNote(c, n.type))
+    if (!first || (first !== start && !contains(first, start))) return false
+    n = first
+  }
+  return true
+}
+
+/** Take everything from `start` on (in the order of the text) out of `holder`; the divisions it opens stay, shorter. */
+function splitOff(holder: AnyNode, start: AnyNode): AnyNode[] {
+  const children = (holder as Holder).children as AnyNode[]
+  const i = children.findIndex((c) => c === start || contains(c, start))
+  if (i < 0) return []
+  const c = children[i] as AnyNode
+  if (c === start) return children.splice(i)
+  const inner = splitOff(c, start)
+  return [...inner, ...children.splice(i + 1)]
+}
+
+function contains(node: AnyNode, target: AnyNode): boolean {
+  let hit = false
+  visit(node as never, (n) => {
+    if (n === (target as never)) {
+      hit = true
+      return false
+    }
+    return undefined
+  })
+  return hit
 }
 
 /**

@@ -81,6 +81,10 @@ function summary(op: Operatie, inserted: string | undefined): string {
       return `${doelWords(op)} vervallen`
     case 'verplaatsen':
       return `${plaatsWords(op.doel)} verplaatst`
+    case 'vernummeren':
+      return `${plaatsWords(op.doel)} vernummerd tot ${plaatsWords([op.naar])}`
+    case 'kop-invoegen':
+      return `indeling gewijzigd voor ${plaatsWords(op.voor)}`
     case 'opschrift':
       return `opschrift van ${plaatsWords(op.doel)} gewijzigd`
     default:
@@ -214,6 +218,8 @@ function doelWords(op: Operatie): string {
           : `aan ${plaatsWords(op.ouder)}`
     case 'komt-te-luiden':
       return op.totEnMet ? `${plaatsWords(op.doel)} tot en met ${plaatsWords(op.totEnMet)}` : plaatsWords(op.doel)
+    case 'kop-invoegen':
+      return `voor ${plaatsWords(op.voor)}`
     default:
       return plaatsWords(op.doel as Plaats)
   }

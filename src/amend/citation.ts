@@ -251,7 +251,8 @@ export function readPlaats(phrase: string): Plaats {
     if (n) push('gedachtestreepje', n)
   }
   for (const m of text.matchAll(/\bonderdeel ([a-z]{1,3}|\d+°?)(?![\p{L}\p{N}])/giu)) push('onderdeel', m[1] as string)
-  for (const m of text.matchAll(/\b(?:onder|subonderdeel) (\d+°|[ivx]+°?)/gi)) push('subonderdeel', m[1] as string)
+  for (const m of text.matchAll(/\b(?:onder|subonderdeel) (\d+°|\d+e(?![\p{L}\p{N}])|[ivx]+°?)/giu))
+    push('subonderdeel', m[1] as string)
   for (const soort of ['titel', 'hoofdstuk', 'afdeling', 'paragraaf', 'bijlage'] as const) {
     for (const m of text.matchAll(new RegExp(`\\b${soort} ${NUM_RE}`, 'gi'))) push(soort, trimNum(m[1] as string))
   }

@@ -14,6 +14,7 @@
 import { diffWords as diffWordsLib } from 'diff'
 import type { PhrasingContent } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
+import { visitParents } from 'unist-util-visit-parents'
 import { diffRegelingen, diffWords, phrasingText, unchangedTree } from '../diff/index.js'
 // The new text of an instruction is regulation Markdown, and fmt is its one writer.
 import { formatRegeling } from '../format/markdown.js'
@@ -169,8 +170,8 @@ interface Span {
 function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
   const oudNode = t.oud as AnyNode | undefined
   const nieuwNode = t.nieuw as AnyNode | undefined
-  if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift'].includes(t.type))
-    throw new Grof('alleen de tekst van een alinea, kop of opschrift is als woorden te vervangen')
+  if (!oudNode || !nieuwNode || t.geheelVervangen || !['alinea', 'kop', 'opschrift', 'tabelcel'].includes(t.type))
+    throw new Grof('alleen de tekst van een alinea, kop, opschrift of tabelcel is als woorden te vervangen')
   // Links and nadruk in the old text: the quoted words cover a link whole or lie inside one.
   const oudInline = oudNode.children as PhrasingContent[]
   const ops: WordOp[] = t.text ?? []
@@ -217,7 +218,8 @@ function wordReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
     while (q < oud.length && !/\s/.test(oud.charAt(q))) q++
     return q
   }
-  const nodes = textNodes(scope)
+  // Counted as apply counts them: in the whole provision, its table cells included.
+  const nodes = textNodes(scope, true)
   for (const sp of spans) {
     // White space the two sides share is not part of the change.
     while (sp.s < sp.e && sp.ns < sp.ne && oud.charAt(sp.s) === nieuw.charAt(sp.ns) && /\s/.test(oud.charAt(sp.s))) {
@@ -347,9 +349,13 @@ function quoteEnds(sp: Span, oud: string, nieuw: string, fits: (x: Span) => bool
     a.charAt(a.length - 1 - suffix) === b.charAt(b.length - 1 - suffix)
   )
     suffix++
+  // A bracket the quote opens, it closes too (`„€ 336,15 (bruto)”`, never `„€ 336,15 (bruto”`).
+  const balanced = (x: string) => (x.match(/\(/g) ?? []).length === (x.match(/\)/g) ?? []).length
+  const wasBalanced = balanced(oud.slice(sp.s, sp.e)) && balanced(nieuw.slice(sp.ns, sp.ne))
   const tryCut = (x: Span) => {
     tidy(x)
     if (x.e <= x.s || oneSided(x) || !fits(x)) return false
+    if (wasBalanced && !(balanced(oud.slice(x.s, x.e)) && balanced(nieuw.slice(x.ns, x.ne)))) return false
     Object.assign(sp, x)
     return true
   }
@@ -606,6 +612,25 @@ export function behouden(d: DiffNode): number {
   return old === 0 ? 1 : same / old
 }
 
+/**
+ * The share of the old text kept, article by article by number wherever the article stands (a new
+ * indeling), the text outside articles by the word diff of the whole.
+ */
+function artikelenBehouden(oud: Regeling, nieuw: Regeling): number {
+  const nieuwe = new Map(artikelenIn(nieuw).map((n) => [nodeNum(n), n]))
+  let same = 0
+  let old = 0
+  visit(oud as never, (n: AnyNode) => {
+    if (n.type !== 'artikel') return undefined
+    const len = tekstLengte(n)
+    old += len
+    const other = nieuwe.get(nodeNum(n))
+    if (other) same += len * woordenBehouden(n as RegelingNode, other as RegelingNode)
+    return SKIP
+  })
+  return old === 0 ? 0 : same / old
+}
+
 /** The words of a provision as a reader sees them (text, numbers, heading), notes left out. */
 function leesWoorden(node: RegelingNode): string {
   const out: string[] = []
@@ -657,7 +682,7 @@ const herschreven = new WeakMap<Operatie, number>()
 
 /** The length of the text of a provision as a reader sees it. */
 function tekstLengte(node: AnyNode): number {
-  return textNodes(node).reduce((n, t) => n + phrasingText(t.children as PhrasingContent[]).trim().length, 0)
+  return textNodes(node, true).reduce((n, t) => n + phrasingText(t.children as PhrasingContent[]).trim().length, 0)
 }
 
 /**
@@ -702,6 +727,7 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (t.status === 'gelijk') continue
     const zin = zinAanHetSlot(t, oud, plaats)
     if (zin) slot.push(zin)
+    else if (t.type === 'tabel') vervangingen.push(...cellReplacements(t, oud))
     else vervangingen.push(...wordReplacements(t, oud))
   }
   const items = children.filter((c) => isItem(c))
@@ -946,6 +972,27 @@ function aanduidingOps(d: DiffNode, plaats: Plaats): Operatie[] | undefined {
     return [...ops.slice(0, k), ...ops.slice(k + 1), { ...vervalt, aanduiding: eerste }]
   }
   return undefined
+}
+
+/**
+ * The words of a table whose cells changed, as word replacements in the provision around it (each
+ * quoted once in the whole provision, its cells included): `In artikel 16, eerste lid, wordt
+ * „€ 322,57” vervangen door „€ 331,28”`. Only when the table keeps its rows and columns; a row or
+ * column added or removed restates the provision ("komt te luiden").
+ */
+function cellReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
+  if (t.status !== 'gewijzigd' || t.geheelVervangen) throw new Grof('de tabel is als geheel vervangen')
+  const out: Vervanging[] = []
+  for (const rij of t.children) {
+    if (rij.status === 'toegevoegd' || rij.status === 'verwijderd')
+      throw new Grof('een rij van de tabel is toegevoegd of geschrapt')
+    for (const cel of rij.children) {
+      if (cel.status === 'toegevoegd' || cel.status === 'verwijderd')
+        throw new Grof('een kolom van de tabel is toegevoegd of geschrapt')
+      if (cel.status === 'gewijzigd') out.push(...wordReplacements(cel, scope))
+    }
+  }
+  return out
 }
 
 /**
@@ -1505,6 +1552,275 @@ const changedContainer: ChangedRule = (d, plaats, state) => {
   }
 }
 
+// ---- a new indeling ---------------------------------------------------------------------------------
+
+/** A division heading or an article of a container, in the order of the text. */
+type Token =
+  | { kind: 'kop'; node: AnyNode; start?: string; common: boolean }
+  | { kind: 'art'; node: AnyNode; num: string }
+
+/** The divisions and articles of `holder`, in the order of the text; undefined when it holds anything else. */
+function flatten(holder: AnyNode): Token[] | undefined {
+  const out: Token[] = []
+  const walk = (node: AnyNode): boolean => {
+    for (const c of contentOf(node) as AnyNode[]) {
+      if (isNote(c, node.type)) continue
+      if (c.type === 'artikel') out.push({ kind: 'art', node: c, num: numOf1(c) })
+      else if (isDivision(c) && !isUnnumberedDivision(c)) {
+        out.push({ kind: 'kop', node: c, common: false })
+        if (!walk(c)) return false
+      } else return false
+    }
+    return true
+  }
+  return walk(holder) ? out : undefined
+}
+
+function numOf1(node: AnyNode): string {
+  return (node.children.find((c) => c.type === 'nummer') as { value?: string } | undefined)?.value ?? ''
+}
+
+/** The first article in a division and whether any article in it is in both versions. */
+function spanOf(node: AnyNode, common: Set<string>): { start?: string; common: boolean } {
+  let start: string | undefined
+  let any = false
+  visit(node as never, (n: AnyNode) => {
+    if (n.type !== 'artikel') return undefined
+    start ??= numOf1(n)
+    if (common.has(numOf1(n))) any = true
+    return SKIP
+  })
+  return { start, common: any }
+}
+
+/**
+ * Whether the divisions in a changed container were regrouped: a division of the old text is gone
+ * while articles of it stand in a new division (`§ 2` became `afdeling 2`, with new paragrafen in it).
+ */
+function regrouped(d: DiffNode): boolean {
+  const weg = d.children.filter((c) => c.status === 'verwijderd' && isDivision(c) && citable(c))
+  const erbij = d.children.filter((c) => c.status === 'toegevoegd' && isDivision(c) && citable(c))
+  if (weg.length === 0 || erbij.length === 0) return false
+  const nieuw = new Set(erbij.flatMap((c) => artikelenIn(c.nieuw as AnyNode).map(numOf1)))
+  return weg.some((c) => artikelenIn(c.oud as AnyNode).some((n) => nieuw.has(numOf1(n))))
+}
+
+/** The articles in a tree or subtree, in the order of the text. */
+function artikelenIn(node: AnyNode | Regeling): AnyNode[] {
+  const out: AnyNode[] = []
+  visit(node as never, (n: AnyNode) => {
+    if (n.type !== 'artikel') return undefined
+    out.push(n)
+    return SKIP
+  })
+  return out
+}
+
+/** The divisions below a node (not in articles), in the order of the text. */
+function delenIn(node: AnyNode): AnyNode[] {
+  const out: AnyNode[] = []
+  visit(node as never, (n: AnyNode) => {
+    if (n.type === 'artikel') return SKIP
+    if (n !== node && isDivision(n)) out.push(n)
+    return undefined
+  })
+  return out
+}
+
+/**
+ * A container whose divisions were regrouped, as a drafter writes it (Ar 5.x, the printed text as a
+ * row of headings and articles): divisions that keep their first article are renumbered
+ * (`Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1.`) and get their new opschrift; a new
+ * heading above an existing article is placed there (`Voor artikel 8 wordt ingevoegd: § 1. …`); an
+ * empty division lapses; then the articles change, lapse or are inserted, and new divisions with
+ * only new articles are inserted whole. Each instruction is tried on a copy as it is written, so
+ * that it names the provisions as they are at that moment; anything else is left to the caller.
+ */
+function regroup(d: DiffNode, plaats: Plaats, state: State): void {
+  const oudHolder = d.oud as AnyNode
+  const nieuwHolder = d.nieuw as AnyNode
+  const oudT = flatten(oudHolder)
+  const nieuwT = flatten(nieuwHolder)
+  if (!oudT || !nieuwT)
+    throw new Grof(`${plaatsWords(plaats)} anders is ingedeeld en er ook tekst buiten de artikelen staat`)
+  const oudArts = oudT.filter((t) => t.kind === 'art') as Extract<Token, { kind: 'art' }>[]
+  const nieuwArts = nieuwT.filter((t) => t.kind === 'art') as Extract<Token, { kind: 'art' }>[]
+  const inNieuw = new Map(nieuwArts.map((t) => [t.num, t.node]))
+  const inOud = new Map(oudArts.map((t) => [t.num, t.node]))
+  const common = new Set(oudArts.filter((t) => inNieuw.has(t.num)).map((t) => t.num))
+  const order = (ts: Extract<Token, { kind: 'art' }>[]) =>
+    ts
+      .filter((t) => common.has(t.num))
+      .map((t) => t.num)
+      .join(' ')
+  if (order(oudArts) !== order(nieuwArts))
+    throw new Grof(`in ${plaatsWords(plaats)} artikelen in de nieuwe indeling van plaats zijn veranderd`)
+  for (const t of [...oudT, ...nieuwT]) if (t.kind === 'kop') Object.assign(t, spanOf(t.node, common))
+  for (const t of oudArts)
+    if (!common.has(t.num) && state.nieuwArtikelen.has(t.num))
+      throw new Grof(
+        `artikel ${t.num} naar een ander deel is verplaatst terwijl ${plaatsWords(plaats)} anders is ingedeeld`,
+      )
+  for (const t of nieuwArts)
+    if (!common.has(t.num) && state.moved.has(t.num))
+      throw new Grof(`artikel ${t.num} uit een ander deel komt terwijl ${plaatsWords(plaats)} anders is ingedeeld`)
+
+  // The working copy: the container alone, in a regulation of its own, cited from the regulation down.
+  const copy = structuredClone(oudHolder)
+  const work: Regeling = { type: 'regeling', data: { meta: {} }, children: [copy as RegelingContent] }
+  const boven = plaats.slice(0, -1)
+  const cite = (node: AnyNode): Plaats => {
+    const chain: Plaats = []
+    visitParents(work as never, (n: AnyNode, ancestors: AnyNode[]) => {
+      if (n !== node) return undefined
+      for (const a of [...ancestors, n] as AnyNode[])
+        if (isDivision(a) || a.type === 'bijlage') chain.push({ soort: a.type as Stap['soort'], num: numOf1(a) })
+      return false
+    })
+    return [...boven, ...chain]
+  }
+  const findKop = (type: string, num: string, within: AnyNode): AnyNode | undefined => {
+    let hit: AnyNode | undefined
+    visit(within as never, (n: AnyNode) => {
+      if (hit) return false
+      if (n.type === type && numOf1(n) === num && n !== within) hit = n
+      return n.type === 'artikel' ? SKIP : undefined
+    })
+    return hit
+  }
+  const artikel = (num: string): AnyNode | undefined => {
+    let hit: AnyNode | undefined
+    visit(work as never, (n: AnyNode) => {
+      if (n.type === 'artikel' && numOf1(n) === num) hit = n
+      return n.type === 'artikel' ? SKIP : undefined
+    })
+    return hit
+  }
+  const doe = (draftPlaats: Plaats, op: Operatie) => {
+    try {
+      applyOperatie(work, {
+        ...op,
+        ...('doel' in op ? { doel: local(op.doel) } : {}),
+        ...('voor' in op && op.voor ? { voor: local(op.voor) } : {}),
+        ...('na' in op && op.na ? { na: local(op.na) } : {}),
+        ...('ouder' in op && op.ouder ? { ouder: local(op.ouder) } : {}),
+        ...(op.soort === 'vervalt' ? { doelen: op.doelen.map(local) } : {}),
+      } as Operatie)
+    } catch (error) {
+      if (!(error instanceof OpdrachtFout)) throw error
+      throw new Grof(`de nieuwe indeling van ${plaatsWords(plaats)} niet op te schrijven was (${error.message})`)
+    }
+    state.drafts.push({ plaats: draftPlaats, ops: [op], check: () => true })
+  }
+  // In the working copy the container is at the top: citations there leave out what is above it.
+  const local = (p: Plaats): Plaats => (p.length > 0 && p[0]?.soort === 'artikel' ? p : p.slice(boven.length))
+
+  // A: divisions that keep their first article: renumbered, new opschrift; empty ones lapse.
+  const koppen = (ts: Token[], start: string) =>
+    ts.filter((t): t is Extract<Token, { kind: 'kop' }> => t.kind === 'kop' && t.start === start)
+  const paired = new Map<AnyNode, AnyNode>()
+  const ingevoegd: Array<Extract<Token, { kind: 'kop' }>> = []
+  for (const s of common) {
+    const lo = koppen(oudT, s)
+    const ln = koppen(nieuwT, s)
+    if (lo.length > ln.length)
+      throw new Grof(`in ${plaatsWords(plaats)} een opschrift vervalt terwijl de artikelen eronder blijven`)
+    for (const [i, o] of lo.entries()) paired.set(o.node, (ln[i] as Extract<Token, { kind: 'kop' }>).node)
+    ingevoegd.push(...ln.slice(lo.length))
+  }
+  for (const t of oudT) {
+    if (t.kind !== 'kop') continue
+    const n = paired.get(t.node)
+    if (!n) {
+      if (t.common)
+        throw new Grof(`in ${plaatsWords(plaats)} een deel met artikelen die blijven niet bij een nieuw deel hoort`)
+      const node = findKop(t.node.type, numOf1(t.node), copy) ?? t.node
+      doe(cite(node), { soort: 'vervalt', doelen: [cite(node)] })
+    }
+  }
+  const renames: Array<[AnyNode, AnyNode]> = []
+  const copyOf = new Map<AnyNode, AnyNode>()
+  const copyKoppen = delenIn(copy)
+  for (const [i, o] of delenIn(oudHolder).entries()) copyOf.set(o, copyKoppen[i] as AnyNode)
+  for (const [o, n] of paired) renames.push([copyOf.get(o) as AnyNode, n])
+  // In the order of the text, unless a new name is still taken by a division renamed later
+  // (paragraaf 2 → paragraaf 3 while paragraaf 3 stands): then from the last to the first.
+  const taken = renames.some(([c, n], i) =>
+    renames.slice(i + 1).some(([c2]) => c2.type === n.type && numOf1(c2) === numOf1(n) && c2 !== c),
+  )
+  for (const [c, n] of taken ? [...renames].reverse() : renames) {
+    if (c.type === n.type && numOf1(c) === numOf1(n)) continue
+    const p = cite(c)
+    doe(p, { soort: 'vernummeren', doel: p, naar: { soort: n.type as Stap['soort'], num: numOf1(n) } })
+  }
+  for (const [c, n] of renames) {
+    if (sameWords(headingOf(c), headingOf(n)) && labelOf(c) === labelOf(n)) continue
+    const p = cite(c)
+    doe(p, { soort: 'opschrift', doel: p, ...nieuwOpschrift(n) })
+  }
+  // B: new headings above an existing article.
+  for (const t of nieuwT) {
+    if (t.kind !== 'kop' || !ingevoegd.includes(t)) continue
+    const voor: Plaats = [{ soort: 'artikel', num: t.start as string }]
+    const { inhoud, nodes } = nieuwOpschrift(t.node)
+    doe(voor, { soort: 'kop-invoegen', voor, inhoud, nodes })
+  }
+  // C: the articles, and new divisions that hold only new articles, in the order of the new text.
+  let vorige: string | undefined
+  const skip = new Set<AnyNode>()
+  const later: Array<Extract<Token, { kind: 'kop' }>> = []
+  for (const t of nieuwT) {
+    if (skip.has(t.node)) continue
+    if (t.kind === 'kop') {
+      if (paired.has(t.node) || ingevoegd.includes(t) || [...paired.values()].includes(t.node)) continue
+      if (t.common) {
+        later.push(t)
+        continue
+      }
+      // A new division with only new articles: inserted whole, after the article before it.
+      visit(t.node as never, (n: AnyNode) => {
+        skip.add(n)
+      })
+      const nodes = [t.node]
+      const where = vorige !== undefined ? { na: [{ soort: 'artikel', num: vorige }] as Plaats } : undefined
+      if (!where) throw new Grof(`een nieuw deel aan het begin van ${plaatsWords(plaats)} staat`)
+      const op: Operatie = { soort: 'invoegen', wat: t.node.type, ouder: plaats, ...where, ...nieuweTekst(nodes) }
+      doe(where.na, op)
+      const laatste = artikelenIn(t.node).pop()
+      if (laatste) vorige = numOf1(laatste)
+      continue
+    }
+    const oud = inOud.get(t.num)
+    if (oud) {
+      if (!sameBepalingen(oud, t.node)) {
+        const diff = diffArtikel(oud, t.node)
+        if (!diff) throw new Grof(`artikel ${t.num} niet te vergelijken was`)
+        changedArtikel(diff, [{ soort: 'artikel', num: t.num }], state)
+      }
+    } else {
+      const where: { na?: Plaats; voor?: Plaats } =
+        vorige !== undefined
+          ? { na: [{ soort: 'artikel', num: vorige }] }
+          : { voor: [{ soort: 'artikel', num: nieuwArts.find((a) => common.has(a.num))?.num as string }] }
+      const p: Plaats = [{ soort: 'artikel', num: t.num }]
+      doe(p, { soort: 'invoegen', wat: 'artikel', ouder: plaats, ...where, ...nieuweTekst([t.node]) })
+    }
+    vorige = t.num
+  }
+  // Removed articles lapse.
+  for (const t of oudArts) {
+    if (common.has(t.num) || !artikel(t.num)) continue
+    const p: Plaats = [{ soort: 'artikel', num: t.num }]
+    doe(p, { soort: 'vervalt', doelen: [p] })
+  }
+  // D: new headings above a new article, with existing articles further on.
+  for (const t of later) {
+    const voor: Plaats = [{ soort: 'artikel', num: t.start as string }]
+    const { inhoud, nodes } = nieuwOpschrift(t.node)
+    doe(voor, { soort: 'kop-invoegen', voor, inhoud, nodes })
+  }
+}
+
 /** The heading of a division or bijlage, then what is in it. */
 function changedContainerParts(d: DiffNode, plaats: Plaats, state: State): void {
   const nieuw = d.nieuw as AnyNode
@@ -1519,7 +1835,8 @@ function changedContainerParts(d: DiffNode, plaats: Plaats, state: State): void 
       },
     })
   }
-  container(d.children, plaats, state)
+  if (isDivision(d) && regrouped(d)) regroup(d, plaats, state)
+  else container(d.children, plaats, state)
 }
 
 /** Running text, numbers and headings are described with their provision, never in a container. */
@@ -1574,7 +1891,9 @@ function singletonOps(d: DiffNode, plaats: Plaats): Operatie[] {
   if (d.type === 'opschrift') texts.push(d)
   else if (!d.children.every(collect)) return [whole]
   try {
-    const vervangingen = texts.flatMap((t) => wordReplacements(t, d.oud as AnyNode))
+    const vervangingen = texts.flatMap((t) =>
+      t.type === 'tabel' ? cellReplacements(t, d.oud as AnyNode) : wordReplacements(t, d.oud as AnyNode),
+    )
     return vervangingen.length > 0 ? [{ soort: 'woorden', doel: plaats, vervangingen }] : [whole]
   } catch (error) {
     if (error instanceof Grof) return [whole]
@@ -1765,7 +2084,9 @@ export function generateAmendment(diff: DiffResult, options: AmendmentOptions = 
   let redactioneel: Opdracht[] = []
   let reden: string | undefined
   try {
-    const share = behouden(diff.tree)
+    // A new indeling moves articles into new divisions: they count as kept as their words are.
+    let share = behouden(diff.tree)
+    if (share < GEHEEL_ONDER) share = Math.max(share, artikelenBehouden(oud, nieuw))
     if (share < GEHEEL_ONDER) {
       reden = `maar ${Math.round(share * 100)}% van de oude tekst ongewijzigd is gebleven; de regeling is bijna geheel anders`
       throw new Grof(reden)
@@ -1879,7 +2200,10 @@ function toItems(drafts: Draft[]): WijzigingsItem[] {
       const o: Opdracht = { tekst: sentence(op, rel, vervalt), operatie: op }
       if (several) o.nummer = String(k + 1)
       if (
-        (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'opschrift') &&
+        (op.soort === 'komt-te-luiden' ||
+          op.soort === 'invoegen' ||
+          op.soort === 'opschrift' ||
+          op.soort === 'kop-invoegen') &&
         !vervalt &&
         !inline
       ) {

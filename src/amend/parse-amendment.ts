@@ -167,7 +167,7 @@ function splitRunOn(list: Block[]): Block[] {
 }
 
 const INSTRUCTION =
-  /(kom(?:t|en) (?:als volgt )?te luiden|\bte luiden:|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|\baanduiding\b.*\bgeplaatst\b|\bgeschrapt\b)/i
+  /(kom(?:t|en) (?:als volgt )?te luiden|\bte luiden:|\bvervalt\b|\bvervallen\b|vervangen door|\bingevoegd\b|\btoegevoegd\b|wordt als volgt gewijzigd|wordt geplaatst|wordt vernummerd tot|\baanduiding\b.*\bgeplaatst\b|\bgeschrapt\b)/i
 const STARTS =
   /^(?:In|Aan|Na|Voor|Onder|Het|De|Dit|Er|Artikel|Artikelen|Onderdeel|Onderdelen|Lid|Leden|Bijlage|Hoofdstuk|Afdeling|Paragraaf|Titel|Met ingang van)\b/i
 
@@ -569,6 +569,31 @@ function parent(p: Plaats): Plaats {
   return p.slice(0, -1)
 }
 
+/**
+ * A new indeling: `Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1.` and `Voor artikel 8
+ * wordt ingevoegd:` (a heading follows; apply checks that it is one).
+ */
+function readIndeling(text: string, context: Plaats): Operatie | string | undefined {
+  const vernummerd = /^(.+?)\s+wordt\s+vernummerd\s+tot\s+(.+?)\.?$/i.exec(text)
+  if (vernummerd) {
+    const doel = inContext(readPlaats(vernummerd[1] as string), context)
+    const naar = readPlaats(vernummerd[2] as string)
+    const last = doel[doel.length - 1]
+    if (!last || !DIVISIONS.has(last.soort) || naar.length !== 1 || !DIVISIONS.has((naar[0] as Stap).soort))
+      return `"wordt vernummerd tot" leest regelwerk voor een hoofdstuk, afdeling, paragraaf of titel ("Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1"), niet voor "${vernummerd[1]}" tot "${vernummerd[2]}"`
+    return { soort: 'vernummeren', doel, naar: naar[0] as Stap }
+  }
+  const kop = /^voor\s+(.+?)\s+wordt\s+ingevoegd:?$/i.exec(text)
+  if (kop) {
+    const voor = inContext(readPlaats(kop[1] as string), context)
+    if (voor.length === 0) return `niet te lezen waarvoor wordt ingevoegd: "${kop[1]}"`
+    return { soort: 'kop-invoegen', voor, inhoud: '' }
+  }
+  return undefined
+}
+
+const DIVISIONS: ReadonlySet<string> = new Set(['titel', 'hoofdstuk', 'afdeling', 'paragraaf'])
+
 /** An instruction that inserts or adds (`ingevoegd`, `toegevoegd`). */
 function readInsert(text: string, context: Plaats): Operatie | string {
   const wat =
@@ -747,6 +772,8 @@ function readMasked(source: string, context: Plaats): Operatie | string {
   if (many) return many
   const repeal = readRepealList(plainText, context)
   if (repeal) return repeal
+  const indeling = readIndeling(plainText, context)
+  if (indeling) return indeling
   if (/\b(ingevoegd|toegevoegd)\b/i.test(plainText)) return readInsert(plainText, context)
   const luiden = /^(.+?)\s+(?:wordt gewijzigd en\s+)?(komt|komen)\s+(?:als volgt\s+)?te\s+luiden\b\s*(.*)$/i.exec(
     plainText,
@@ -837,6 +864,18 @@ const ARTIKEL_LINE = /^(?:\*\*)?Artikel\s+([^\s*]+)(?:\*\*)?\.?\s*(.*?)(?:\*\*)?
  * closes an instruction after a new onderdeel (`… 8 uren;.`) is dropped.
  */
 export function normaliseLooseText(paragraphs: string[], wat: string): string {
+  // The heading of a division as printed (`§ 1. Inhoud van de regeling`, `Afdeling 2. Algemene
+  // bepalingen`): a Markdown heading, so that apply reads a division; anything else stays as it is.
+  if (wat === 'kop')
+    return paragraphs
+      .map((raw) => {
+        const m =
+          /^(?:\*\*)?(§|paragraaf|afdeling|hoofdstuk|titel)\s*([0-9IVXLC]+[a-z]?(?:\.\d+[a-z]?)*)\.?(?:\s+(.*?))?(?:\*\*)?$/i.exec(
+            raw.trim(),
+          )
+        return m ? `## ${m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''}` : raw.trim()
+      })
+      .join('\n\n')
   const out: string[] = []
   let title: string | undefined
   let inToelichting = false
@@ -892,8 +931,10 @@ export function normaliseLooseText(paragraphs: string[], wat: string): string {
 
 // ---- the document ---------------------------------------------------------------------------------
 
-const ITEM_ALONE = /^(?:#{1,6}\s*)?(?:[-•*]\s*)?([A-Z]{1,3})\.?\s*$/
-const ITEM_WITH_TEXT = /^(?:[-•*]\s*)?([A-Z]{1,3})[.)]\s+(.+)$/s
+/** An item letter (Ar 6.15): `A` … `Z`, then `AA`, `BB` …, `AAA` …, and on (a long besluit has more than 78 items). */
+const LETTER = `(?:[A-Z]{1,3}|${[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => `${c}{4,}`).join('|')})`
+const ITEM_ALONE = new RegExp(`^(?:#{1,6}\\s*)?(?:[-•*]\\s*)?(${LETTER})\\.?\\s*$`)
+const ITEM_WITH_TEXT = new RegExp(`^(?:[-•*]\\s*)?(${LETTER})[.)]\\s+(.+)$`, 's')
 const SUB_ITEM = /^(?:[-•*]\s*)?(\d{1,2}|[a-z])\\?[.)]\s+(.+)$/s
 const ARTIKEL_ROMAN = /^(?:#{1,6}\s*)?(?:\*\*)?artikel\s+([IVXLC]+)\b(?:\*\*)?\s*$/i
 
@@ -1230,17 +1271,18 @@ export function cutOff(inhoud: string, wat = 'artikel'): { slot: string; woord: 
 }
 
 function needsText(op: Operatie): boolean {
-  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen') return op.inhoud === ''
+  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen') return op.inhoud === ''
   return false
 }
 
 function setInhoud(op: Operatie, inhoud: string): void {
-  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen') op.inhoud = inhoud
+  if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen') op.inhoud = inhoud
   else if (op.soort === 'opschrift') op.inhoud = inhoud
 }
 
 function watOf(op: Operatie): string {
   if (op.soort === 'invoegen') return op.wat
+  if (op.soort === 'kop-invoegen') return 'kop'
   if (op.soort === 'komt-te-luiden')
     return op.doel.length === 0 ? 'regeling' : ((op.doel[op.doel.length - 1] as Stap).soort as string)
   return 'tekst'

@@ -173,8 +173,8 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       // A division without a number gets its new title inline, as its citation quotes the old one.
       if (op.titel !== undefined) return `Het opschrift van ${w(op.doel)} komt te luiden: ${quoteTitel(op.titel)}.`
       return opschriftVervalt
-        ? `Het opschrift van ${w(op.doel)} vervalt.`
-        : `Het opschrift van ${w(op.doel)} komt te luiden:`
+        ? `Het opschrift van ${wv(op.doel)} vervalt.`
+        : `Het opschrift van ${wv(op.doel)} komt te luiden:`
     case 'woorden': {
       const [v] = op.vervangingen
       // "Aan het eerste lid wordt een zin toegevoegd, luidende: „…”." (a sentence after the closing punt)
@@ -272,6 +272,12 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       }
       return `Aan ${komma(aan)} ${wordt} ${tail} toegevoegd, luidende:`
     }
+    case 'vernummeren':
+      // "Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1." (the new place is named alone:
+      // it stays where it is)
+      return `${capital(wv(op.doel))} wordt vernummerd tot ${plaatsWords([op.naar])}.`
+    case 'kop-invoegen':
+      return `Voor ${w(op.voor)} wordt ingevoegd:`
     case 'verplaatsen':
       if (op.na) return `${capital(w(op.doel))} wordt geplaatst na ${w(op.na)}.`
       if (op.voor) return `${capital(w(op.doel))} wordt geplaatst voor ${w(op.voor)}.`

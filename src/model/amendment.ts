@@ -154,6 +154,17 @@ export type Operatie =
     }
   /** `Artikel 3 wordt geplaatst na artikel 5.` (articles keep their number when moved). */
   | { soort: 'verplaatsen'; doel: Plaats; na?: Plaats; voor?: Plaats; ouder?: Plaats }
+  /**
+   * `Paragraaf 1 van hoofdstuk I wordt vernummerd tot afdeling 1.`: a division gets another kind
+   * or number (a new indeling); its heading words and what is in it stay.
+   */
+  | { soort: 'vernummeren'; doel: Plaats; naar: Stap }
+  /**
+   * `Voor artikel 8 wordt ingevoegd:` followed by the heading of a division only (`§ 1. Inhoud van
+   * de regeling`): a new division starts at that article and runs to the next heading of the same or
+   * a higher level, as a heading does in the printed text. `inhoud` is the heading line.
+   */
+  | { soort: 'kop-invoegen'; voor: Plaats; inhoud: string; nodes?: InhoudNode[] }
 
 /** One instruction: the sentence and, after a colon, the new text. */
 export interface Opdracht {

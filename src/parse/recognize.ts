@@ -160,6 +160,10 @@ class Recognizer {
       this.root.children.push({ type: 'opschrift', children: block.children, position: block.position })
       return
     }
+    // Directly after an untitled, still empty division heading, deeper: its title (BWB layout
+    // `### § 1`, `####Bevoegdheid tot het treffen van een regeling`, `### Artikel 1`), also when
+    // an untitled article follows: the title line belongs to the heading it comes after.
+    if (this.titlesDivision(block)) return
     // Directly before an untitled article heading at the same or a lower depth: its title.
     if (next?.kind === 'heading') {
       const nextText = mdastToString({ type: 'paragraph', children: next.children }).trim()
@@ -185,20 +189,23 @@ class Recognizer {
       extend(artikel.node, block.position)
       return
     }
-    // Directly after an untitled division heading: its title (laws-markdown style).
+    this.placeKeywordless(block)
+  }
+
+  /** A title line directly after an untitled division heading (laws-markdown style) becomes its title. */
+  private titlesDivision(block: Block): boolean {
     const top = this.divisions[this.divisions.length - 1]
     if (
-      top &&
-      !this.artikel &&
-      headingOf(top.node) === undefined &&
-      contentOf(top.node).length === 0 &&
-      block.depth > top.depth
-    ) {
-      setHeading(top.node, block.children)
-      extend(top.node, block.position)
-      return
-    }
-    this.placeKeywordless(block)
+      !top ||
+      this.artikel ||
+      headingOf(top.node) !== undefined ||
+      contentOf(top.node).length > 0 ||
+      block.depth <= top.depth
+    )
+      return false
+    setHeading(top.node, block.children)
+    extend(top.node, block.position)
+    return true
   }
 
   /** A keywordless heading that is not a title: a heading inside an article, or a group. */

@@ -111,7 +111,9 @@ describe('what amend writes on the real version pairs', () => {
     console.log(`komt te luiden terwijl het meeste blijft:\n  ${voorbeelden.join('\n  ')}`)
     expect(m.paren).toBeGreaterThanOrEqual(60)
     // Measured 2026-12-04 on 62 pairs; docs/amendments.md gives the numbers before and after this round.
-    expect(m.heleRegeling).toBeLessThanOrEqual(1)
+    // Was 1 (Wet gemeenschappelijke regelingen 2014 → 2015, a new indeling); 0 since amend writes
+    // "wordt vernummerd tot" and "Voor artikel 8 wordt ingevoegd:" (docs/amendments.md).
+    expect(m.heleRegeling).toBe(0)
     expect(m.komtTeLuidenOngewijzigd).toBe(0)
     expect(m.invoegenZonderPlaats).toBe(0)
     expect(m.komtTeLuidenMeesteBehouden).toBeLessThanOrEqual(MAX_MEESTE_BEHOUDEN)
@@ -120,8 +122,13 @@ describe('what amend writes on the real version pairs', () => {
 })
 
 // Was 40 (37, +3 when tables became tables); 10 since amend writes the aanduiding „1.”, pairs what
-// the comparison left loose, cites gedachtestreepjes and writes leden at two places; 8 since it
-// cites gedachtestreepjes by their place (Ambtenarenwet 2012 → 2013, art. 2, eerste lid, twice)
-// (docs/amendments.md, "Deze ronde", explains each of the 8).
-const MAX_MEESTE_BEHOUDEN = 8
+// the comparison left loose, cites gedachtestreepjes and writes leden at two places
+// (docs/amendments.md, "Deze ronde", explains each of the 10); 7 since a changed table cell is a
+// word replacement in the provision (the three indexations of artikel 16 of the Rechtspositiebesluit
+// burgemeesters; its fourth, 2013-12 → 2014-07, removes the table and stays "komt te luiden"); 14
+// since the Wet gemeenschappelijke regelingen 2014 → 2015 is no longer replaced whole: its besluit
+// has 7 of them (articles whose lettered onderdelen are relettered with several inserted and removed);
+// 12 since gedachtestreepjes are cited by their place (Ambtenarenwet 2012 → 2013, art. 2, eerste lid,
+// in regulations/ and in the corpus: twice).
+const MAX_MEESTE_BEHOUDEN = 12
 const MAX_VIER_OF_MEER = 1

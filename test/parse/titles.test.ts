@@ -18,6 +18,41 @@ const title = (a: Artikel | undefined) => {
 }
 
 describe('article titles', () => {
+  it('a title line right after an untitled division heading is the division’s, also when an untitled article follows (BWB)', () => {
+    // Wet gemeenschappelijke regelingen (BWBR0003740) 2015-01-05, as published: the paragraaf has the
+    // title, the articles have none.
+    const text = [
+      '# Wet',
+      '### Hoofdstuk  I  ',
+      '####Regelingen tussen gemeenten ',
+      '###Afdeling 1 ',
+      '####Bevoegdheid tot het treffen van een regeling',
+      '### Artikel  1  ',
+      'Tekst van artikel 1.',
+      '###§ 1  ',
+      '####Inhoud van de regeling',
+      '### Artikel  8  ',
+      '####Openbaar lichaam',
+      'Tekst van artikel 8.',
+    ].join('\n\n')
+    const { result } = parseString(`${text}\n`)
+    const [a1, a8] = allArtikelen(result.tree)
+    expect(title(a1)).toBeUndefined()
+    // A title both before and after the article heading: the one after is the article's own.
+    expect(title(a8)).toBe('Openbaar lichaam')
+    const headings = formatRegeling(result.tree)
+      .split('\n')
+      .filter((l) => l.startsWith('#'))
+    expect(headings).toEqual([
+      '# Wet',
+      '## Hoofdstuk I Regelingen tussen gemeenten',
+      '### Afdeling 1 Bevoegdheid tot het treffen van een regeling',
+      '#### Artikel 1',
+      '#### § 1 Inhoud van de regeling',
+      '##### Artikel 8 Openbaar lichaam',
+    ])
+  })
+
   it('a title, a consolidation note, then the article heading: the title is the article’s', () => {
     const text = [
       '# Wet',

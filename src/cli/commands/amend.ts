@@ -182,7 +182,14 @@ function bepalingVan(
   const start = nodes?.[0]?.position?.start
   if (start) return { line: start.line, column: start.column }
   // A provision that lapses is not in the new version: the one around it is.
-  const plaats = op.soort === 'vervalt' ? (op.doelen[0] ?? []).slice(0, -1) : 'doel' in op ? op.doel : op.ouder
+  const plaats =
+    op.soort === 'vervalt'
+      ? (op.doelen[0] ?? []).slice(0, -1)
+      : 'doel' in op
+        ? op.doel
+        : op.soort === 'kop-invoegen'
+          ? op.voor
+          : op.ouder
   for (let n = plaats.length; n > 0; n--) {
     try {
       const at = resolve(nieuw, plaats.slice(0, n)).node.position?.start
