@@ -828,6 +828,20 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       const doel = plaatsWords(op.doel)
       const wat = whatOf(op.doel)
       const target = resolve(root, op.doel)
+      if (wat === 'gedachtestreepje') {
+        // "Het vijftiende gedachtestreepje komt te luiden:": one item without a number, of the kind
+        // of the one it replaces.
+        if (op.totEnMet) throw new OpdrachtFout('Gedachtestreepjes komen elk afzonderlijk te luiden', doel)
+        const type = target.node.type
+        const nieuw = parseInhoud(op.inhoud, type)
+        if (nieuw.length !== 1 || nieuw[0]?.type !== type || numOf(nieuw[0]) !== '-')
+          throw new OpdrachtFout(
+            `De nieuwe tekst is ${nieuw.length === 1 ? 'geen gedachtestreepje' : `${nieuw.length === 0 ? 'leeg' : `${nieuw.length} delen`}`}, maar de opdracht spreekt van één gedachtestreepje`,
+            doel,
+          )
+        ;(target.parent as Holder).children.splice(target.index, 1, nieuw[0] as AnyNode)
+        return
+      }
       let nodes = parseInhoud(op.inhoud, wat === 'regeling' ? 'regeling' : wat)
       if (!target.parent) {
         root.children = nodes as Regeling['children']

@@ -512,7 +512,13 @@ function structureOp(
     // "Onder vervanging van de punt aan het slot van het tweeëndertigste gedachtestreepje door een
     // puntkomma wordt aan het eerste lid een gedachtestreepje toegevoegd, luidende:"
     const prev = [...items.slice(0, items.indexOf(first))].reverse().find((c) => c.status !== 'verwijderd')
-    if (prev && isStreepje(prev) && prev.status === 'gewijzigd' && onlyEndChanged(prev, /\.\s*$/, ';')) {
+    if (
+      streepjesBijPlaats(items) &&
+      prev &&
+      isStreepje(prev) &&
+      prev.status === 'gewijzigd' &&
+      onlyEndChanged(prev, /\.\s*$/, ';')
+    ) {
       ins.puntkomma = [...plaats, streepjeStap(prev, items)]
       consumed.add(prev)
     }
@@ -732,11 +738,9 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   }
   const items = children.filter((c) => isItem(c))
   // A changed gedachtestreepje is cited by its words, in this provision ("In het eerste lid wordt
-  // „wethouders” vervangen door „gedeputeerden”."); where gedachtestreepjes are inserted or deleted
-  // too, each is cited by its place, in the order of the text (`streepjeStap`).
-  const streepjesPerPlaats = items.some(
-    (c) => isStreepje(c) && (c.status === 'toegevoegd' || c.status === 'verwijderd'),
-  )
+  // „wethouders” vervangen door „gedeputeerden”."); where gedachtestreepjes lapse or come in between
+  // others, each is cited by its place, in the order of the text (`streepjeStap`).
+  const streepjesPerPlaats = streepjesBijPlaats(items)
   if (!streepjesPerPlaats)
     for (const c of items) if (isStreepje(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
@@ -770,9 +774,7 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   // "In het eerste lid, vijftiende gedachtestreepje, wordt „…” vervangen door „…”."
   for (const c of items)
     if (streepjesPerPlaats && isStreepje(c) && c.status === 'gewijzigd' && !consumed.has(c))
-      parts.set(c, [
-        { soort: 'woorden', doel: [...plaats, streepjeStap(c, items)], vervangingen: looseWords(c, c.oud as AnyNode) },
-      ])
+      parts.set(c, streepjeGewijzigd(c, [...plaats, streepjeStap(c, items)]))
   // With renumbering the leden and onderdelen are named by their new numbers, after it; otherwise
   // the instructions follow the text (`1. In het eerste lid … 2. Het tweede lid vervalt. 3. Aan …`).
   if (structure.some((op) => (op.soort === 'vervalt' || op.soort === 'invoegen') && op.vernummering)) {
@@ -1011,6 +1013,20 @@ function looseWords(c: DiffNode, scope: AnyNode): Vervanging[] {
   return out
 }
 
+/**
+ * Whether the gedachtestreepjes of a provision are cited by their place: when one lapses or one is
+ * inserted anywhere but at the end. Otherwise a changed one is cited by its words in the provision
+ * and new ones at the end are `toegevoegd` (catalogue form 48).
+ */
+function streepjesBijPlaats(items: DiffNode[]): boolean {
+  return items.some(
+    (c, i) =>
+      isStreepje(c) &&
+      (c.status === 'verwijderd' ||
+        (c.status === 'toegevoegd' && items.slice(i + 1).some((x) => x.status !== 'toegevoegd'))),
+  )
+}
+
 /** An item without a number (`- …`): a gedachtestreepje, cited by its place among the others. */
 function isStreepje(c: DiffNode): boolean {
   return isItem(c) && !citable(c)
@@ -1065,6 +1081,24 @@ function streepjeOp(group: DiffNode[], items: DiffNode[], plaats: Plaats, consum
   else if (!prev && next && isStreepje(next) && next.type === first.type) ins.voor = [...plaats, step(1)]
   else throw new Grof('de plaats van het nieuwe gedachtestreepje is niet te noemen')
   return ins
+}
+
+/**
+ * A changed gedachtestreepje named by its place: its words (`In het eerste lid, vijftiende
+ * gedachtestreepje, wordt „…” vervangen door „…”.`), or, when most of its words go or the words
+ * cannot be quoted, its new text (`Het vijftiende gedachtestreepje komt te luiden:`).
+ */
+function streepjeGewijzigd(c: DiffNode, doel: Plaats): Operatie[] {
+  const whole: Operatie = { soort: 'komt-te-luiden', doel, ...nieuweTekst([c.nieuw as AnyNode]) }
+  herschreven.set(whole, tekstLengte(c.oud as AnyNode))
+  if (behouden(c) < GEHEEL_ONDER) return [whole]
+  try {
+    const op: Operatie = { soort: 'woorden', doel, vervangingen: looseWords(c, c.oud as AnyNode) }
+    return herschrijftMeeste([op], c.oud as AnyNode) ? [whole] : [op]
+  } catch (error) {
+    if (error instanceof Grof) return [whole]
+    throw error
+  }
 }
 
 /** The step of the gedachtestreepje at place `n` (1-based); beyond 99 there is no ordinal word. */

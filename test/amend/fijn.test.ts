@@ -146,9 +146,9 @@ describe('sentences, gedachtestreepjes and what is left unquoted', () => {
       '## Artikel 6\n\n1. Dit geldt niet voor:\n\n   - ministers;\n\n   - wethouders.\n',
       '## Artikel 6\n\n1. Dit geldt niet voor:\n\n   - ministers;\n\n   - wethouders;\n\n   - gedeputeerden.\n',
     )
-    // The punt of the last one becomes a puntkomma in the same sentence, as for onderdelen (Ar 6.11).
     expect(zinnen).toEqual([
-      'Onder vervanging van de punt aan het slot van het tweede gedachtestreepje door een puntkomma wordt aan artikel 6, eerste lid, een gedachtestreepje toegevoegd, luidende:',
+      'In het eerste lid wordt „wethouders.” vervangen door „wethouders;”.',
+      'Aan het eerste lid wordt een gedachtestreepje toegevoegd, luidende:',
     ])
   })
   it('words both texts share at the ends are not quoted: a lapse begins with its comma', () => {

@@ -36,7 +36,16 @@ function nodeAt(tree: Regeling, plaats: Plaats): RegelingNode | undefined {
   let node: RegelingNode | undefined = artikelenOf(tree).find((a) => numOf(a) === first.num)
   for (const s of rest) {
     if (!node || !('children' in node)) return undefined
-    node = (contentOf(node as never) as RegelingNode[]).find((c) => c.type === s.soort && numOf(c as never) === s.num)
+    const content = contentOf(node as never) as RegelingNode[]
+    // A gedachtestreepje by its place among the items without a number; the instructions before it
+    // are carried out, so that place is its place in the new text.
+    if (s.soort === 'gedachtestreepje') {
+      node = content.filter((c) => ['onderdeel', 'subonderdeel'].includes(c.type) && numOf(c as never) === '-')[
+        Number(s.num) - 1
+      ]
+      continue
+    }
+    node = content.find((c) => c.type === s.soort && numOf(c as never) === s.num)
   }
   return node
 }

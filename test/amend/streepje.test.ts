@@ -155,6 +155,20 @@ describe('apply reads gedachtestreepjes by their place', () => {
       /^9:1 .*Artikel 2, eerste lid, heeft 3 gedachtestreepjes; het vijfde gedachtestreepje bestaat niet/,
     )
   })
+  it('one that comes to read anew must be one gedachtestreepje', () => {
+    const goed = apply(
+      lijst(3),
+      'A\n\nArtikel 2, eerste lid, tweede gedachtestreepje, komt te luiden:\n\n> - twee nieuw;',
+    )
+    expect(goed.meldingen).toEqual([])
+    expect(goed.tekst).toBe(body(tree(lijst(3, [2], { 2: 'twee nieuw' }))))
+    const fout = apply(
+      lijst(3),
+      'A\n\nArtikel 2, eerste lid, tweede gedachtestreepje, komt te luiden:\n\n> - twee nieuw;\n>\n> - en nog een;',
+    )
+    expect(fout.tekst).toBeUndefined()
+    expect(fout.meldingen.join('\n')).toContain('maar de opdracht spreekt van één gedachtestreepje')
+  })
   it('a lid without gedachtestreepjes says so', () => {
     const { meldingen } = apply(lijst(3), 'A\n\nIn artikel 2, tweede lid, vervalt het eerste gedachtestreepje.')
     expect(meldingen.join('\n')).toContain('Artikel 2, tweede lid, heeft geen gedachtestreepjes')
@@ -180,6 +194,14 @@ describe('amend cites gedachtestreepjes by their place', () => {
     ])
     expect(check(lijst(5), lijst(5, [], { 1: 'nieuw' }))).toEqual([
       'In artikel 2, eerste lid, wordt voor het eerste gedachtestreepje een gedachtestreepje ingevoegd, luidende:',
+    ])
+  })
+  it('a changed one whose words mostly go comes to read anew, by its place', () => {
+    expect(
+      check(lijst(6), lijst(6, [2]).replace('item 5', 'een geheel andere groep ambtenaren met eigen regels')),
+    ).toEqual([
+      'In het eerste lid vervalt het tweede gedachtestreepje.',
+      'Het eerste lid, vierde gedachtestreepje, komt te luiden:',
     ])
   })
   it('the last ones lapse: the puntkomma before them becomes a punt in the same sentence', () => {
@@ -209,8 +231,11 @@ describe('amend cites gedachtestreepjes by their place', () => {
     const rt = roundTrip(a, b)
     expect(rt.file.messages.map(String)).toEqual([])
     expect(body(rt.result?.tree as Regeling)).toBe(body(b))
-    const ops = rt.model.artikelI.items.flatMap((i) => i.opdrachten.map((o) => o.operatie.soort))
-    expect(ops).not.toContain('komt-te-luiden')
+    // The one changed gedachtestreepje keeps few of its words and comes to read anew; the lid does not.
+    const luiden = rt.model.artikelI.items
+      .flatMap((i) => i.opdrachten.map((o) => o.operatie))
+      .filter((op) => op.soort === 'komt-te-luiden')
+    expect(luiden.map((op) => op.doel.map((s) => s.soort))).toEqual([['artikel', 'lid', 'gedachtestreepje']])
   })
 })
 
