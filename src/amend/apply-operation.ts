@@ -13,6 +13,7 @@ import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
 import { artikelenOf, contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
+import { ordinal } from '../model/glossary.js'
 import type {
   Alinea,
   Kop,
@@ -581,10 +582,13 @@ function applySpecial(target: AnyNode | Regeling, v: Vervanging, doel: string): 
     const text = phrasingText(children)
     const zinnen = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"„‘(])/)
     const i = v.zin < 0 ? zinnen.length - 1 : v.zin - 1
-    if (i < 0 || i >= zinnen.length)
-      throw new OpdrachtFout(`${cap(doel)} heeft ${zinnen.length === 1 ? 'één zin' : `${zinnen.length} zinnen`}`, doel)
-    if (v.nieuw === '') zinnen.splice(i, 1)
-    else zinnen[i] = v.nieuw
+    const j = v.totZin !== undefined ? v.totZin - 1 : i
+    if (i < 0 || j >= zinnen.length || j < i)
+      throw new OpdrachtFout(
+        `${cap(doel)} heeft ${zinnen.length === 1 ? 'één zin' : `${zinnen.length} zinnen`}${v.totZin !== undefined ? `; de opdracht noemt de ${ordinal(String(v.zin))} tot en met de ${ordinal(String(v.totZin))}` : ''}`,
+        doel,
+      )
+    zinnen.splice(i, j - i + 1, ...(v.nieuw === '' ? [] : [v.nieuw]))
     if (zinnen.length === 0)
       throw new OpdrachtFout(`Dan blijft er van ${doel} niets over; laat de bepaling vervallen`, doel)
     ;(alinea as { children: PhrasingContent[] }).children = [{ type: 'text', value: zinnen.join(' ') }]

@@ -349,6 +349,8 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
       plainText,
     )
   if (!named && !lapse) {
+    const range = readZinnen(source, plainText, context)
+    if (range) return range
     if (/\b(?:volzin|zin)\b,?\s+(?:komt|vervalt)/i.test(plainText)) return 'niet te lezen welke zin wordt bedoeld'
     if (/\b(?:volzinnen|zinnen|volzin|zin)\b/i.test(plainText) && /\bte luiden\b|\bvervallen\b/i.test(plainText))
       return 'meer zinnen tegelijk kan regelwerk niet zeker tellen; geef per zin een opdracht ("Artikel 5, eerste lid, tweede zin, komt te luiden: …") of laat het lid als geheel luiden'
@@ -369,6 +371,65 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
   if (quoted) tekst = quoted[1] as string
   if (tekst === '') return 'de nieuwe zin ontbreekt: geef haar na "te luiden:" op dezelfde regel'
   return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, zin }] }
+}
+
+const ORD = '(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)'
+const ORD_NUM: Record<string, number> = {
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  vijfde: 5,
+  zesde: 6,
+  zevende: 7,
+  achtste: 8,
+  negende: 9,
+  tiende: 10,
+}
+
+/** Operations whose new text follows in the next paragraphs (`komen de tweede en derde volzin te luiden:`). */
+const TEXT_FOLLOWS = new WeakSet<Operatie>()
+
+/**
+ * Consecutive sentences of one provision: `In het eerste lid komen de tweede en derde volzin te
+ * luiden:` (Stb. 1995, 250, ARTIKEL I onder C.1), `De tweede tot en met de vierde volzin van
+ * artikel 5 vervallen.`, `In artikel 5 vervallen de tweede en derde zin.` Two ordinals joined by
+ * "en" must be neighbours; the new text follows the colon, on the same line or in the next paragraphs.
+ */
+function readZinnen(source: string, plainText: string, context: Plaats): Operatie | string | undefined {
+  const zinnen = `de\\s+${ORD}\\s+(en|tot\\s+en\\s+met(?:\\s+de)?)\\s+${ORD}\\s+(?:volzin|zin|volzinnen|zinnen)`
+  const verb = '(komen\\s+te\\s+luiden|vervallen)'
+  const a = new RegExp(`^in\\s+(.+?),?\\s+${verb}\\s+${zinnen}\\s*(.*)$`, 'i').exec(plainText)
+  const b = new RegExp(`^in\\s+(.+?),?\\s+${zinnen}\\s+${verb}\\s*(.*)$`, 'i').exec(plainText)
+  const c = new RegExp(`^${zinnen}\\s+van\\s+(.+?),?\\s+${verb}\\s*(.*)$`, 'i').exec(plainText)
+  // "In het eerste lid komen de tweede en derde volzin te luiden:" (the verb around the sentences)
+  const d = new RegExp(`^in\\s+(.+?),?\\s+komen\\s+${zinnen}\\s+te\\s+luiden\\b\\s*(.*)$`, 'i').exec(plainText)
+  const parts = d
+    ? { phrase: d[1], verbWords: 'komen te luiden', first: d[2], join: d[3], last: d[4] }
+    : a
+      ? { phrase: a[1], verbWords: a[2], first: a[3], join: a[4], last: a[5] }
+      : b
+        ? { phrase: b[1], first: b[2], join: b[3], last: b[4], verbWords: b[5] }
+        : c
+          ? { first: c[1], join: c[2], last: c[3], phrase: c[4], verbWords: c[5] }
+          : undefined
+  if (!parts) return undefined
+  const { phrase, first, join, last, verbWords } = parts as Record<string, string>
+  const doel = inContext(readPlaats(phrase as string), context)
+  if (doel.length === 0) return `niet te lezen welke bepaling "${phrase}" is`
+  const zin = ORD_NUM[(first as string).toLowerCase()] as number
+  const totZin = ORD_NUM[(last as string).toLowerCase()] as number
+  if (/^en$/i.test(join as string) ? totZin !== zin + 1 : totZin <= zin)
+    return `"de ${first} ${join} ${last} volzin" noemt geen opeenvolgende zinnen; geef per zin een opdracht`
+  if (/vervallen/i.test(verbWords as string))
+    return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: '', zin, totZin }] }
+  const m = /luiden\s*:\s*(.*)$/is.exec(source)
+  let tekst = (m?.[1] ?? '').trim()
+  const quoted = /^["„“‘«](.*)["”’»]\.?$/s.exec(tekst)
+  if (quoted) tekst = quoted[1] as string
+  const op: Operatie = { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, zin, totZin }] }
+  if (tekst === '') TEXT_FOLLOWS.add(op)
+  return op
 }
 
 /**
@@ -1271,11 +1332,18 @@ export function cutOff(inhoud: string, wat = 'artikel'): { slot: string; woord: 
 }
 
 function needsText(op: Operatie): boolean {
+  if (TEXT_FOLLOWS.has(op)) return op.soort === 'woorden' && op.vervangingen[0]?.nieuw === ''
   if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen') return op.inhoud === ''
   return false
 }
 
 function setInhoud(op: Operatie, inhoud: string): void {
+  // New sentences after the colon: plain words, the paragraphs joined, quotes around them dropped.
+  if (TEXT_FOLLOWS.has(op) && op.soort === 'woorden' && op.vervangingen[0]) {
+    const tekst = inhoud.replace(/\s+/g, ' ').trim()
+    op.vervangingen[0].nieuw = /^["„“‘«](.*)["”’»]\.?$/s.exec(tekst)?.[1] ?? tekst
+    return
+  }
   if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen') op.inhoud = inhoud
   else if (op.soort === 'opschrift') op.inhoud = inhoud
 }

@@ -75,6 +75,8 @@ export interface Vervanging {
   aanHetSlot?: boolean
   /** `tweede zin, komt te luiden` / `vervalt`: the sentence by its number (`-1`: the last), replaced by `nieuw` (`''`: it lapses). */
   zin?: number
+  /** `de tweede en derde volzin komen te luiden` / `vervallen`: the sentences `zin` up to and including this one. */
+  totZin?: number
 }
 
 /** Renumbering of leden / onderdelen: `van[i]` becomes `naar[i]`. */
