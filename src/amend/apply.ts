@@ -84,7 +84,7 @@ function summary(op: Operatie, inserted: string | undefined): string {
     case 'vernummeren':
       return `${plaatsWords(op.doel)} vernummerd tot ${plaatsWords([op.naar])}`
     case 'kop-invoegen':
-      return `indeling gewijzigd voor ${plaatsWords(op.voor)}`
+      return `opschrift ingevoegd voor ${plaatsWords(op.voor)}`
     case 'opschrift':
       return `opschrift van ${plaatsWords(op.doel)} gewijzigd`
     default:
