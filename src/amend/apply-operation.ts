@@ -13,6 +13,7 @@ import { VFile } from 'vfile'
 import { phrasingText } from '../diff/index.js'
 import { artikelenOf, contentOf, headingOf, koptekstOf, numOf, setHeading, setNum } from '../model/access.js'
 import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
+import { ordinal } from '../model/glossary.js'
 import type {
   Alinea,
   Kop,
@@ -213,6 +214,10 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
   for (const stap of rest) {
     done.push(stap)
     const children = kids(found.node)
+    if (stap.soort === 'gedachtestreepje') {
+      found = streepje(found.node, stap, done, plaats)
+      continue
+    }
     const i = children.findIndex((c) => matches(c, stap))
     if (i < 0) {
       // A division step followed by an article: articles are found anywhere below.
@@ -234,6 +239,30 @@ export function resolve(root: Regeling, plaats: Plaats): Found | { node: Regelin
     found = { node: children[i] as AnyNode, parent: found.node as Holder, index: i }
   }
   return found
+}
+
+/**
+ * The gedachtestreepje a step names in `node`: the item without a number at that place among the
+ * items without a number (`het veertiende gedachtestreepje`), counted in the text as it stands.
+ */
+function streepje(node: AnyNode, stap: Stap, done: Stap[], plaats: Plaats): Found {
+  const children = kids(node)
+  const dashes = children
+    .map((c, index) => ({ node: c, parent: node as Holder, index }))
+    .filter((f) => isItem(f.node) && (numOf(f.node) === '' || numOf(f.node) === '-'))
+  const n = /^\d+$/.test(stap.num ?? '') ? Number(stap.num) : 0
+  const hit = dashes[n - 1]
+  if (n > 0 && hit) return hit
+  const waar = cap(plaatsWords(done.slice(0, -1)))
+  const telt =
+    dashes.length === 0
+      ? 'heeft geen gedachtestreepjes'
+      : `heeft ${dashes.length === 1 ? 'één gedachtestreepje' : `${dashes.length} gedachtestreepjes`}`
+  // Ar 3.29: a citation in parts is closed by a comma ("Artikel 2, eerste lid, heeft …").
+  throw new OpdrachtFout(
+    `${waar}${waar.includes(',') ? ',' : ''} ${telt}; het ${stapText(stap).replace(/^het /, '')} bestaat niet`,
+    plaatsWords(plaats),
+  )
 }
 
 function cap(s: string): string {
@@ -553,10 +582,13 @@ function applySpecial(target: AnyNode | Regeling, v: Vervanging, doel: string): 
     const text = phrasingText(children)
     const zinnen = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"„‘(])/)
     const i = v.zin < 0 ? zinnen.length - 1 : v.zin - 1
-    if (i < 0 || i >= zinnen.length)
-      throw new OpdrachtFout(`${cap(doel)} heeft ${zinnen.length === 1 ? 'één zin' : `${zinnen.length} zinnen`}`, doel)
-    if (v.nieuw === '') zinnen.splice(i, 1)
-    else zinnen[i] = v.nieuw
+    const j = v.totZin !== undefined ? v.totZin - 1 : i
+    if (i < 0 || j >= zinnen.length || j < i)
+      throw new OpdrachtFout(
+        `${cap(doel)} heeft ${zinnen.length === 1 ? 'één zin' : `${zinnen.length} zinnen`}${v.totZin !== undefined ? `; de opdracht noemt de ${ordinal(String(v.zin))} tot en met de ${ordinal(String(v.totZin))}` : ''}`,
+        doel,
+      )
+    zinnen.splice(i, j - i + 1, ...(v.nieuw === '' ? [] : [v.nieuw]))
     if (zinnen.length === 0)
       throw new OpdrachtFout(`Dan blijft er van ${doel} niets over; laat de bepaling vervallen`, doel)
     ;(alinea as { children: PhrasingContent[] }).children = [{ type: 'text', value: zinnen.join(' ') }]
@@ -800,6 +832,20 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
       const doel = plaatsWords(op.doel)
       const wat = whatOf(op.doel)
       const target = resolve(root, op.doel)
+      if (wat === 'gedachtestreepje') {
+        // "Het vijftiende gedachtestreepje komt te luiden:": one item without a number, of the kind
+        // of the one it replaces.
+        if (op.totEnMet) throw new OpdrachtFout('Gedachtestreepjes komen elk afzonderlijk te luiden', doel)
+        const type = target.node.type
+        const nieuw = parseInhoud(op.inhoud, type)
+        if (nieuw.length !== 1 || nieuw[0]?.type !== type || numOf(nieuw[0]) !== '-')
+          throw new OpdrachtFout(
+            `De nieuwe tekst is ${nieuw.length === 1 ? 'geen gedachtestreepje' : `${nieuw.length === 0 ? 'leeg' : `${nieuw.length} delen`}`}, maar de opdracht spreekt van één gedachtestreepje`,
+            doel,
+          )
+        ;(target.parent as Holder).children.splice(target.index, 1, nieuw[0] as AnyNode)
+        return
+      }
       let nodes = parseInhoud(op.inhoud, wat === 'regeling' ? 'regeling' : wat)
       if (!target.parent) {
         root.children = nodes as Regeling['children']
@@ -893,11 +939,11 @@ export function applyOperatie(root: Regeling, op: Operatie): void {
     }
     case 'invoegen': {
       const doel = plaatsWords(op.na ?? op.voor ?? op.ouder)
-      const ouder = op.na || op.voor ? resolve(root, (op.na ?? op.voor) as Plaats).parent : resolve(root, op.ouder).node
       if (op.wat === 'gedachtestreepje') {
-        streepjesToevoegen(ouder as AnyNode | Regeling | undefined, op, doel)
+        streepjesToevoegen(root, op, doel)
         return
       }
+      const ouder = op.na || op.voor ? resolve(root, (op.na ?? op.voor) as Plaats).parent : resolve(root, op.ouder).node
       let nodes = parseInhoud(op.inhoud, op.wat)
       if (op.wat === 'artikel') nodes = placeToelichting(root, nodes)
       expectKind(nodes, op.wat, doel)
@@ -1227,28 +1273,50 @@ function aanduidingVervalt(root: Regeling, plaats: Plaats): void {
 
 /**
  * `Aan het eerste lid wordt een gedachtestreepje toegevoegd, luidende:`: items without a number
- * (`- …`), after the last item of the provision, which must be gedachtestreepjes too.
+ * (`- …`), after the last item of the provision, which must be gedachtestreepjes too. `In het
+ * eerste lid wordt na het dertiende gedachtestreepje een gedachtestreepje ingevoegd, luidende:`:
+ * directly after (or before) the gedachtestreepje named.
  */
-function streepjesToevoegen(
-  ouder: AnyNode | Regeling | undefined,
-  op: Extract<Operatie, { soort: 'invoegen' }>,
-  doel: string,
-): void {
-  if (!ouder || op.na || op.voor || op.vernummering || op.puntkomma)
-    throw new OpdrachtFout('Een gedachtestreepje kan alleen aan het slot van een opsomming worden toegevoegd', doel)
-  if (!canHold(ouder, 'onderdeel'))
+function streepjesToevoegen(root: Regeling, op: Extract<Operatie, { soort: 'invoegen' }>, doel: string): void {
+  const anchor = op.na ?? op.voor
+  if (
+    op.vernummering ||
+    (op.puntkomma && anchor) ||
+    (anchor && anchor[anchor.length - 1]?.soort !== 'gedachtestreepje')
+  )
+    throw new OpdrachtFout(
+      'Een gedachtestreepje wordt aan het slot van een opsomming toegevoegd of na of voor een ander gedachtestreepje ingevoegd',
+      doel,
+    )
+  const at = anchor ? resolve(root, anchor) : undefined
+  const ouder = at ? (at.parent as AnyNode | undefined) : resolve(root, op.ouder).node
+  if (!ouder || !(canHold(ouder, 'onderdeel') || canHold(ouder, 'subonderdeel')))
     throw new OpdrachtFout(`In ${doel} staat geen opsomming waaraan een gedachtestreepje kan worden toegevoegd`, doel)
-  const nodes = parseInhoud(op.inhoud, 'onderdeel')
+  const type = ouder.type === 'onderdeel' ? 'subonderdeel' : 'onderdeel'
+  const nodes = parseInhoud(op.inhoud, type)
   const expected = op.aantal ?? 1
-  if (nodes.length !== expected || nodes.some((n) => n.type !== 'onderdeel' || numOf(n) !== '-'))
+  if (nodes.length !== expected || nodes.some((n) => n.type !== type || numOf(n) !== '-'))
     throw new NummeringFout(
-      `De opdracht noemt ${expected === 1 ? 'één gedachtestreepje' : `${expected} gedachtestreepjes`}, maar de nieuwe tekst is ${nodes.map((n) => (n.type === 'onderdeel' ? `onderdeel ${numOf(n)}` : n.type)).join(', ') || 'leeg'}`,
+      `De opdracht noemt ${expected === 1 ? 'één gedachtestreepje' : `${expected} gedachtestreepjes`}, maar de nieuwe tekst is ${nodes.map((n) => (isItem(n) ? `${n.type} ${numOf(n)}` : n.type)).join(', ') || 'leeg'}`,
       doel,
     )
   const children = kids(ouder)
+  if (at) {
+    children.splice(op.na ? at.index + 1 : at.index, 0, ...nodes)
+    return
+  }
   const last = children[children.length - 1]
-  if (last?.type !== 'onderdeel' || numOf(last) !== '-')
+  if (last?.type !== type || numOf(last) !== '-')
     throw new OpdrachtFout(`${cap(doel)} eindigt niet op een gedachtestreepje`, doel)
+  if (op.puntkomma) {
+    const slot = resolve(root, op.puntkomma)
+    if (slot.node !== last)
+      throw new OpdrachtFout(
+        `${cap(plaatsWords(op.puntkomma))} is niet het laatste gedachtestreepje van ${plaatsWords(op.ouder)}`,
+        doel,
+      )
+    replaceEnd(last, /\.\s*$/, ';', 'een punt', plaatsWords(op.puntkomma))
+  }
   children.push(...nodes)
 }
 

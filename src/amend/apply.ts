@@ -74,7 +74,7 @@ function summary(op: Operatie, inserted: string | undefined): string {
     case 'invoegen':
       if (op.wat === 'tekst') return `${plaatsWords(op.ouder)} aangevuld`
       if (inserted) return `${inserted} toegevoegd`
-      return op.wat === 'lid' || op.wat === 'onderdeel' || op.wat === 'subonderdeel'
+      return op.wat === 'lid' || op.wat === 'onderdeel' || op.wat === 'subonderdeel' || op.wat === 'gedachtestreepje'
         ? `${op.wat} toegevoegd aan ${plaatsWords(op.ouder)}`
         : `${op.wat} toegevoegd`
     case 'vervalt':
@@ -84,13 +84,13 @@ function summary(op: Operatie, inserted: string | undefined): string {
     case 'vernummeren':
       return `${plaatsWords(op.doel)} vernummerd tot ${plaatsWords([op.naar])}`
     case 'kop-invoegen':
-      return `indeling gewijzigd voor ${plaatsWords(op.voor)}`
+      return `opschrift ingevoegd voor ${plaatsWords(op.voor)}`
     case 'opschrift':
       return `opschrift van ${plaatsWords(op.doel)} gewijzigd`
     case 'tabel':
       return `tabel in ${plaatsWords(op.doel)} vervangen`
     default:
-      return `${plaatsWords(op.doel)} gewijzigd`
+      return `${doelWords(op)} gewijzigd`
   }
 }
 

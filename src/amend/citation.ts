@@ -35,6 +35,8 @@ export const RANK: Readonly<Record<StapSoort, number>> = {
   lid: 6,
   onderdeel: 7,
   subonderdeel: 8,
+  // A gedachtestreepje stands in a lid or an onderdeel: always the last step of a path.
+  gedachtestreepje: 9,
 }
 
 export { lidWords }
@@ -42,7 +44,13 @@ export { lidWords }
 /** One step in words, without article (`tweede lid`, `onderdeel b`, `onder 1°`, `hoofdstuk 2`, `paragraaf „Slotbepalingen”`). */
 export function stapWords(stap: Stap): string {
   if (stap.titel !== undefined) return `${stap.soort} ${quoteTitel(stap.titel)}`
+  if (stap.soort === 'gedachtestreepje') return streepjeWords(stap.num ?? '')
   return stepWords({ type: stap.soort, num: stap.num }) ?? stap.soort
+}
+
+/** `14` → `veertiende gedachtestreepje` (ordinal words, as for leden: Ar 3.29). */
+export function streepjeWords(num: string): string {
+  return `${ordinal(num)} gedachtestreepje`
 }
 
 // ---- divisions without a number, by their title ----------------------------------------------------
@@ -159,7 +167,8 @@ export function plaatsWords(plaats: Plaats, relativeTo?: Plaats): string {
   if (relativeTo && relativeTo.length > 0 && startsWith(steps, relativeTo) && steps.length > relativeTo.length) {
     steps = steps.slice(relativeTo.length)
     const [first, ...rest] = steps as [Stap, ...Stap[]]
-    const head = first.soort === 'lid' ? `het ${lidWords(first.num ?? '')}` : stapWords(first)
+    const head =
+      first.soort === 'lid' || first.soort === 'gedachtestreepje' ? `het ${stapWords(first)}` : stapWords(first)
     return [head, ...rest.map(stapWords)].join(', ')
   }
   const [first, ...rest] = steps as [Stap, ...Stap[]]
@@ -167,7 +176,10 @@ export function plaatsWords(plaats: Plaats, relativeTo?: Plaats): string {
   if (singleton && rest.length === 0) return singleton
   // "de paragraaf „Slotbepalingen”": a division cited by its title opens with its article.
   const titled = first.titel !== undefined ? `${DIVISION_LIDWOORD[first.soort] ?? 'de'} ${stapWords(first)}` : undefined
-  const head = first.soort === 'lid' ? `het ${lidWords(first.num ?? '')}` : (titled ?? singleton ?? stapWords(first))
+  const head =
+    first.soort === 'lid' || first.soort === 'gedachtestreepje'
+      ? `het ${stapWords(first)}`
+      : (titled ?? singleton ?? stapWords(first))
   return [head, ...rest.map(stapWords)].join(', ')
 }
 
@@ -234,6 +246,10 @@ export function readPlaats(phrase: string): Plaats {
     if (n) push('lid', n)
   }
   for (const m of text.matchAll(/\blid (\d+[a-z]*)\b/gi)) push('lid', m[1] as string)
+  for (const m of text.matchAll(new RegExp(`\\b${ORDINAL_RE} gedachtestreepje\\b`, 'gi'))) {
+    const n = ordinalNumber(m[1] as string)
+    if (n) push('gedachtestreepje', n)
+  }
   for (const m of text.matchAll(/\bonderdeel ([a-z]{1,3}|\d+°?)(?![\p{L}\p{N}])/giu)) push('onderdeel', m[1] as string)
   for (const m of text.matchAll(/\b(?:onder|subonderdeel) (\d+°|\d+e(?![\p{L}\p{N}])|[ivx]+°?)/giu))
     push('subonderdeel', m[1] as string)

@@ -501,6 +501,7 @@ function structureOp(
 ): Operatie {
   const first = group[0] as DiffNode
   const lastOfGroup = group[group.length - 1] as DiffNode
+  if (group.every(isStreepje) && !streepjesAanHetSlot(group, items)) return streepjeOp(group, items, plaats, consumed)
   if (streepjesAanHetSlot(group, items)) {
     const ins: Extract<Operatie, { soort: 'invoegen' }> = {
       soort: 'invoegen',
@@ -509,6 +510,19 @@ function structureOp(
       ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
     }
     if (group.length > 1) ins.aantal = group.length
+    // "Onder vervanging van de punt aan het slot van het tweeëndertigste gedachtestreepje door een
+    // puntkomma wordt aan het eerste lid een gedachtestreepje toegevoegd, luidende:"
+    const prev = [...items.slice(0, items.indexOf(first))].reverse().find((c) => c.status !== 'verwijderd')
+    if (
+      streepjesBijPlaats(items) &&
+      prev &&
+      isStreepje(prev) &&
+      prev.status === 'gewijzigd' &&
+      onlyEndChanged(prev, /\.\s*$/, ';')
+    ) {
+      ins.puntkomma = [...plaats, streepjeStap(prev, items)]
+      consumed.add(prev)
+    }
     return ins
   }
   const before = items.slice(0, items.indexOf(first))
@@ -701,7 +715,9 @@ function tekstLengte(node: AnyNode): number {
  */
 function herschrijftMeeste(ops: Operatie[], oud: AnyNode): boolean {
   // One part restated is named as that part ("Artikel 2, eerste lid, komt te luiden").
-  if (ops.length === 1 && (ops[0]?.soort === 'komt-te-luiden' || ops[0]?.soort === 'tabel')) return false
+  // Several leden restated together are measured like separate ones; a table replaced whole is named as that part.
+  if (ops.length === 1 && ops[0]?.soort === 'komt-te-luiden' && !ops[0].totEnMet) return false
+  if (ops.length === 1 && ops[0]?.soort === 'tabel') return false
   const total = tekstLengte(oud)
   let quoted = 0
   for (const op of ops) {
@@ -742,8 +758,12 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     } else vervangingen.push(...wordReplacements(t, oud))
   }
   const items = children.filter((c) => isItem(c))
-  // A changed item without a number (a gedachtestreepje) is cited by its words, in this provision.
-  for (const c of items) if (!citable(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
+  // A changed gedachtestreepje is cited by its words, in this provision ("In het eerste lid wordt
+  // „wethouders” vervangen door „gedeputeerden”."); where gedachtestreepjes lapse or come in between
+  // others, each is cited by its place, in the order of the text (`streepjeStap`).
+  const streepjesPerPlaats = streepjesBijPlaats(items)
+  if (!streepjesPerPlaats)
+    for (const c of items) if (isStreepje(c) && c.status === 'gewijzigd') vervangingen.push(...looseWords(c, oud))
   if (vervangingen.length > 0) out.push({ soort: 'woorden', doel: plaats, vervangingen })
   // Before any renumbering below: a table is cited by the old number of the lid it follows.
   out.push(...tabellen)
@@ -760,8 +780,10 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
     if (last && before === last[last.length - 1] && before?.status === c.status) last.push(c)
     else groups.push([c])
   })
-  if (groups.some((g) => g.some((c) => !citable(c)) && !streepjesAanHetSlot(g, items)))
-    throw new Grof('een gedachtestreepje (een onderdeel zonder nummer) is ingevoegd of geschrapt')
+  if (groups.some((g) => g.some((c) => !citable(c)) && !g.every(isStreepje)))
+    throw new Grof('gedachtestreepjes en genummerde onderdelen zijn samen ingevoegd of geschrapt')
+  if (groups.some((g) => g.every(isStreepje)) && renumbered.length > 0)
+    throw new Grof('gedachtestreepjes zijn ingevoegd of geschrapt waar ook onderdelen zijn vernummerd')
   if (groups.length === 0 && renumbered.length > 0)
     throw new Grof('leden of onderdelen zijn vernummerd zonder dat er een is ingevoegd of geschrapt')
   const structure =
@@ -771,16 +793,52 @@ function fineOps(d: DiffNode, plaats: Plaats): Operatie[] {
   const parts = new Map<DiffNode, Operatie[]>()
   for (const c of kept)
     if (c.status !== 'gelijk' && !consumed.has(c)) parts.set(c, provisionOps(c, [...plaats, stap(c, 'nieuw')]))
+  // A changed gedachtestreepje by its place, as the text stands when its turn comes (`streepjeOp`):
+  // "In het eerste lid, vijftiende gedachtestreepje, wordt „…” vervangen door „…”."
+  for (const c of items)
+    if (streepjesPerPlaats && isStreepje(c) && c.status === 'gewijzigd' && !consumed.has(c))
+      parts.set(c, streepjeGewijzigd(c, [...plaats, streepjeStap(c, items)]))
   // With renumbering the leden and onderdelen are named by their new numbers, after it; otherwise
   // the instructions follow the text (`1. In het eerste lid … 2. Het tweede lid vervalt. 3. Aan …`).
   if (structure.some((op) => (op.soort === 'vervalt' || op.soort === 'invoegen') && op.vernummering)) {
     out.push(...structure, ...[...parts.values()].flat())
-    return out
+    return ledenSamen(out, plaats)
   }
   for (const c of items) {
     const g = groups.findIndex((group) => group[0] === c)
     if (g >= 0 && structure[g]) out.push(structure[g] as Operatie)
     out.push(...(parts.get(c) ?? []))
+  }
+  return ledenSamen(out, plaats)
+}
+
+/**
+ * Consecutive leden of `plaats` that each "komt te luiden", one after the other in the
+ * instructions, become one instruction: `Het tweede en derde lid komen te luiden:` (Stb. 2017,
+ * 311), `Het derde tot en met het zesde lid komen te luiden:`. Leden with a number that is no
+ * plain number (`2a`) stay apart.
+ */
+function ledenSamen(ops: Operatie[], plaats: Plaats): Operatie[] {
+  const lidNum = (op: Operatie | undefined): number | undefined => {
+    if (op?.soort !== 'komt-te-luiden' || !op.nodes || op.doel.length !== plaats.length + 1) return undefined
+    const last = op.doel[op.doel.length - 1] as Stap
+    if (last.soort !== 'lid' || !/^\d+$/.test(last.num ?? '')) return undefined
+    const tot = op.totEnMet?.[op.totEnMet.length - 1]?.num ?? last.num
+    return Number(tot)
+  }
+  const out: Operatie[] = []
+  for (const op of ops) {
+    const prev = out[out.length - 1]
+    const van = lidNum(prev)
+    const num = lidNum(op) !== undefined && op.soort === 'komt-te-luiden' && !op.totEnMet ? lidNum(op) : undefined
+    if (van === undefined || num !== van + 1 || prev?.soort !== 'komt-te-luiden' || op.soort !== 'komt-te-luiden') {
+      out.push(op)
+      continue
+    }
+    const nodes = [...(prev.nodes ?? []), ...(op.nodes ?? [])] as AnyNode[]
+    const samen: Operatie = { soort: 'komt-te-luiden', doel: prev.doel, totEnMet: op.doel, ...nieuweTekst(nodes) }
+    herschreven.set(samen, (herschreven.get(prev) ?? 0) + (herschreven.get(op) ?? 0))
+    out[out.length - 1] = samen
   }
   return out
 }
@@ -1041,6 +1099,107 @@ function looseWords(c: DiffNode, scope: AnyNode): Vervanging[] {
     out.push(...wordReplacements(k, scope))
   }
   return out
+}
+
+/**
+ * Whether the gedachtestreepjes of a provision are cited by their place: when one lapses or one is
+ * inserted anywhere but at the end. Otherwise a changed one is cited by its words in the provision
+ * and new ones at the end are `toegevoegd` (catalogue form 48).
+ */
+function streepjesBijPlaats(items: DiffNode[]): boolean {
+  return items.some(
+    (c, i) =>
+      isStreepje(c) &&
+      (c.status === 'verwijderd' ||
+        (c.status === 'toegevoegd' && items.slice(i + 1).some((x) => x.status !== 'toegevoegd'))),
+  )
+}
+
+/** An item without a number (`- …`): a gedachtestreepje, cited by its place among the others. */
+function isStreepje(c: DiffNode): boolean {
+  return isItem(c) && !citable(c)
+}
+
+/**
+ * Gedachtestreepjes deleted or inserted together, cited by their place among the gedachtestreepjes
+ * of the provision (`In het eerste lid vervalt het veertiende gedachtestreepje.`, `… wordt na het
+ * dertiende gedachtestreepje een gedachtestreepje ingevoegd, luidende:`). The instructions of a
+ * provision are carried out one after the other, in the order of the text, so a place is counted
+ * in the text as it stands at that moment: the runs before this one deleted or inserted, the runs
+ * after it not yet (`apply` counts the same way; docs/amendments.md, "Gedachtestreepjes").
+ */
+function streepjeOp(group: DiffNode[], items: DiffNode[], plaats: Plaats, consumed: Set<DiffNode>): Operatie {
+  const first = group[0] as DiffNode
+  const at = items.indexOf(first)
+  // The gedachtestreepjes before the run as the text stands now: earlier runs carried out.
+  const before = items.slice(0, at).filter((c) => isStreepje(c) && c.type === first.type && c.status !== 'verwijderd')
+  const step = streepjeNummer
+  if (first.status === 'verwijderd') {
+    const op: Extract<Operatie, { soort: 'vervalt' }> = {
+      soort: 'vervalt',
+      doelen: group.map((_, k) => [...plaats, step(before.length + 1 + k)]),
+    }
+    // The last ones lapse: "…, onder vervanging van de puntkomma aan het slot van het derde
+    // gedachtestreepje door een punt." (as for onderdelen).
+    const prev = [...items.slice(0, at)].reverse().find((c) => c.status !== 'verwijderd')
+    const after = items.slice(at + group.length)
+    if (
+      after.length === 0 &&
+      prev &&
+      isStreepje(prev) &&
+      prev.type === first.type &&
+      prev.status === 'gewijzigd' &&
+      onlyEndChanged(prev, /;(\s*(en|of))?\s*$/, '.')
+    ) {
+      op.slotPunt = [...plaats, streepjeStap(prev, items)]
+      consumed.add(prev)
+    }
+    return op
+  }
+  const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+    soort: 'invoegen',
+    wat: 'gedachtestreepje',
+    ouder: plaats,
+    ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
+  }
+  if (group.length > 1) ins.aantal = group.length
+  const prev = [...items.slice(0, at)].reverse().find((c) => c.status !== 'verwijderd')
+  const next = items.slice(at + group.length).find((c) => c.status !== 'toegevoegd')
+  if (prev && isStreepje(prev) && prev.type === first.type) ins.na = [...plaats, step(before.length)]
+  else if (!prev && next && isStreepje(next) && next.type === first.type) ins.voor = [...plaats, step(1)]
+  else throw new Grof('de plaats van het nieuwe gedachtestreepje is niet te noemen')
+  return ins
+}
+
+/**
+ * A changed gedachtestreepje named by its place: its words (`In het eerste lid, vijftiende
+ * gedachtestreepje, wordt „…” vervangen door „…”.`), or, when most of its words go or the words
+ * cannot be quoted, its new text (`Het vijftiende gedachtestreepje komt te luiden:`).
+ */
+function streepjeGewijzigd(c: DiffNode, doel: Plaats): Operatie[] {
+  const whole: Operatie = { soort: 'komt-te-luiden', doel, ...nieuweTekst([c.nieuw as AnyNode]) }
+  herschreven.set(whole, tekstLengte(c.oud as AnyNode))
+  if (behouden(c) < GEHEEL_ONDER) return [whole]
+  try {
+    const op: Operatie = { soort: 'woorden', doel, vervangingen: looseWords(c, c.oud as AnyNode) }
+    return herschrijftMeeste([op], c.oud as AnyNode) ? [whole] : [op]
+  } catch (error) {
+    if (error instanceof Grof) return [whole]
+    throw error
+  }
+}
+
+/** The step of the gedachtestreepje at place `n` (1-based); beyond 99 there is no ordinal word. */
+function streepjeNummer(n: number): Stap {
+  if (n > 99) throw new Grof('een gedachtestreepje na het negenennegentigste is niet met een rangtelwoord te noemen')
+  return { soort: 'gedachtestreepje', num: String(n) }
+}
+
+/** The step of a gedachtestreepje that stays, counted as the text stands when its turn comes (`streepjeOp`). */
+function streepjeStap(c: DiffNode, items: DiffNode[]): Stap {
+  const at = items.indexOf(c)
+  const before = items.slice(0, at).filter((x) => isStreepje(x) && x.type === c.type && x.status !== 'verwijderd')
+  return streepjeNummer(before.length + 1)
 }
 
 /**

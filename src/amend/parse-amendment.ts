@@ -221,7 +221,15 @@ function readWords(source: string, context: Plaats): Operatie | string {
   const head = toks[0] as Token
   const m = /^\s*in\s+(.+?),?\s+(wordt|worden|vervalt|vervallen)\b(.*)$/is.exec(head.text)
   if (head.quoted || !m) return 'niet te lezen als "In … wordt … vervangen door …"'
-  const doel = withOpschrift(inContext(readPlaats(m[1] as string), context), m[1] as string)
+  let doel = withOpschrift(inContext(readPlaats(m[1] as string), context), m[1] as string)
+  // "In artikel 2, eerste lid, wordt in het tweede gedachtestreepje „x” vervangen door „y”."
+  const streepje = /^\s*in\s+(het\s+[a-zë]+\s+gedachtestreepje)\b,?/i.exec(m[3] as string)
+  if (streepje) {
+    const at = readPlaats(streepje[1] as string)
+    if (at.length !== 1) return `niet te lezen welk gedachtestreepje "${streepje[1]}" is`
+    doel = [...doel, ...at]
+    m[3] = (m[3] as string).slice(streepje[0].length)
+  }
   const resp = readRespectievelijk(toks.slice(1), m[2] as string, m[3] as string)
   if (resp !== undefined) return typeof resp === 'string' ? resp : { soort: 'woorden', doel, vervangingen: resp }
   // Re-tokenise the rest: verbs and quoted strings.
@@ -341,6 +349,8 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
       plainText,
     )
   if (!named && !lapse) {
+    const range = readZinnen(source, plainText, context)
+    if (range) return range
     if (/\b(?:volzin|zin)\b,?\s+(?:komt|vervalt)/i.test(plainText)) return 'niet te lezen welke zin wordt bedoeld'
     if (/\b(?:volzinnen|zinnen|volzin|zin)\b/i.test(plainText) && /\bte luiden\b|\bvervallen\b/i.test(plainText))
       return 'meer zinnen tegelijk kan regelwerk niet zeker tellen; geef per zin een opdracht ("Artikel 5, eerste lid, tweede zin, komt te luiden: …") of laat het lid als geheel luiden'
@@ -361,6 +371,65 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
   if (quoted) tekst = quoted[1] as string
   if (tekst === '') return 'de nieuwe zin ontbreekt: geef haar na "te luiden:" op dezelfde regel'
   return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, zin }] }
+}
+
+const ORD = '(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)'
+const ORD_NUM: Record<string, number> = {
+  eerste: 1,
+  tweede: 2,
+  derde: 3,
+  vierde: 4,
+  vijfde: 5,
+  zesde: 6,
+  zevende: 7,
+  achtste: 8,
+  negende: 9,
+  tiende: 10,
+}
+
+/** Operations whose new text follows in the next paragraphs (`komen de tweede en derde volzin te luiden:`). */
+const TEXT_FOLLOWS = new WeakSet<Operatie>()
+
+/**
+ * Consecutive sentences of one provision: `In het eerste lid komen de tweede en derde volzin te
+ * luiden:` (Stb. 1995, 250, ARTIKEL I onder C.1), `De tweede tot en met de vierde volzin van
+ * artikel 5 vervallen.`, `In artikel 5 vervallen de tweede en derde zin.` Two ordinals joined by
+ * "en" must be neighbours; the new text follows the colon, on the same line or in the next paragraphs.
+ */
+function readZinnen(source: string, plainText: string, context: Plaats): Operatie | string | undefined {
+  const zinnen = `de\\s+${ORD}\\s+(en|tot\\s+en\\s+met(?:\\s+de)?)\\s+${ORD}\\s+(?:volzin|zin|volzinnen|zinnen)`
+  const verb = '(komen\\s+te\\s+luiden|vervallen)'
+  const a = new RegExp(`^in\\s+(.+?),?\\s+${verb}\\s+${zinnen}\\s*(.*)$`, 'i').exec(plainText)
+  const b = new RegExp(`^in\\s+(.+?),?\\s+${zinnen}\\s+${verb}\\s*(.*)$`, 'i').exec(plainText)
+  const c = new RegExp(`^${zinnen}\\s+van\\s+(.+?),?\\s+${verb}\\s*(.*)$`, 'i').exec(plainText)
+  // "In het eerste lid komen de tweede en derde volzin te luiden:" (the verb around the sentences)
+  const d = new RegExp(`^in\\s+(.+?),?\\s+komen\\s+${zinnen}\\s+te\\s+luiden\\b\\s*(.*)$`, 'i').exec(plainText)
+  const parts = d
+    ? { phrase: d[1], verbWords: 'komen te luiden', first: d[2], join: d[3], last: d[4] }
+    : a
+      ? { phrase: a[1], verbWords: a[2], first: a[3], join: a[4], last: a[5] }
+      : b
+        ? { phrase: b[1], first: b[2], join: b[3], last: b[4], verbWords: b[5] }
+        : c
+          ? { first: c[1], join: c[2], last: c[3], phrase: c[4], verbWords: c[5] }
+          : undefined
+  if (!parts) return undefined
+  const { phrase, first, join, last, verbWords } = parts as Record<string, string>
+  const doel = inContext(readPlaats(phrase as string), context)
+  if (doel.length === 0) return `niet te lezen welke bepaling "${phrase}" is`
+  const zin = ORD_NUM[(first as string).toLowerCase()] as number
+  const totZin = ORD_NUM[(last as string).toLowerCase()] as number
+  if (/^en$/i.test(join as string) ? totZin !== zin + 1 : totZin <= zin)
+    return `"de ${first} ${join} ${last} volzin" noemt geen opeenvolgende zinnen; geef per zin een opdracht`
+  if (/vervallen/i.test(verbWords as string))
+    return { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: '', zin, totZin }] }
+  const m = /luiden\s*:\s*(.*)$/is.exec(source)
+  let tekst = (m?.[1] ?? '').trim()
+  const quoted = /^["„“‘«](.*)["”’»]\.?$/s.exec(tekst)
+  if (quoted) tekst = quoted[1] as string
+  const op: Operatie = { soort: 'woorden', doel, vervangingen: [{ oud: '', nieuw: tekst, zin, totZin }] }
+  if (tekst === '') TEXT_FOLLOWS.add(op)
+  return op
 }
 
 /**
@@ -672,6 +741,9 @@ function readInsert(text: string, context: Plaats): Operatie | string {
       op.ouder = inContext(at, context)
       if (op.na && !startsWith(op.na, op.ouder)) op.na = inContext(readPlaats(anchor?.[2] as string), op.ouder)
       if (op.voor && !startsWith(op.voor, op.ouder)) op.voor = inContext(readPlaats(anchor?.[2] as string), op.ouder)
+      // "… aan het slot van het tweeëndertigste gedachtestreepje door een puntkomma wordt aan het eerste lid …"
+      if (op.puntkomma && puntkomma && !startsWith(op.puntkomma, op.ouder))
+        op.puntkomma = inContext(readPlaats(puntkomma[1] as string), op.ouder)
     }
   }
   return op
@@ -687,13 +759,19 @@ function startsWith(a: Plaats, prefix: Plaats): boolean {
  * vernummering van …`, `In artikel 5 vervallen de onderdelen c en d.`
  */
 function readRepealMany(text: string, context: Plaats): Operatie | undefined {
-  const list = '(het\\s+.+?\\s+lid|de\\s+(?:sub)?onderdelen\\s+.+?)'
+  const list = '(het\\s+.+?\\s+(?:lid|gedachtestreepje)|de\\s+(?:sub)?onderdelen\\s+.+?)'
   const m =
     new RegExp(`^in\\s+(.+?),?\\s+vervallen\\s+${list}(,\\s+onder\\s.*?)?\\.?$`, 'i').exec(text) ??
     new RegExp(`^()${list}\\s+vervallen(,\\s+onder\\s.*?)?\\.?$`, 'i').exec(text)
   if (!m) return undefined
   const phrase = m[2] as string
-  const soort: StapSoort = /\blid$/i.test(phrase) ? 'lid' : /subonderdelen/i.test(phrase) ? 'subonderdeel' : 'onderdeel'
+  const soort: StapSoort = /\blid$/i.test(phrase)
+    ? 'lid'
+    : /\bgedachtestreepje$/i.test(phrase)
+      ? 'gedachtestreepje'
+      : /subonderdelen/i.test(phrase)
+        ? 'subonderdeel'
+        : 'onderdeel'
   const nums = readNumberList(phrase)
   if (nums.length < 2) return undefined
   const ouder = m[1] ? inContext(readPlaats(m[1]), context) : context
@@ -768,15 +846,23 @@ function readMasked(source: string, context: Plaats): Operatie | string {
   if (/^de tekst van de regeling komt te luiden/i.test(plainText))
     return { soort: 'komt-te-luiden', doel: [], inhoud: '' }
   const inVervalt =
-    /^in\s+(.+?),?\s+vervalt\s+((?:het\s+[a-zë]+\s+lid)|(?:sub)?onderdeel\s+[0-9a-z°]+)(,?\s+onder\s.*?)?\.?$/i.exec(
+    /^in\s+(.+?),?\s+vervalt\s+((?:het\s+[a-zë]+\s+(?:lid|gedachtestreepje))|(?:sub)?onderdeel\s+[0-9a-z°]+)(,?\s+onder\s.*?)?\.?$/i.exec(
       plainText,
     )
   if (inVervalt) {
-    const doel = inContext(readPlaats(inVervalt[2] as string), inContext(readPlaats(inVervalt[1] as string), context))
+    const own = readPlaats(inVervalt[2] as string)
+    if (own.length === 0) return `niet te lezen welke bepaling "${inVervalt[2]}" is`
+    const doel = inContext(own, inContext(readPlaats(inVervalt[1] as string), context))
     const op: Extract<Operatie, { soort: 'vervalt' }> = { soort: 'vervalt', doelen: [doel] }
     const tail = (inVervalt[3] as string | undefined) ?? ''
     const v = readRenumbering(tail, (doel[doel.length - 1] as Stap).soort)
+    // "…, onder vervanging van de puntkomma aan het slot van het derde gedachtestreepje door een punt."
+    const punt =
+      /^,?\s*onder\s+vervanging\s+van\s+de\s+puntkomma\s+aan\s+het\s+slot\s+van\s+(.+?)\s+door\s+een\s+punt\.?$/i.exec(
+        tail,
+      )
     if (v) op.vernummering = v
+    else if (punt) op.slotPunt = inContext(readPlaats(punt[1] as string), parent(doel))
     else if (tail.trim() !== '') return `niet te lezen na "vervalt": "${tail.trim()}"`
     return op
   }
@@ -810,7 +896,10 @@ function readMasked(source: string, context: Plaats): Operatie | string {
             ? 'onderdeel'
             : 'artikel'
       const nums = soort === 'artikel' ? [] : readNumberList(phrase.replace(/\s+van\s+artikel\s.*$/i, ''))
-      if (nums.length < 2 || !/tot en met/i.test(phrase))
+      // "Het tweede en derde lid komen te luiden:" (Stb. 2017, 311): consecutive leden, a range too.
+      const opeenvolgend =
+        nums.every((n) => /^\d+$/.test(n)) && nums.every((n, i) => i === 0 || Number(n) === Number(nums[i - 1]) + 1)
+      if (nums.length < 2 || !(/tot en met/i.test(phrase) || (soort === 'lid' && opeenvolgend)))
         return `niet te lezen welke bepalingen "${phrase}" zijn; noem een reeks als "het eerste tot en met het derde lid"`
       const rank = RANK[soort]
       const base = inContext(
@@ -1280,12 +1369,19 @@ export function cutOff(inhoud: string, wat = 'artikel'): { slot: string; woord: 
 }
 
 function needsText(op: Operatie): boolean {
+  if (TEXT_FOLLOWS.has(op)) return op.soort === 'woorden' && op.vervangingen[0]?.nieuw === ''
   if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen' || op.soort === 'tabel')
     return op.inhoud === ''
   return false
 }
 
 function setInhoud(op: Operatie, inhoud: string): void {
+  // New sentences after the colon: plain words, the paragraphs joined, quotes around them dropped.
+  if (TEXT_FOLLOWS.has(op) && op.soort === 'woorden' && op.vervangingen[0]) {
+    const tekst = inhoud.replace(/\s+/g, ' ').trim()
+    op.vervangingen[0].nieuw = /^["„“‘«](.*)["”’»]\.?$/s.exec(tekst)?.[1] ?? tekst
+    return
+  }
   if (op.soort === 'komt-te-luiden' || op.soort === 'invoegen' || op.soort === 'kop-invoegen' || op.soort === 'tabel')
     op.inhoud = inhoud
   else if (op.soort === 'opschrift') op.inhoud = inhoud

@@ -3,8 +3,9 @@
  * reader in `parse-amendment.ts` is their inverse and also accepts the looser real-world forms.
  */
 import { toMarkdown } from 'mdast-util-to-markdown'
-import type { Operatie, Plaats, Vernummering, Vervanging } from '../model/amendment.js'
-import { capital, numberListWords, plaatsWords, quoteTitel, sameStap } from './citation.js'
+import type { Operatie, Plaats, Stap, Vernummering, Vervanging } from '../model/amendment.js'
+import { ordinal } from '../model/glossary.js'
+import { capital, numberListWords, plaatsWords, quoteTitel, sameStap, stapWords } from './citation.js'
 
 /**
  * Pairs of quotes tried in turn: the first whose closing mark the quoted words do not contain. The
@@ -101,6 +102,39 @@ const PLURAL: Readonly<Record<string, string>> = {
   gedachtestreepje: 'gedachtestreepjes',
 }
 
+/**
+ * Gedachtestreepjes of one provision in words (`veertiende`, `derde en vierde`, `derde tot en met
+ * vijfde`), when every place ends in one and all stand in the same provision; undefined otherwise.
+ */
+function streepjes(doelen: Plaats[]): { words: string } | undefined {
+  const first = doelen[0]
+  if (!first || first.length === 0) return undefined
+  const ouder = first.slice(0, -1)
+  const nums: string[] = []
+  for (const d of doelen) {
+    const last = d[d.length - 1]
+    if (last?.soort !== 'gedachtestreepje' || !same(d.slice(0, -1), ouder)) return undefined
+    nums.push(last.num ?? '')
+  }
+  const words = nums.map((n) => ordinal(n))
+  const consecutive = nums.length > 2 && nums.every((n, i) => i === 0 || Number(n) === Number(nums[i - 1]) + 1)
+  if (consecutive) return { words: `${words[0]} tot en met ${words[words.length - 1]}` }
+  return { words: list(words) }
+}
+
+/**
+ * Consecutive leden from `van` up to and including `tot`: `het tweede en derde lid` (two), `het
+ * derde tot en met het zesde lid` (more), as `parse-amendment.ts` reads them back.
+ */
+function reeksWords(van: Stap, tot: Stap): string {
+  const a = van.num ?? ''
+  const b = tot.num ?? ''
+  if (van.soort !== 'lid' || tot.soort !== 'lid' || !/^\d+$/.test(a) || !/^\d+$/.test(b) || Number(b) <= Number(a))
+    throw new TypeError(`reeksWords: geen reeks leden (${a} tot en met ${b})`)
+  if (Number(b) === Number(a) + 1) return `het ${ordinal(a)} en ${ordinal(b)} lid`
+  return `het ${ordinal(a)} tot en met het ${ordinal(b)} lid`
+}
+
 function what(wat: string): string {
   return WHAT[wat] ?? `een ${wat}`
 }
@@ -126,6 +160,14 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
   switch (op.soort) {
     case 'komt-te-luiden':
       if (op.doel.length === 0) return 'De tekst van de regeling komt te luiden:'
+      if (op.totEnMet) {
+        // "Het tweede en derde lid komen te luiden:" (Stb. 2017, 311), "Het derde tot en met het
+        // zesde lid komen te luiden:"; outside an item of several: "… van artikel 24 komen te luiden:".
+        const ouder = op.doel.slice(0, -1)
+        const words = reeksWords(op.doel[op.doel.length - 1] as Stap, op.totEnMet[op.totEnMet.length - 1] as Stap)
+        if (same(ouder, rel) && rel.length > 0) return `${capital(words)} komen te luiden:`
+        return `${capital(words)} van ${w(ouder)} komen te luiden:`
+      }
       return `${capital(wv(op.doel))} komt te luiden:`
     case 'opschrift':
       // A division without a number gets its new title inline, as its citation quotes the old one.
@@ -159,8 +201,25 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       const tail = (out: string) => {
         let t = out
         if (op.vernummering) t += `, onder ${renumbering(op.vernummering)}`
-        if (op.slotPunt) t += `, onder vervanging van de puntkomma aan het slot van ${wv(op.slotPunt)} door een punt`
+        if (op.slotPunt) {
+          // "… van het derde gedachtestreepje door een punt": in the provision the sentence names.
+          const laatste = op.slotPunt[op.slotPunt.length - 1] as Stap
+          const streepjeErnaast =
+            laatste.soort === 'gedachtestreepje' && same(op.slotPunt.slice(0, -1), (op.doelen[0] ?? []).slice(0, -1))
+          const slot = streepjeErnaast ? `het ${stapWords(laatste)}` : wv(op.slotPunt)
+          t += `, onder vervanging van de puntkomma aan het slot van ${slot} door een punt`
+        }
         return `${t}.`
+      }
+      // "In artikel 2, eerste lid, vervallen het derde en vierde gedachtestreepje." (Ar: a
+      // gedachtestreepje has no number; it is cited by its place among the others).
+      const streepje = streepjes(op.doelen)
+      if (streepje) {
+        const ouder = (op.doelen[0] as Plaats).slice(0, -1)
+        const words = `het ${streepje.words} gedachtestreepje`
+        const verb = op.doelen.length > 1 ? 'vervallen' : 'vervalt'
+        if (same(ouder, rel) && rel.length > 0) return tail(`${capital(words)} ${verb}`)
+        return tail(`In ${wv(ouder)} ${verb} ${words}`)
       }
       if (op.doelen.length > 1) {
         const first = op.doelen[0] as Plaats
@@ -184,6 +243,14 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
         ? `${COUNT_WORDS[op.aantal as number] ?? op.aantal} ${PLURAL[op.wat] ?? op.wat}`
         : what(op.wat)
       const wordt = several ? 'worden' : 'wordt'
+      // "In artikel 2, eerste lid, wordt na het dertiende gedachtestreepje een gedachtestreepje ingevoegd, luidende:"
+      const anchor = op.na ?? op.voor
+      if (anchor && !op.vernummering && anchor[anchor.length - 1]?.soort === 'gedachtestreepje') {
+        const where = `${op.na ? 'na' : 'voor'} het ${stapWords(anchor[anchor.length - 1] as Stap)}`
+        const ouder = anchor.slice(0, -1)
+        if (same(ouder, rel) && rel.length > 0) return `${capital(where)} ${wordt} ${tail} ingevoegd, luidende:`
+        return `In ${wv(ouder)} ${wordt} ${where} ${tail} ingevoegd, luidende:`
+      }
       // "Onder vernummering van het derde lid tot vierde lid wordt na het tweede lid een lid ingevoegd"
       if (op.vernummering && op.na)
         return `Onder ${renumbering(op.vernummering)} ${wordt} na ${wv(op.na)} ${tail} ingevoegd, luidende:`
@@ -194,8 +261,15 @@ export function sentence(op: Operatie, rel: Plaats = [], opschriftVervalt = fals
       const where = same(op.ouder, rel) && rel.length > 0 ? '' : ` in ${w(op.ouder)}`
       if (op.vernummering) return `Onder ${renumbering(op.vernummering)} ${wordt}${where} ${tail} ingevoegd, luidende:`
       const aan = same(op.ouder, rel) && rel.length > 0 ? plaatsWords(op.ouder) : w(op.ouder)
-      if (op.puntkomma)
-        return `Onder vervanging van de punt aan het slot van ${wv(op.puntkomma)} door een puntkomma ${wordt} aan ${komma(aan)} ${tail} toegevoegd, luidende:`
+      if (op.puntkomma) {
+        // "… van het tweeëndertigste gedachtestreepje door een puntkomma wordt aan het eerste lid …"
+        const laatste = op.puntkomma[op.puntkomma.length - 1] as Stap
+        const slot =
+          laatste.soort === 'gedachtestreepje' && same(op.puntkomma.slice(0, -1), op.ouder)
+            ? `het ${stapWords(laatste)}`
+            : wv(op.puntkomma)
+        return `Onder vervanging van de punt aan het slot van ${slot} door een puntkomma ${wordt} aan ${komma(aan)} ${tail} toegevoegd, luidende:`
+      }
       return `Aan ${komma(aan)} ${wordt} ${tail} toegevoegd, luidende:`
     }
     case 'vernummeren':

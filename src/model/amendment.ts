@@ -40,6 +40,12 @@ export type StapSoort =
   | 'lid'
   | 'onderdeel'
   | 'subonderdeel'
+  /**
+   * An item without a number (`- …`) in a lid or onderdeel, cited by its place among the items
+   * without a number of its parent (`het veertiende gedachtestreepje`): `num` is that place, `1`
+   * for the first, in the text as it stands when the instruction is carried out.
+   */
+  | 'gedachtestreepje'
   | 'titel'
   | 'hoofdstuk'
   | 'afdeling'
@@ -69,6 +75,8 @@ export interface Vervanging {
   aanHetSlot?: boolean
   /** `tweede zin, komt te luiden` / `vervalt`: the sentence by its number (`-1`: the last), replaced by `nieuw` (`''`: it lapses). */
   zin?: number
+  /** `de tweede en derde volzin komen te luiden` / `vervallen`: the sentences `zin` up to and including this one. */
+  totZin?: number
 }
 
 /** Renumbering of leden / onderdelen: `van[i]` becomes `naar[i]`. */

@@ -3,7 +3,8 @@
  * file (all changes accepted, saved as text) and its words equal the Markdown besluit as a reader
  * sees it, word for word, list markers ("1.", "a.", "–") included; `pdftotext -layout` shows the
  * indentation of leden and onderdelen. Run through the command line, as a user does.
- * TEST DATA: the statuut edits are made here; the Ambtenarenwet pair is real (../shared/corpus).
+ * TEST DATA: the statuut edits are made here; the Ambtenarenwet pair is real (../shared/corpus); the
+ * replaced list of gedachtestreepjes is made here from the real artikel 2 (catalogue form 55).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -53,10 +54,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** name → [old, new, extra amend arguments] */
 const CASES: Record<string, [string, string, string[]]> = {
-  // Real: lid 1 of artikel 2 is a list with dashes, replaced whole; word instructions in B and C.
+  // Real: lid 1 of artikel 2 is a list with dashes, changed by place; word instructions in B and C.
   ambtenarenwet: [
     join(ROOT, 'regulations/ambtenarenwet/2012-01-01.md'),
     join(ROOT, 'regulations/ambtenarenwet/2013-01-01.md'),
+    [],
+  ],
+  // Made here: most gedachtestreepjes of artikel 2, eerste lid, go, so the lid is replaced whole.
+  streepjes: [
+    join(ROOT, 'test/fixtures/amend-catalogue/55-gedachtestreepje-vervalt/basis.md'),
+    (() => {
+      const basis = join(ROOT, 'test/fixtures/amend-catalogue/55-gedachtestreepje-vervalt/basis.md')
+      const text = readFileSync(basis, 'utf8')
+      const start = text.indexOf('   - ministers en staatssecretarissen;')
+      const end = text.indexOf('\n2. De artikelen 125')
+      if (start < 0 || end < 0) throw new Error('testbewerking niet toegepast: de opsomming van artikel 2')
+      const path = join(dir, 'streepjes-nieuw.md')
+      writeFileSync(
+        path,
+        `${text.slice(0, start)}   - ministers en staatssecretarissen;\n\n   - burgemeesters;\n\n   - militaire ambtenaren.\n${text.slice(end)}`,
+      )
+      return path
+    })(),
     [],
   ],
   statuut: [
@@ -117,10 +136,10 @@ describe.skipIf(SKIP_LIBREOFFICE)('amend --format docx: the same text as the Mar
   })
 
   it('the list markers of a replaced lid stay, and the dashes stand further in than the lid number', () => {
-    const t = text.ambtenarenwet as string
+    const t = text.streepjes as string
     expect(t).toMatch(/^1\.\s+Titel III is niet van toepassing op:$/m)
     expect(t).toMatch(/^–\s+ministers en staatssecretarissen;$/m)
-    const lines = (layout.ambtenarenwet as string).split('\n')
+    const lines = (layout.streepjes as string).split('\n')
     const lid = lines.find((l) => /^\s*1\.\s+Titel III/.test(l)) as string
     const streep = lines.find((l) => /^\s*–\s+ministers en staatssecretarissen/.test(l)) as string
     expect(lid).toBeDefined()

@@ -127,13 +127,14 @@ describe.skipIf(SKIP_LIBREOFFICE)('the demo publications in LibreOffice', () => 
     }
   })
 
+  // How many words of a head fit on its first line depends on the fonts installed: the heads start side by side.
   it('shows the table of the statuut as a table (its column heads on one line)', () => {
     const statuut = cases.filter((c) => c.p.file.startsWith('sociaal-statuut'))
     expect(statuut).toHaveLength(2)
     for (const c of statuut) {
       const lines = c.pages.join('\n').split('\n')
       const head = lines.find((l) =>
-        /Status van de\s{2,}Vergelijking\s{2,}Inschaling in de\s{2,}Bijzonderheden/.test(l),
+        /Status van de\s{2,}Vergelijking(?: \S+)*\s{2,}Inschaling in de\s{2,}Bijzonderheden/.test(l),
       )
       expect(head, c.docx).toBeDefined()
       expect(c.pages.join('\n')).not.toContain('| --- |')
