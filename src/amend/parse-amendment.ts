@@ -471,6 +471,9 @@ function readTabel(text: string, plainText: string, context: Plaats): Operatie |
     /^in\s+(.+?),?\s+komt\s+de\s+tabel\s+te\s+luiden\s*:?$/i.exec(plainText) ??
     /^()de\s+tabel\s+(?:komt\s+te\s+luiden|wordt\s+vervangen\s+door)\s*:?$/i.exec(plainText)
   if (!m) {
+    // "In de tabel in artikel 16 wordt „€ 322,57” vervangen door …": words are cited in the provision.
+    if (/^in\s+de\s+tabel\b/i.test(head) && toks?.some((t) => t.quoted))
+      return 'woorden in een tabel citeert regelwerk in de bepaling waarin de tabel staat ("In artikel 16 wordt „€ 322,57” vervangen door „€ 331,28”."): het zoekt ze in de hele bepaling, cellen en tekst samen, en kan de opdracht niet tot de tabel beperken'
     if (/\b[Tt]abel\s+(?:\d+|[IVXLC]+)[a-z]?\b|\b[Tt]abellen\b/.test(head))
       return 'een tabel bij een nummer ("tabel I") of meer tabellen tegelijk kent regelwerk niet: een tabel heeft in de tekst geen nummer. Noem de bepaling met de tabel ("De tabel in bijlage I komt te luiden:") als die één tabel heeft, of laat de bepaling als geheel luiden'
     return 'met een tabel leest regelwerk alleen "De tabel in … komt te luiden:" en "In … wordt de tabel vervangen door:", gevolgd door de nieuwe tabel; laat anders de bepaling als geheel luiden'

@@ -239,6 +239,10 @@ describe('apply: what it refuses, placed and in Dutch, writing nothing', () => {
       ['De tabel in bijlage I vervalt.', 'met een tabel leest regelwerk alleen'],
       ['In de bijlage komt tabel I te luiden:', 'een tabel bij een nummer ("tabel I") of meer tabellen tegelijk'],
       ['De in de bijlage opgenomen tabellen II en III vervallen.', 'een tabel bij een nummer'],
+      [
+        'In de tabel in artikel 1 wordt „€ 322,57” vervangen door „€ 331,28”.',
+        'woorden in een tabel citeert regelwerk in de bepaling waarin de tabel staat',
+      ],
     ]) {
       const { result, messages } = apply(`A\n\n${zin}\n\n${quoted(BIJLAGE)}`)
       expect(result, zin).toBeUndefined()
