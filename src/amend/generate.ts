@@ -1002,8 +1002,8 @@ function aanduidingOps(d: DiffNode, plaats: Plaats): Operatie[] | undefined {
 /**
  * The words of a table whose cells changed, as word replacements in the provision around it (each
  * quoted once in the whole provision, its cells included): `In artikel 16, eerste lid, wordt
- * „€ 322,57” vervangen door „€ 331,28”`. Only when the table keeps its rows and columns; a row or
- * column added or removed restates the provision ("komt te luiden").
+ * „€ 322,57” vervangen door „€ 331,28”`. Only when the table keeps its rows and columns; with a row
+ * or column added or removed the table is replaced whole (`tabelWoorden`, `tabelOp`).
  */
 function cellReplacements(t: DiffNode, scope: AnyNode): Vervanging[] {
   // A table the comparison paired again after seeing it removed and added has no rows to compare.
