@@ -487,6 +487,18 @@ function onlyEndChanged(d: DiffNode, from: RegExp, to: string): boolean {
   return sameWords(copy, d.nieuw)
 }
 
+/** New gedachtestreepjes in a lid or onderdeel: "wordt een gedachtestreepje ingevoegd/toegevoegd, luidende:". */
+function streepjesInvoegen(group: DiffNode[], plaats: Plaats): Extract<Operatie, { soort: 'invoegen' }> {
+  const ins: Extract<Operatie, { soort: 'invoegen' }> = {
+    soort: 'invoegen',
+    wat: 'gedachtestreepje',
+    ouder: plaats,
+    ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
+  }
+  if (group.length > 1) ins.aantal = group.length
+  return ins
+}
+
 /**
  * The instruction for a run of items added or deleted together (`group`, all of one status), with
  * the renumbering of the items after it when they were renumbered (then it is the only run).
@@ -503,13 +515,7 @@ function structureOp(
   const lastOfGroup = group[group.length - 1] as DiffNode
   if (group.every(isStreepje) && !streepjesAanHetSlot(group, items)) return streepjeOp(group, items, plaats, consumed)
   if (streepjesAanHetSlot(group, items)) {
-    const ins: Extract<Operatie, { soort: 'invoegen' }> = {
-      soort: 'invoegen',
-      wat: 'gedachtestreepje',
-      ouder: plaats,
-      ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
-    }
-    if (group.length > 1) ins.aantal = group.length
+    const ins = streepjesInvoegen(group, plaats)
     // "Onder vervanging van de punt aan het slot van het tweeëndertigste gedachtestreepje door een
     // puntkomma wordt aan het eerste lid een gedachtestreepje toegevoegd, luidende:"
     const prev = [...items.slice(0, items.indexOf(first))].reverse().find((c) => c.status !== 'verwijderd')
@@ -1156,13 +1162,7 @@ function streepjeOp(group: DiffNode[], items: DiffNode[], plaats: Plaats, consum
     }
     return op
   }
-  const ins: Extract<Operatie, { soort: 'invoegen' }> = {
-    soort: 'invoegen',
-    wat: 'gedachtestreepje',
-    ouder: plaats,
-    ...nieuweTekst(group.map((c) => c.nieuw as AnyNode)),
-  }
-  if (group.length > 1) ins.aantal = group.length
+  const ins = streepjesInvoegen(group, plaats)
   const prev = [...items.slice(0, at)].reverse().find((c) => c.status !== 'verwijderd')
   const next = items.slice(at + group.length).find((c) => c.status !== 'toegevoegd')
   if (prev && isStreepje(prev) && prev.type === first.type) ins.na = [...plaats, step(before.length)]

@@ -332,6 +332,10 @@ const ZIN_NUM: Readonly<Record<string, number>> = {
   vierde: 4,
   vijfde: 5,
   zesde: 6,
+  zevende: 7,
+  achtste: 8,
+  negende: 9,
+  tiende: 10,
   laatste: -1,
 }
 
@@ -374,18 +378,6 @@ function readZin(source: string, plainText: string, context: Plaats): Operatie |
 }
 
 const ORD = '(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)'
-const ORD_NUM: Record<string, number> = {
-  eerste: 1,
-  tweede: 2,
-  derde: 3,
-  vierde: 4,
-  vijfde: 5,
-  zesde: 6,
-  zevende: 7,
-  achtste: 8,
-  negende: 9,
-  tiende: 10,
-}
 
 /** Operations whose new text follows in the next paragraphs (`komen de tweede en derde volzin te luiden:`). */
 const TEXT_FOLLOWS = new WeakSet<Operatie>()
@@ -417,8 +409,8 @@ function readZinnen(source: string, plainText: string, context: Plaats): Operati
   const { phrase, first, join, last, verbWords } = parts as Record<string, string>
   const doel = inContext(readPlaats(phrase as string), context)
   if (doel.length === 0) return `niet te lezen welke bepaling "${phrase}" is`
-  const zin = ORD_NUM[(first as string).toLowerCase()] as number
-  const totZin = ORD_NUM[(last as string).toLowerCase()] as number
+  const zin = ZIN_NUM[(first as string).toLowerCase()] as number
+  const totZin = ZIN_NUM[(last as string).toLowerCase()] as number
   if (/^en$/i.test(join as string) ? totZin !== zin + 1 : totZin <= zin)
     return `"de ${first} ${join} ${last} volzin" noemt geen opeenvolgende zinnen; geef per zin een opdracht`
   if (/vervallen/i.test(verbWords as string))

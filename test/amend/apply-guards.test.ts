@@ -14,23 +14,9 @@ import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { renderAmendmentMarkdown } from '../../src/render/amendment-markdown.js'
 import { parseString } from '../helpers.js'
+import { proefregeling } from './helpers.js'
 
-const BASIS = `---
-citeertitel: Proefregeling verlof
-identificatie: CVDR100001
-vastgesteld-door: college van burgemeester en wethouders
-onderwerp: bestuur en recht
-grondslagen:
-  - Gemeentewet
-inwerkingtreding: 2014-01-01
-ondertekening: 2013-12-01
-bekendmaking: Gemeenteblad 2013, 1
-kenmerk: P&O 2013/1
-bron: eigen proeftekst
----
-
-# Proefregeling verlof
-
+const BASIS = `${proefregeling('verlof', 1)}
 ## Artikel 1
 
 1. De werknemer heeft recht op verlof.

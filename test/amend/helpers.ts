@@ -15,3 +15,26 @@ export function roundTrip(oud: Regeling, nieuw: Regeling) {
   const result = applyAmendment(oud, read, file)
   return { model, markdown, file, read, result }
 }
+
+/**
+ * The front-matter and title of a fictional test regulation (`Proefregeling …`), complete enough to
+ * pass check: its own CVDR number, Gemeenteblad number and kenmerk `n`.
+ */
+export function proefregeling(naam: string, n: number): string {
+  return `---
+citeertitel: Proefregeling ${naam}
+identificatie: CVDR10000${n}
+vastgesteld-door: college van burgemeester en wethouders
+onderwerp: bestuur en recht
+grondslagen:
+  - Gemeentewet
+inwerkingtreding: 2014-01-01
+ondertekening: 2013-12-01
+bekendmaking: Gemeenteblad 2013, ${n}
+kenmerk: P&O 2013/${n}
+bron: eigen proeftekst
+---
+
+# Proefregeling ${naam}
+`
+}

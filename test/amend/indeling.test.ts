@@ -10,24 +10,9 @@ import { parseAmendment } from '../../src/amend/parse-amendment.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { parseString } from '../helpers.js'
-import { roundTrip } from './helpers.js'
+import { proefregeling, roundTrip } from './helpers.js'
 
-const HEAD = `---
-citeertitel: Proefregeling samenwerking
-identificatie: CVDR100003
-vastgesteld-door: college van burgemeester en wethouders
-onderwerp: bestuur en recht
-grondslagen:
-  - Gemeentewet
-inwerkingtreding: 2014-01-01
-ondertekening: 2013-12-01
-bekendmaking: Gemeenteblad 2013, 3
-kenmerk: P&O 2013/3
-bron: eigen proeftekst
----
-
-# Proefregeling samenwerking
-
+const HEAD = `${proefregeling('samenwerking', 3)}
 `
 
 const art = (n: string, depth: number) => `${'#'.repeat(depth)} Artikel ${n}\n\nTekst van artikel ${n}.\n\n`

@@ -14,24 +14,9 @@ import { diffRegelingen } from '../../src/diff/index.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { parseString } from '../helpers.js'
-import { roundTrip } from './helpers.js'
+import { proefregeling, roundTrip } from './helpers.js'
 
-const HEAD = `---
-citeertitel: Proefregeling toelagen
-identificatie: CVDR100002
-vastgesteld-door: college van burgemeester en wethouders
-onderwerp: bestuur en recht
-grondslagen:
-  - Gemeentewet
-inwerkingtreding: 2014-01-01
-ondertekening: 2013-12-01
-bekendmaking: Gemeenteblad 2013, 2
-kenmerk: P&O 2013/2
-bron: eigen proeftekst
----
-
-# Proefregeling toelagen
-
+const HEAD = `${proefregeling('toelagen', 2)}
 ## Artikel 1 Ambtstoelage
 
 1. De burgemeester ontvangt een ambtstoelage per maand overeenkomstig de volgende tabel:

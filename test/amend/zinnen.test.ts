@@ -11,23 +11,9 @@ import { parseAmendment } from '../../src/amend/parse-amendment.js'
 import { formatRegeling } from '../../src/format/markdown.js'
 import type { Regeling } from '../../src/model/nodes.js'
 import { parseString } from '../helpers.js'
+import { proefregeling } from './helpers.js'
 
-const BASE = `---
-citeertitel: Proefregeling zinnen
-identificatie: CVDR100004
-vastgesteld-door: college van burgemeester en wethouders
-onderwerp: bestuur en recht
-grondslagen:
-  - Gemeentewet
-inwerkingtreding: 2014-01-01
-ondertekening: 2013-12-01
-bekendmaking: Gemeenteblad 2013, 4
-kenmerk: P&O 2013/4
-bron: eigen proeftekst
----
-
-# Proefregeling zinnen
-
+const BASE = `${proefregeling('zinnen', 4)}
 ## Artikel 1
 
 1. Een. Twee. Drie. Vier.
