@@ -81,10 +81,12 @@ describe('a changed table in the diff', () => {
     }
   })
 
-  it('amend makes the article with the table "komt te luiden", and apply reads the table back', () => {
+  it('amend replaces the table whole (a row was added), and apply reads the table back', () => {
     const { oud, nieuw } = burgemeesters()
     const { markdown, file, result } = roundTrip(oud, nieuw)
-    expect(markdown).toContain('Artikel 5 komt te luiden:')
+    // Only the table changed, and it got a row: the table is replaced, not the article (docs/amendments.md).
+    expect(markdown).toContain('De tabel in artikel 5, eerste lid, komt te luiden:')
+    expect(markdown).not.toContain('Artikel 5 komt te luiden:')
     expect(markdown).toContain('> | 10     | 500.001 en meer  |')
     expect(file.messages.filter((m) => m.fatal).map(String)).toEqual([])
     expect(result?.toegepast).toBe(1)
