@@ -68,8 +68,31 @@ export interface RevisionResult {
   after: number
 }
 
-/** Run all jobs in one headless LibreOffice; `profile` is a scratch user profile directory. */
+/**
+ * Run all jobs in one headless LibreOffice; `profile` is a scratch user profile directory. When
+ * LibreOffice itself goes down during the batch ("Binary URP bridge disposed"), the jobs it did not
+ * finish run once more in a fresh LibreOffice: a document that brings it down again still fails.
+ */
 export function resolveRevisions(jobs: readonly RevisionJob[], profile: string): RevisionResult[] {
+  try {
+    return resolveOnce(jobs, profile)
+  } catch (error) {
+    if (!(error instanceof LibreOfficeDown)) throw error
+    const again = jobs.filter((j) => !error.done.some((d) => d.input === j.input && d.action === j.action))
+    return [...error.done, ...resolveOnce(again, `${profile}-opnieuw`)]
+  }
+}
+
+class LibreOfficeDown extends Error {
+  constructor(
+    message: string,
+    readonly done: RevisionResult[],
+  ) {
+    super(message)
+  }
+}
+
+function resolveOnce(jobs: readonly RevisionJob[], profile: string): RevisionResult[] {
   mkdirSync(profile, { recursive: true })
   const spec = join(profile, '..', `${basename(profile)}-jobs.json`)
   writeFileSync(spec, JSON.stringify({ profile, jobs }))
@@ -77,10 +100,15 @@ export function resolveRevisions(jobs: readonly RevisionJob[], profile: string):
   const lines = (r.stdout ?? '').split('\n').filter((l) => l.trim() !== '')
   const results = lines.map((l) => JSON.parse(l) as RevisionResult & { error?: string })
   const failed = results.filter((x) => x.error)
+  const down = failed.length > 0 && failed.every((f) => /URP bridge/i.test(f.error ?? ''))
   if (r.status !== 0 || failed.length > 0) {
-    throw new Error(
-      `LibreOffice: ${failed.map((f) => `${f.input} (${f.action}): ${f.error}`).join('; ') || `exit ${r.status}`}\n${r.stderr ?? ''}`,
-    )
+    const message = `LibreOffice: ${failed.map((f) => `${f.input} (${f.action}): ${f.error}`).join('; ') || `exit ${r.status}`}\n${r.stderr ?? ''}`
+    if (down)
+      throw new LibreOfficeDown(
+        message,
+        results.filter((x) => !x.error),
+      )
+    throw new Error(message)
   }
   return results
 }
