@@ -399,6 +399,50 @@ function quoteEnds(sp: Span, oud: string, nieuw: string, fits: (x: Span) => bool
     }
     if (x.ns >= 0 && fits(x)) Object.assign(sp, x)
   }
+  followable(sp, oud, nieuw, fits)
+}
+
+/** Articles, prepositions and conjunctions: a quote of only these is no phrase a reader can find. */
+const FUNCTIEWOORD =
+  /^(?:de|het|een|van|in|op|aan|voor|met|door|bij|tot|te|en|of|dat|die|dit|deze|als|om|naar|uit|over|onder|na|er)$/i
+
+function onlyFunctionWords(text: string): boolean {
+  const words = text.split(/[\s,.;:]+/).filter((w) => w !== '')
+  return words.length > 0 && words.every((w) => FUNCTIEWOORD.test(w))
+}
+
+/**
+ * A replacement that quotes only small words (`„van de” vervangen door „van”`) takes in the words
+ * next to it, the same in both texts, up to the first word with content (`„leden van de andere”
+ * vervangen door „leden van andere”`), as long as the quote stays unique.
+ */
+function followable(sp: Span, oud: string, nieuw: string, fits: (x: Span) => boolean): void {
+  if (sp.e <= sp.s || !onlyFunctionWords(oud.slice(sp.s, sp.e))) return
+  const ws = (c: string) => /\s/.test(c)
+  for (const side of ['rechts', 'links'] as const) {
+    const x = { ...sp }
+    for (let n = 0; n < 3 && onlyFunctionWords(oud.slice(x.s, x.e)); n++) {
+      if (side === 'rechts') {
+        let q = x.e
+        while (q < oud.length && ws(oud.charAt(q))) q++
+        while (q < oud.length && !ws(oud.charAt(q))) q++
+        if (q === x.e || oud.slice(x.e, q) !== nieuw.slice(x.ne, x.ne + (q - x.e))) break
+        x.ne += q - x.e
+        x.e = q
+      } else {
+        let q = x.s
+        while (q > 0 && ws(oud.charAt(q - 1))) q--
+        while (q > 0 && !ws(oud.charAt(q - 1))) q--
+        if (q === x.s || oud.slice(q, x.s) !== nieuw.slice(x.ns - (x.s - q), x.ns)) break
+        x.ns -= x.s - q
+        x.s = q
+      }
+    }
+    if (!onlyFunctionWords(oud.slice(x.s, x.e)) && x.ns >= 0 && fits(x)) {
+      Object.assign(sp, x)
+      return
+    }
+  }
 }
 
 /**
