@@ -1731,7 +1731,7 @@ function flatten(holder: AnyNode): Token[] | undefined {
   const walk = (node: AnyNode): boolean => {
     for (const c of contentOf(node) as AnyNode[]) {
       if (isNote(c, node.type)) continue
-      if (c.type === 'artikel') out.push({ kind: 'art', node: c, num: numOf1(c) })
+      if (c.type === 'artikel') out.push({ kind: 'art', node: c, num: nodeNum(c) })
       else if (isDivision(c) && !isUnnumberedDivision(c)) {
         out.push({ kind: 'kop', node: c, common: false })
         if (!walk(c)) return false
@@ -1742,21 +1742,10 @@ function flatten(holder: AnyNode): Token[] | undefined {
   return walk(holder) ? out : undefined
 }
 
-function numOf1(node: AnyNode): string {
-  return (node.children.find((c) => c.type === 'nummer') as { value?: string } | undefined)?.value ?? ''
-}
-
 /** The first article in a division and whether any article in it is in both versions. */
 function spanOf(node: AnyNode, common: Set<string>): { start?: string; common: boolean } {
-  let start: string | undefined
-  let any = false
-  visit(node as never, (n: AnyNode) => {
-    if (n.type !== 'artikel') return undefined
-    start ??= numOf1(n)
-    if (common.has(numOf1(n))) any = true
-    return SKIP
-  })
-  return { start, common: any }
+  const nums = artikelenIn(node).map(nodeNum)
+  return { start: nums[0], common: nums.some((n) => common.has(n)) }
 }
 
 /**
@@ -1767,8 +1756,8 @@ function regrouped(d: DiffNode): boolean {
   const weg = d.children.filter((c) => c.status === 'verwijderd' && isDivision(c) && citable(c))
   const erbij = d.children.filter((c) => c.status === 'toegevoegd' && isDivision(c) && citable(c))
   if (weg.length === 0 || erbij.length === 0) return false
-  const nieuw = new Set(erbij.flatMap((c) => artikelenIn(c.nieuw as AnyNode).map(numOf1)))
-  return weg.some((c) => artikelenIn(c.oud as AnyNode).some((n) => nieuw.has(numOf1(n))))
+  const nieuw = new Set(erbij.flatMap((c) => artikelenIn(c.nieuw as AnyNode).map(nodeNum)))
+  return weg.some((c) => artikelenIn(c.oud as AnyNode).some((n) => nieuw.has(nodeNum(n))))
 }
 
 /** The articles in a tree or subtree, in the order of the text. */
@@ -1840,24 +1829,15 @@ function regroup(d: DiffNode, plaats: Plaats, state: State): void {
     visitParents(work as never, (n: AnyNode, ancestors: AnyNode[]) => {
       if (n !== node) return undefined
       for (const a of [...ancestors, n] as AnyNode[])
-        if (isDivision(a) || a.type === 'bijlage') chain.push({ soort: a.type as Stap['soort'], num: numOf1(a) })
+        if (isDivision(a) || a.type === 'bijlage') chain.push({ soort: a.type as Stap['soort'], num: nodeNum(a) })
       return false
     })
     return [...boven, ...chain]
   }
-  const findKop = (type: string, num: string, within: AnyNode): AnyNode | undefined => {
-    let hit: AnyNode | undefined
-    visit(within as never, (n: AnyNode) => {
-      if (hit) return false
-      if (n.type === type && numOf1(n) === num && n !== within) hit = n
-      return n.type === 'artikel' ? SKIP : undefined
-    })
-    return hit
-  }
   const artikel = (num: string): AnyNode | undefined => {
     let hit: AnyNode | undefined
     visit(work as never, (n: AnyNode) => {
-      if (n.type === 'artikel' && numOf1(n) === num) hit = n
+      if (n.type === 'artikel' && nodeNum(n) === num) hit = n
       return n.type === 'artikel' ? SKIP : undefined
     })
     return hit
@@ -1894,30 +1874,28 @@ function regroup(d: DiffNode, plaats: Plaats, state: State): void {
     for (const [i, o] of lo.entries()) paired.set(o.node, (ln[i] as Extract<Token, { kind: 'kop' }>).node)
     ingevoegd.push(...ln.slice(lo.length))
   }
-  for (const t of oudT) {
-    if (t.kind !== 'kop') continue
-    const n = paired.get(t.node)
-    if (!n) {
-      if (t.common)
-        throw new Grof(`in ${plaatsWords(plaats)} een deel met artikelen die blijven niet bij een nieuw deel hoort`)
-      const node = findKop(t.node.type, numOf1(t.node), copy) ?? t.node
-      doe(cite(node), { soort: 'vervalt', doelen: [cite(node)] })
-    }
-  }
-  const renames: Array<[AnyNode, AnyNode]> = []
+  // Each division of the old text and its twin in the working copy.
   const copyOf = new Map<AnyNode, AnyNode>()
   const copyKoppen = delenIn(copy)
   for (const [i, o] of delenIn(oudHolder).entries()) copyOf.set(o, copyKoppen[i] as AnyNode)
+  for (const t of oudT) {
+    if (t.kind !== 'kop' || paired.has(t.node)) continue
+    if (t.common)
+      throw new Grof(`in ${plaatsWords(plaats)} een deel met artikelen die blijven niet bij een nieuw deel hoort`)
+    const p = cite(copyOf.get(t.node) as AnyNode)
+    doe(p, { soort: 'vervalt', doelen: [p] })
+  }
+  const renames: Array<[AnyNode, AnyNode]> = []
   for (const [o, n] of paired) renames.push([copyOf.get(o) as AnyNode, n])
   // In the order of the text, unless a new name is still taken by a division renamed later
   // (paragraaf 2 → paragraaf 3 while paragraaf 3 stands): then from the last to the first.
   const taken = renames.some(([c, n], i) =>
-    renames.slice(i + 1).some(([c2]) => c2.type === n.type && numOf1(c2) === numOf1(n) && c2 !== c),
+    renames.slice(i + 1).some(([c2]) => c2.type === n.type && nodeNum(c2) === nodeNum(n) && c2 !== c),
   )
   for (const [c, n] of taken ? [...renames].reverse() : renames) {
-    if (c.type === n.type && numOf1(c) === numOf1(n)) continue
+    if (c.type === n.type && nodeNum(c) === nodeNum(n)) continue
     const p = cite(c)
-    doe(p, { soort: 'vernummeren', doel: p, naar: { soort: n.type as Stap['soort'], num: numOf1(n) } })
+    doe(p, { soort: 'vernummeren', doel: p, naar: { soort: n.type as Stap['soort'], num: nodeNum(n) } })
   }
   for (const [c, n] of renames) {
     if (sameWords(headingOf(c), headingOf(n)) && labelOf(c) === labelOf(n)) continue
@@ -1932,13 +1910,14 @@ function regroup(d: DiffNode, plaats: Plaats, state: State): void {
     doe(voor, { soort: 'kop-invoegen', voor, inhoud, nodes })
   }
   // C: the articles, and new divisions that hold only new articles, in the order of the new text.
+  const nieuwGepaard = new Set(paired.values())
   let vorige: string | undefined
   const skip = new Set<AnyNode>()
   const later: Array<Extract<Token, { kind: 'kop' }>> = []
   for (const t of nieuwT) {
     if (skip.has(t.node)) continue
     if (t.kind === 'kop') {
-      if (paired.has(t.node) || ingevoegd.includes(t) || [...paired.values()].includes(t.node)) continue
+      if (ingevoegd.includes(t) || nieuwGepaard.has(t.node)) continue
       if (t.common) {
         later.push(t)
         continue
@@ -1953,7 +1932,7 @@ function regroup(d: DiffNode, plaats: Plaats, state: State): void {
       const op: Operatie = { soort: 'invoegen', wat: t.node.type, ouder: plaats, ...where, ...nieuweTekst(nodes) }
       doe(where.na, op)
       const laatste = artikelenIn(t.node).pop()
-      if (laatste) vorige = numOf1(laatste)
+      if (laatste) vorige = nodeNum(laatste)
       continue
     }
     const oud = inOud.get(t.num)
