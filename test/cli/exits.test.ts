@@ -524,3 +524,26 @@ describe('a regulation with errors is refused unless --force', () => {
     expect(existsSync(out)).toBe(false)
   })
 })
+
+describe('apply: a date in the besluit that does not exist', () => {
+  it('is refused at its place, exit 1, and no new version is written', async () => {
+    const dir = tempDir()
+    const besluit = join(dir, 'besluit.md')
+    const lbr = readFileSync(join(ROOT, 'regulations', 'ledenbrieven', 'lbr-15-069.md'), 'utf8')
+    writeFileSync(besluit, lbr.replace(/^ondertekening: .*$/m, 'ondertekening: 2015-13-45'))
+    expect(readFileSync(besluit, 'utf8')).toContain('ondertekening: 2015-13-45')
+    const out = join(dir, 'car-uwo.md')
+    const run = await regelwerkAsync([
+      'apply',
+      join(ROOT, 'regulations', 'car-uwo', 'basis', 'voor-lbr-15-069.md'),
+      besluit,
+      '--out',
+      out,
+    ])
+    expectRefused(run)
+    expect(run.stderr).toMatch(
+      /besluit\.md:\d+:\d+: fout De datum `2015-13-45` bij `ondertekening` bestaat niet.*\[frontmatter-datum\]/,
+    )
+    expect(existsSync(out)).toBe(false)
+  })
+})

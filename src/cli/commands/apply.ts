@@ -1,12 +1,16 @@
 /** `regelwerk apply <basis> <wijziging> [--out F]`: the next version, or a positioned refusal. */
 import { resolve } from 'node:path'
+import { VFile } from 'vfile'
 import { stringify } from 'yaml'
 import { applyBesluit, type Verslag } from '../../amend/apply.js'
 import { parseAmendment } from '../../amend/parse-amendment.js'
 import { formatRegeling } from '../../format/markdown.js'
+import { parseFrontMatter } from '../../parse/frontmatter.js'
 import { decodeText } from '../../parse/index.js'
 import { writeFileAtomic } from '../../util/fs.js'
 import { hasErrors } from '../../util/messages.js'
+import { frontmatterDatum } from '../../validate/rules/frontmatter-datum.js'
+import type { RuleContext } from '../../validate/types.js'
 import { EXIT, printMessages, readInput, UsageError } from '../io.js'
 import { loadVersion } from '../load-version.js'
 
@@ -39,6 +43,10 @@ export function runApply(baseRef: string, amendmentPath: string, options: ApplyC
   if (options.json && !options.out)
     throw new UsageError('`--json` schrijft het verslag op stdout; geef de nieuwe versie met `--out` een bestand')
   const read = parseAmendment(text, file)
+  // A date in the besluit's front-matter that does not exist (`ondertekening: 2015-13-45`) would be
+  // carried into the new version: the same check as `check` gives, placed, and nothing is written.
+  const frontMatter = parseFrontMatter(text, new VFile({ path: amendmentPath, value: text }))
+  frontmatterDatum.run({ file, frontMatter } as RuleContext)
   const result = applyBesluit(base.result.tree, read, file, {
     bron: `${amendmentPath} toegepast op ${base.path}`,
     ...(options.regeling !== undefined ? { regeling: options.regeling } : {}),
